@@ -1,0 +1,48 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "CardGuide",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "cardguide", targets: ["cardguide"]),
+        .library(name: "CardGuideCore", targets: ["CardGuideCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // Pure: content model, loader, validator, progress, search, session, text width.
+        .target(name: "CardGuideCore", path: "Sources/CardGuideCore"),
+        // Ships the top-level Resources/content pack. SwiftPM resources must live inside a
+        // target's folder, so this one target takes the package root as its folder and
+        // compiles only its own source file; everything else at the root is excluded.
+        .target(
+            name: "CardGuideContent",
+            path: ".",
+            exclude: ["Sources/CardGuideCore", "Sources/CardGuideUI", "Sources/CCurses",
+                      "Sources/CursesBackend", "Sources/cardguide", "Tests", "README.md", "Resources/FORMAT.md",
+                      ".ci", "Benchmarks"],
+            sources: ["Sources/CardGuideContent"],
+            resources: [.copy("Resources/content")]
+        ),
+        // Pure UI: state, actions, update, keymaps, view into a cell grid, grid diff.
+        .target(name: "CardGuideUI", dependencies: ["CardGuideCore"], path: "Sources/CardGuideUI"),
+        // The only C: ncursesw with NCURSES_WIDECHAR, shims, terminal restore on signals.
+        .target(name: "CCurses", path: "Sources/CCurses", linkerSettings: [.linkedLibrary("ncursesw")]),
+        .target(name: "CursesBackend", dependencies: ["CCurses", "CardGuideUI"], path: "Sources/CursesBackend"),
+        .executableTarget(
+            name: "cardguide",
+            dependencies: [
+                "CardGuideCore", "CardGuideContent", "CardGuideUI", "CursesBackend",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Sources/cardguide"
+        ),
+        .testTarget(name: "CardGuideCoreTests", dependencies: ["CardGuideCore", "CardGuideContent"],
+                    path: "Tests/CardGuideCoreTests"),
+        .testTarget(name: "CardGuideUITests", dependencies: ["CardGuideUI", "CardGuideCore", "CardGuideContent"],
+                    path: "Tests/CardGuideUITests"),
+        .testTarget(name: "EndToEndTests", dependencies: ["CardGuideCore"], path: "Tests/EndToEndTests"),
+    ]
+)

@@ -1,0 +1,118 @@
+import Foundation
+
+/// What loading a pack gives: the pack (nil when a file could not be read at all) and every
+/// problem found, errors and warnings, in file order.
+public struct ContentLoadResult: Sendable {
+    public var pack: ContentPack?
+    public var issues: [ContentIssue]
+
+    public var errors: [ContentIssue] { issues.filter { $0.severity == .error } }
+    public var isValid: Bool { pack != nil && errors.isEmpty }
+}
+
+/// Loads and validates a content pack: a folder of JSON files read in name order.
+public enum ContentLoader {
+    /// Loads every `*.json` file of `directory`.
+    public static func load(directory: String) -> ContentLoadResult {
+        let url = URL(fileURLWithPath: directory, isDirectory: true)
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: url.path)
+                .filter { $0.hasSuffix(".json") }
+                .sorted()
+        } catch {
+            return ContentLoadResult(pack: nil, issues: [ContentIssue(file: directory, path: "", message: "cannot read the content folder")])
+        }
+        if names.isEmpty {
+            return ContentLoadResult(pack: nil, issues: [ContentIssue(file: directory, path: "", message: "no .json content files in this folder")])
+        }
+        var files: [(name: String, bytes: [UInt8])] = []
+        var issues: [ContentIssue] = []
+        for name in names {
+            if let data = FileManager.default.contents(atPath: url.appendingPathComponent(name).path) {
+                files.append((name, [UInt8](data)))
+            } else {
+                issues.append(ContentIssue(file: name, path: "", message: "cannot read the file"))
+            }
+        }
+        var result = load(files: files)
+        result.issues.insert(contentsOf: issues, at: 0)
+        return result
+    }
+
+    /// Loads a pack from files already in memory, in the order given.
+    public static func load(files: [(name: String, bytes: [UInt8])]) -> ContentLoadResult {
+        var issues: [ContentIssue] = []
+        var readers: [ContentReader] = []
+        var fingerprint = Fingerprint()
+        for file in files {
+            fingerprint.add(Array(file.name.utf8))
+            fingerprint.add(file.bytes)
+            do {
+                let root = try JSONParser.parse(file.bytes)
+                var reader = ContentReader(file: file.name)
+                reader.read(root)
+                readers.append(reader)
+            } catch {
+                issues.append(ContentIssue(file: file.name, path: "", message: "not valid JSON: \(error)"))
+            }
+        }
+        for reader in readers { issues += reader.fields.issues }
+        issues += crossCheck(readers)
+        let pack = ContentPack(
+            countries: readers.flatMap(\.countries),
+            cards: readers.flatMap(\.cards),
+            safety: readers.flatMap(\.safety),
+            sources: readers.flatMap(\.sources),
+            fingerprint: fingerprint.hex
+        )
+        if pack.countries.isEmpty {
+            issues.append(ContentIssue(file: files.first?.name ?? "(pack)", path: "", message: "the pack defines no country"))
+        }
+        return ContentLoadResult(pack: pack, issues: issues)
+    }
+
+    /// Pack-wide checks: unique IDs and references that resolve, across all files.
+    private static func crossCheck(_ readers: [ContentReader]) -> [ContentIssue] {
+        var issues: [ContentIssue] = []
+        var defined: [String: [String: ContentReader.Definition]] = [:]
+        for definition in readers.flatMap(\.definitions) {
+            if let first = defined[definition.kind]?[definition.id] {
+                issues.append(ContentIssue(file: definition.file, path: definition.path,
+                                           message: "duplicate \(definition.kind) id '\(definition.id)' (first defined in \(first.file) at \(first.path))"))
+            } else {
+                defined[definition.kind, default: [:]][definition.id] = definition
+            }
+        }
+        for reference in readers.flatMap(\.references) where defined[reference.kind]?[reference.id] == nil {
+            issues.append(ContentIssue(file: reference.file, path: reference.path,
+                                       message: "unknown \(reference.kind) '\(reference.id)'"))
+        }
+        let cited = Set(readers.flatMap(\.references).filter { $0.kind == "source" }.map(\.id))
+        for definition in defined["source"]?.values.sorted(by: { ($0.file, $0.path) < ($1.file, $1.path) }) ?? []
+        where !cited.contains(definition.id) {
+            issues.append(ContentIssue(file: definition.file, path: definition.path,
+                                       message: "source '\(definition.id)' is never cited", severity: .warning))
+        }
+        return issues
+    }
+}
+
+/// FNV-1a, 64 bit: a stable fingerprint of the pack's bytes (Hasher is seeded per process).
+struct Fingerprint {
+    private var state: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    mutating func add(_ bytes: [UInt8]) {
+        for byte in bytes {
+            state ^= UInt64(byte)
+            state &*= 0x0000_0100_0000_01B3
+        }
+        state ^= 0xFF
+        state &*= 0x0000_0100_0000_01B3
+    }
+
+    var hex: String {
+        let digits = String(state, radix: 16)
+        return String(repeating: "0", count: 16 - digits.count) + digits
+    }
+}

@@ -1,0 +1,150 @@
+/// Reads typed fields out of parsed JSON while recording, with its JSON path, every field
+/// that is missing, of the wrong type, empty, unknown, or breaks a text rule. It never stops
+/// at the first problem: the validator must report them all.
+struct FieldReader {
+    let file: String
+    private(set) var issues: [ContentIssue] = []
+
+    init(file: String) { self.file = file }
+
+    mutating func report(_ path: String, _ message: String, _ severity: ContentIssue.Severity = .error) {
+        issues.append(ContentIssue(file: file, path: path, message: message, severity: severity))
+    }
+
+    static func join(_ path: String, _ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
+
+    /// The members of an object, reporting keys that are not in `allowed` (typos lose data silently otherwise).
+    mutating func object(_ value: JSONValue, at path: String, allowed: Set<String>) -> JSONValue? {
+        guard case let .object(members) = value else {
+            report(path, "expected an object, found \(value.typeName)")
+            return nil
+        }
+        var seen = Set<String>()
+        for member in members {
+            if !allowed.contains(member.key) {
+                report(Self.join(path, member.key), "unknown field")
+            } else if !seen.insert(member.key).inserted {
+                report(Self.join(path, member.key), "field appears twice")
+            }
+        }
+        return value
+    }
+
+    mutating func string(_ object: JSONValue, _ key: String, at path: String, required: Bool = true,
+                         linkAllowed: Bool = false) -> String? {
+        let fieldPath = Self.join(path, key)
+        guard let value = object[key] else {
+            if required { report(fieldPath, "missing") }
+            return nil
+        }
+        guard case let .string(text) = value else {
+            report(fieldPath, "expected a string, found \(value.typeName)")
+            return nil
+        }
+        if text.trimmingSpaces.isEmpty {
+            report(fieldPath, "empty")
+            return nil
+        }
+        checkText(text, at: fieldPath, linkAllowed: linkAllowed)
+        return text
+    }
+
+    mutating func id(_ object: JSONValue, _ key: String = "id", at path: String) -> String? {
+        guard let text = string(object, key, at: path) else { return nil }
+        let allowed = text.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || $0.properties.numericType != nil || $0 == "-" || $0 == "_") }
+        if !allowed { report(Self.join(path, key), "IDs use only ASCII letters, digits, '-' and '_'") }
+        return text
+    }
+
+    mutating func localized(_ object: JSONValue, _ key: String, at path: String, required: Bool = true) -> Localized? {
+        let fieldPath = Self.join(path, key)
+        guard let value = object[key] else {
+            if required { report(fieldPath, "missing") }
+            return nil
+        }
+        return localized(value, at: fieldPath)
+    }
+
+    /// A `{ "zh": …, "en": … }` value standing at `path`.
+    mutating func localized(_ value: JSONValue, at path: String) -> Localized? {
+        guard self.object(value, at: path, allowed: ["zh", "en"]) != nil else { return nil }
+        let zh = string(value, "zh", at: path)
+        let en = string(value, "en", at: path)
+        // Keep what exists so that later checks still see the rest of the pack.
+        return Localized(zh: zh ?? "", en: en ?? "")
+    }
+
+    mutating func bool(_ object: JSONValue, _ key: String, at path: String) -> Bool {
+        guard let value = object[key] else { return false }
+        guard case let .bool(flag) = value else {
+            report(Self.join(path, key), "expected true or false, found \(value.typeName)")
+            return false
+        }
+        return flag
+    }
+
+    mutating func number(_ object: JSONValue, _ key: String, at path: String) -> Double? {
+        guard let value = object[key] else {
+            report(Self.join(path, key), "missing")
+            return nil
+        }
+        guard case let .number(number) = value else {
+            report(Self.join(path, key), "expected a number, found \(value.typeName)")
+            return nil
+        }
+        return number
+    }
+
+    /// The elements of an array field, each with its path.
+    mutating func array(_ object: JSONValue, _ key: String, at path: String, required: Bool = true,
+                        nonEmpty: Bool = false) -> [(value: JSONValue, path: String)] {
+        let fieldPath = Self.join(path, key)
+        guard let value = object[key] else {
+            if required { report(fieldPath, "missing") }
+            return []
+        }
+        guard case let .array(elements) = value else {
+            report(fieldPath, "expected an array, found \(value.typeName)")
+            return []
+        }
+        if nonEmpty && elements.isEmpty { report(fieldPath, "empty: at least one entry is needed") }
+        return elements.enumerated().map { ($1, "\(fieldPath)[\($0)]") }
+    }
+
+    mutating func strings(_ object: JSONValue, _ key: String, at path: String, required: Bool = true,
+                          nonEmpty: Bool = false) -> [(text: String, path: String)] {
+        array(object, key, at: path, required: required, nonEmpty: nonEmpty).compactMap { element in
+            guard case let .string(text) = element.value else {
+                report(element.path, "expected a string, found \(element.value.typeName)")
+                return nil
+            }
+            checkText(text, at: element.path)
+            return (text, element.path)
+        }
+    }
+
+    /// The rules every text follows: no advertised address, no link outside the source
+    /// table, no punctuation whose width terminals disagree on.
+    mutating func checkText(_ text: String, at path: String, linkAllowed: Bool = false) {
+        if let denied = TextRules.deniedAddress(in: text) {
+            report(path, "address on the deny list ('\(denied)'): the source articles' advertising must never be shown")
+        } else if !linkAllowed && TextRules.containsLink(text) {
+            report(path, "link outside the source table: put the address in a source and cite its ID")
+        }
+        if let scalar = TextRules.ambiguousScalar(in: text) {
+            report(path, "character '\(Character(scalar))' (\(TextRules.hex(scalar))) is one column wide in some terminals and two in others: use ASCII or full-width CJK punctuation")
+        }
+        if text.unicodeScalars.contains(where: { $0.value < 0x20 && $0 != "\n" }) {
+            report(path, "control character in text")
+        }
+    }
+}
+
+extension String {
+    var trimmingSpaces: Substring {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
+        return Substring(scalars[first...last])
+    }
+}

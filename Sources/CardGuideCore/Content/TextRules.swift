@@ -1,0 +1,40 @@
+/// Rules every content string must follow, wherever it appears.
+enum TextRules {
+    /// Addresses the source articles advertised (a Telegram SIM-card seller). Never shown.
+    static let denied = ["t.me/", "t.me", "telegram.me", "telegram.org", "esim1088"]
+
+    /// Punctuation that is one column wide in most terminals but two in terminals set to
+    /// "ambiguous = wide" (common for Chinese users): content avoids it so screens line up everywhere.
+    static let ambiguous: Set<Unicode.Scalar> = [
+        "\u{2018}", "\u{2019}", "\u{201C}", "\u{201D}", "\u{2026}", "\u{2014}", "\u{2013}", "\u{00B7}",
+        "\u{00D7}", "\u{00F7}", "\u{20AC}", "\u{00A7}", "\u{00B0}", "\u{2022}", "\u{2192}", "\u{2190}",
+        "\u{2191}", "\u{2193}", "\u{2122}", "\u{00A9}", "\u{00AE}", "\u{00B1}", "\u{00B6}", "\u{203B}",
+        "\u{2032}", "\u{2033}", "\u{2015}", "\u{2025}",
+    ]
+
+    static func deniedAddress(in text: String) -> String? {
+        let lower = text.lowercased()
+        return denied.first { entry in
+            guard let range = lower.range(of: entry) else { return false }
+            // "t.me" must stand as a host, not as the end of a word like "at.me".
+            if entry == "t.me" {
+                return range.lowerBound == lower.startIndex || !lower[lower.index(before: range.lowerBound)].isLetter
+            }
+            return true
+        }
+    }
+
+    static func containsLink(_ text: String) -> Bool {
+        let lower = text.lowercased()
+        return lower.contains("http://") || lower.contains("https://") || lower.contains("www.")
+    }
+
+    static func ambiguousScalar(in text: String) -> Unicode.Scalar? {
+        text.unicodeScalars.first { ambiguous.contains($0) }
+    }
+
+    static func hex(_ scalar: Unicode.Scalar) -> String {
+        let digits = String(scalar.value, radix: 16, uppercase: true)
+        return "U+" + String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+    }
+}

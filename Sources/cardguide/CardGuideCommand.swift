@@ -1,0 +1,49 @@
+import ArgumentParser
+import CardGuideContent
+import CardGuideCore
+#if canImport(Glibc)
+import Glibc
+#endif
+
+@main
+struct CardGuideCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "cardguide",
+        abstract: "A step-by-step guide to getting and activating social-security and health cards (CN, DE, FR).",
+        subcommands: [Run.self, Validate.self, List.self],
+        defaultSubcommand: Run.self
+    )
+}
+
+/// Options shared by every command that reads content.
+struct ContentOptions: ParsableArguments {
+    @Option(name: .long, help: "Load the content pack from this folder instead of the one shipped with the program.")
+    var content: String?
+
+    var directory: String { content ?? BundledContent.directory }
+
+    /// The pack, or a listing of its errors on stderr and exit status 1.
+    func loadValidPack() throws -> ContentPack {
+        let result = ContentLoader.load(directory: directory)
+        guard result.isValid, let pack = result.pack else {
+            for issue in result.errors { printError(issue.description) }
+            printError("cardguide: the content pack in \(directory) has \(result.errors.count) problem(s); run 'cardguide validate\(content.map { " --content \($0)" } ?? "")'.")
+            throw ExitCode(1)
+        }
+        return pack
+    }
+}
+
+extension Language: ExpressibleByArgument {}
+
+func printError(_ message: String) {
+    var stderr = StandardError()
+    print(message, to: &stderr)
+}
+
+struct StandardError: TextOutputStream {
+    mutating func write(_ string: String) {
+        var bytes = Array(string.utf8)
+        _ = Glibc.write(2, &bytes, bytes.count)
+    }
+}

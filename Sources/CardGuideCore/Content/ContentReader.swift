@@ -43,7 +43,7 @@ struct ContentReader {
         for element in fields.array(root, "safety", at: "", required: false) { readSafety(element.value, at: element.path) }
         for element in fields.array(root, "sources", at: "", required: false) { readSource(element.value, at: element.path) }
         let cardElements = fields.array(root, "cards", at: "", required: false)
-        let countryID = fields.id(root, "country", at: "").map { id in refer("country", id, at: "country"); return id }
+        let countryID = fields.id(root, "country", at: "", required: false).map { id in refer("country", id, at: "country"); return id }
         if root["cards"] != nil && root["country"] == nil {
             fields.report("country", "missing: a file with cards names the country they belong to")
         }

@@ -49,8 +49,8 @@ struct FieldReader {
         return text
     }
 
-    mutating func id(_ object: JSONValue, _ key: String = "id", at path: String) -> String? {
-        guard let text = string(object, key, at: path) else { return nil }
+    mutating func id(_ object: JSONValue, _ key: String = "id", at path: String, required: Bool = true) -> String? {
+        guard let text = string(object, key, at: path, required: required) else { return nil }
         let allowed = text.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || $0.properties.numericType != nil || $0 == "-" || $0 == "_") }
         if !allowed { report(Self.join(path, key), "IDs use only ASCII letters, digits, '-' and '_'") }
         return text

@@ -1,0 +1,117 @@
+import Foundation
+
+/// The status of one wizard step, after the GOV.UK task-list pattern.
+public enum StepStatus: String, Codable, CaseIterable, Sendable {
+    case notStarted, inProgress, done
+}
+
+/// One person's progress through one method of one card: the current step, each step's
+/// status and the ticked materials. It holds progress only, never personal data.
+public struct Checklist: Codable, Equatable, Sendable {
+    public var countryID: String
+    public var cardID: String
+    public var methodID: String
+    public var currentStepID: String
+    public var stepStatus: [String: StepStatus]
+    public var ticked: Set<String>
+    public var started: Date
+    public var changed: Date
+    /// The content pack's fingerprint when this was last changed.
+    public var contentFingerprint: String
+
+    public init(countryID: String, cardID: String, method: Method, now: Date, contentFingerprint: String) {
+        self.countryID = countryID
+        self.cardID = cardID
+        self.methodID = method.id
+        self.currentStepID = method.steps.first?.id ?? ""
+        self.stepStatus = [:]
+        self.ticked = []
+        self.started = now
+        self.changed = now
+        self.contentFingerprint = contentFingerprint
+        if let first = method.steps.first { stepStatus[first.id] = .inProgress }
+    }
+
+    /// A checklist is identified by the method it follows: one per method.
+    public var key: String { methodID }
+
+    public func status(of stepID: String) -> StepStatus { stepStatus[stepID] ?? .notStarted }
+
+    // Sorted arrays keep the saved file stable from one save to the next.
+    private enum CodingKeys: String, CodingKey {
+        case countryID = "country", cardID = "card", methodID = "method", currentStepID = "currentStep"
+        case stepStatus = "steps", ticked, started, changed, contentFingerprint
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        countryID = try c.decode(String.self, forKey: .countryID)
+        cardID = try c.decode(String.self, forKey: .cardID)
+        methodID = try c.decode(String.self, forKey: .methodID)
+        currentStepID = try c.decode(String.self, forKey: .currentStepID)
+        stepStatus = try c.decode([String: StepStatus].self, forKey: .stepStatus)
+        ticked = Set(try c.decode([String].self, forKey: .ticked))
+        started = try c.decode(Date.self, forKey: .started)
+        changed = try c.decode(Date.self, forKey: .changed)
+        contentFingerprint = try c.decode(String.self, forKey: .contentFingerprint)
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(countryID, forKey: .countryID)
+        try c.encode(cardID, forKey: .cardID)
+        try c.encode(methodID, forKey: .methodID)
+        try c.encode(currentStepID, forKey: .currentStepID)
+        try c.encode(stepStatus, forKey: .stepStatus)
+        try c.encode(ticked.sorted(), forKey: .ticked)
+        try c.encode(started, forKey: .started)
+        try c.encode(changed, forKey: .changed)
+        try c.encode(contentFingerprint, forKey: .contentFingerprint)
+    }
+}
+
+/// Pure transitions of a checklist against the method it follows.
+public extension Checklist {
+    func currentIndex(in method: Method) -> Int {
+        method.steps.firstIndex { $0.id == currentStepID } ?? 0
+    }
+
+    /// Moves to step `index` (clamped); an untouched step becomes "in progress".
+    mutating func go(to index: Int, in method: Method, now: Date) {
+        guard !method.steps.isEmpty else { return }
+        let clamped = min(max(index, 0), method.steps.count - 1)
+        let step = method.steps[clamped]
+        currentStepID = step.id
+        if status(of: step.id) == .notStarted { stepStatus[step.id] = .inProgress }
+        changed = now
+    }
+
+    /// Ticks or unticks a material; ticking marks its step as started.
+    mutating func toggle(material: String, in method: Method, now: Date) {
+        if ticked.contains(material) {
+            ticked.remove(material)
+        } else {
+            ticked.insert(material)
+            if let step = method.steps.first(where: { $0.bring.contains { $0.id == material } }),
+               status(of: step.id) == .notStarted {
+                stepStatus[step.id] = .inProgress
+            }
+        }
+        changed = now
+    }
+
+    /// Marks a step done, or back to in progress when it was done.
+    mutating func toggleDone(step stepID: String, now: Date) {
+        stepStatus[stepID] = status(of: stepID) == .done ? .inProgress : .done
+        changed = now
+    }
+
+    func doneCount(in method: Method) -> Int { method.steps.filter { status(of: $0.id) == .done }.count }
+
+    func tickedCount(in method: Method) -> Int { method.materials.filter { ticked.contains($0.id) }.count }
+
+    /// Whole percent of steps done.
+    func percentDone(in method: Method) -> Int {
+        method.steps.isEmpty ? 0 : doneCount(in: method) * 100 / method.steps.count
+    }
+}

@@ -1,1 +1,0 @@
-// The pure UI layer: state, actions, update, keymaps, view into a cell grid.

@@ -41,9 +41,10 @@ public enum TextLayout {
     public static func wrap(_ text: String, width: Int) -> [String] {
         guard width > 0 else { return [] }
         var lines: [String] = []
-        for paragraph in DisplayWidth.sanitize(text).split(separator: "\n", omittingEmptySubsequences: false) {
+        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            let paragraph = DisplayWidth.sanitize(String(raw))
             let hanging = paragraph.hasPrefix("- ") && width > 6 ? 2 : 0
-            lines += wrapParagraph(String(paragraph), width: width, hanging: hanging)
+            lines += wrapParagraph(paragraph, width: width, hanging: hanging)
         }
         return lines
     }

@@ -72,6 +72,8 @@ public struct CellGrid: Equatable, Sendable {
         cells[index] = cell
     }
 
+    mutating func setRaw(_ cell: Cell, at index: Int) { cells[index] = cell }
+
     /// The row as text, each wide grapheme once: what a terminal shows.
     public func rowText(_ row: Int) -> String {
         var line = ""

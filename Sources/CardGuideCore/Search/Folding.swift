@@ -1,0 +1,75 @@
+/// Folding for search: English and other Latin text matches case- and accent-insensitively
+/// ("securite" finds "Sécurité"), full-width Latin matches its ASCII form, and Chinese is
+/// matched as it is, by substring.
+public enum Folding {
+    /// The folded form of one Character; usually one Character, "ss" for "ß", "" for a lone mark.
+    public static func fold(_ character: Character) -> String {
+        if character.isASCII { return character.lowercased() }
+        var out = ""
+        for scalar in character.unicodeScalars {
+            let v = scalar.value
+            if (0xFF01...0xFF5E).contains(v), let ascii = Unicode.Scalar(v - 0xFEE0) {
+                out += String(Character(ascii)).lowercased()
+            } else if let base = latinBase[v] {
+                out += base
+            } else if scalar.properties.generalCategory == .nonspacingMark {
+                continue  // a combining accent of a decomposed letter
+            } else {
+                out += String(scalar).lowercased()
+            }
+        }
+        return out
+    }
+
+    public static func fold(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for character in text { out += fold(character) }
+        return out
+    }
+
+    /// Latin letters with diacritics → their base letters (Latin-1 and Latin Extended-A,
+    /// which cover French and German).
+    static let latinBase: [UInt32: String] = {
+        let groups: [(String, String)] = [
+            ("a", "àáâãäåāăąÀÁÂÃÄÅĀĂĄ"), ("c", "çćĉċčÇĆĈĊČ"), ("d", "ďđĎĐ"), ("e", "èéêëēĕėęěÈÉÊËĒĔĖĘĚ"),
+            ("g", "ĝğġģĜĞĠĢ"), ("h", "ĥħĤĦ"), ("i", "ìíîïĩīĭįıÌÍÎÏĨĪĬĮİ"), ("j", "ĵĴ"), ("k", "ķĶ"),
+            ("l", "ĺļľŀłĹĻĽĿŁ"), ("n", "ñńņňÑŃŅŇ"), ("o", "òóôõöøōŏőÒÓÔÕÖØŌŎŐ"), ("r", "ŕŗřŔŖŘ"),
+            ("s", "śŝşšŚŜŞŠ"), ("t", "ţťŧŢŤŦ"), ("u", "ùúûüũūŭůűųÙÚÛÜŨŪŬŮŰŲ"), ("w", "ŵŴ"),
+            ("y", "ýÿŷÝŸŶ"), ("z", "źżžŹŻŽ"), ("ss", "ß"), ("ae", "æÆ"), ("oe", "œŒ"),
+        ]
+        var table: [UInt32: String] = [:]
+        for (base, letters) in groups {
+            for scalar in letters.unicodeScalars { table[scalar.value] = base }
+        }
+        return table
+    }()
+
+    /// Where the folded `terms` occur in `text`, as ranges of Character offsets, for highlighting.
+    public static func matches(of terms: [String], in text: String) -> [Range<Int>] {
+        let characters = Array(text)
+        var folded: [Character] = []
+        var owner: [Int] = []  // folded character -> index of the original character
+        for (index, character) in characters.enumerated() {
+            for f in fold(character) {
+                folded.append(f)
+                owner.append(index)
+            }
+        }
+        var ranges: [Range<Int>] = []
+        for term in terms where !term.isEmpty {
+            let needle = Array(term)
+            guard needle.count <= folded.count else { continue }
+            var i = 0
+            while i + needle.count <= folded.count {
+                if folded[i] == needle[0] && Array(folded[i..<i + needle.count]) == needle {
+                    ranges.append(owner[i]..<(owner[i + needle.count - 1] + 1))
+                    i += needle.count
+                } else {
+                    i += 1
+                }
+            }
+        }
+        return ranges.sorted { $0.lowerBound < $1.lowerBound }
+    }
+}

@@ -1,0 +1,160 @@
+import CardGuideCore
+
+/// The screens a key can mean something different in.
+public enum KeyContext: String, CaseIterable, Sendable {
+    case global, home, cards, methods, wizard, overview, comparison, faqList, faqAnswer, search, safety, cautions
+    case help, confirm
+}
+
+/// One binding: the keys, the action, and the hint shown in the footer and help. The footer
+/// and the `?` overlay are generated from these tables, so neither can show a dead key.
+public struct Binding: Sendable {
+    public var keys: [Key]
+    public var action: Action
+    public var hint: Localized
+    /// Shown in the footer (help lists every binding).
+    public var footer: Bool
+
+    init(_ keys: [Key], _ action: Action, _ zh: String, _ en: String, footer: Bool = true) {
+        self.keys = keys
+        self.action = action
+        self.hint = Localized(zh: zh, en: en)
+        self.footer = footer
+    }
+
+    /// The keys as written in the footer: "j/k" style for the first two when they pair.
+    public var label: String { keys.map(\.label).joined(separator: "/") }
+}
+
+public enum Keymap {
+    static let moveUp = Binding([.up, .char("k")], .up, "上移", "Up", footer: false)
+    static let moveDown = Binding([.down, .char("j")], .down, "下移", "Down", footer: false)
+    static let pages: [Binding] = [
+        Binding([.pageUp], .pageUp, "上一页", "Page up", footer: false),
+        Binding([.pageDown], .pageDown, "下一页", "Page down", footer: false),
+        Binding([.home, .char("g")], .top, "到顶部", "To the top", footer: false),
+        Binding([.end, .char("G")], .bottom, "到底部", "To the bottom", footer: false),
+    ]
+    static let list: [Binding] = [moveUp, moveDown] + pages
+    static let scrolling: [Binding] = [Binding([.down, .char("j")], .down, "向下滚动", "Scroll down"),
+                                       Binding([.up, .char("k")], .up, "向上滚动", "Scroll up", footer: false)] + pages
+    static let open = Binding([.enter, .right, .char("l")], .open, "打开", "Open")
+    static let back = Binding([.escape, .backspace, .left, .char("h")], .back, "返回", "Back")
+    static let backNoLeft = Binding([.escape, .backspace], .back, "返回", "Back")
+
+    /// Keys that work on every screen except while typing a search.
+    public static let global: [Binding] = [
+        Binding([.char("/")], .search, "搜索", "Search"),
+        Binding([.char("?")], .help, "帮助", "Help"),
+        Binding([.char("L")], .switchLanguage, "English", "中文"),
+        Binding([.char("q")], .quit, "退出", "Quit"),
+        Binding([.char("s")], .safety, "安全提示", "Safety", footer: false),
+    ]
+
+    public static func bindings(_ context: KeyContext) -> [Binding] {
+        switch context {
+        case .global: return global
+        case .home:
+            return [open, moveUp, moveDown] + pages + [
+                Binding([.char("f")], .allFAQ, "全部问答", "All FAQ", footer: false),
+                Binding([.char("x")], .reset, "重新开始该清单", "Restart checklist", footer: false),
+                Binding([.delete, .char("D")], .remove, "删除该清单", "Remove checklist", footer: false),
+                Binding([.escape], .back, "返回", "Back", footer: false),
+            ]
+        case .cards:
+            return [open, back] + list + [
+                Binding([.char("f")], .faq, "常见问题", "FAQ"),
+                Binding([.char("w")], .cautions, "注意事项", "Cautions"),
+            ]
+        case .methods:
+            return [open, back] + list + [
+                Binding([.char("c")], .compare, "对比", "Compare"),
+                Binding([.char("f")], .faq, "常见问题", "FAQ"),
+                Binding([.char("w")], .cautions, "注意事项", "Cautions", footer: false),
+            ]
+        case .wizard:
+            return [
+                Binding([.enter, .right, .char("n")], .nextStep, "下一步", "Next"),
+                Binding([.left, .char("b")], .previousStep, "上一步", "Previous"),
+                Binding([.char(" ")], .tick, "勾选", "Tick"),
+                Binding([.char("d")], .markDone, "完成此步", "Done"),
+                Binding([.char("o")], .overview, "总览", "Overview"),
+                backNoLeft,
+                moveUp, moveDown,
+                Binding([.pageUp], .pageUp, "上一页", "Page up", footer: false),
+                Binding([.pageDown], .pageDown, "下一页", "Page down", footer: false),
+                Binding([.char("f")], .faq, "常见问题", "FAQ", footer: false),
+                Binding([.char("w")], .cautions, "注意事项", "Cautions", footer: false),
+                Binding([.char("c")], .compare, "对比办理方式", "Compare methods", footer: false),
+            ]
+        case .overview:
+            return [Binding([.enter, .right, .char("l")], .open, "跳到此步", "Go to step"), back] + list + [
+                Binding([.char("d")], .markDone, "完成/取消", "Done/undo"),
+            ]
+        case .comparison:
+            return [back, moveUp, moveDown,
+                    Binding([.pageUp], .pageUp, "上一页", "Page up", footer: false),
+                    Binding([.pageDown], .pageDown, "下一页", "Page down", footer: false),
+                    Binding([.tab, .char("]")], .nextTable, "下一张表", "Next table"),
+                    Binding([.backTab, .char("[")], .previousTable, "上一张表", "Previous table", footer: false)]
+        case .faqList:
+            return [open, back] + list
+        case .faqAnswer, .cautions:
+            return [back] + scrolling
+        case .safety:
+            // Shown before a wizard the first time a card is entered: Enter continues.
+            return [Binding([.escape, .backspace, .left, .char("h"), .enter], .back, "继续", "Continue")] + scrolling
+        case .search:
+            return [
+                Binding([.enter], .open, "打开", "Open"),
+                Binding([.escape], .back, "返回", "Back"),
+                Binding([.up], .up, "上移", "Up", footer: false),
+                Binding([.down], .down, "下移", "Down", footer: false),
+                Binding([.pageUp], .pageUp, "上一页", "Page up", footer: false),
+                Binding([.pageDown], .pageDown, "下一页", "Page down", footer: false),
+                Binding([.backspace], .deleteBackward, "删除", "Delete", footer: false),
+            ]
+        case .help:
+            return [Binding([.escape, .char("?"), .char("q"), .enter], .back, "关闭帮助", "Close help"),
+                    Binding([.down, .char("j")], .down, "向下滚动", "Scroll down", footer: false),
+                    Binding([.up, .char("k")], .up, "向上滚动", "Scroll up", footer: false)]
+        case .confirm:
+            return [Binding([.char("y"), .char("Y")], .confirm, "确定", "Yes"),
+                    Binding([.char("n"), .char("N"), .escape], .cancel, "取消", "No")]
+        }
+    }
+
+    /// The context a key is looked up in right now: an overlay's, else the screen's.
+    public static func activeContext(_ state: AppState) -> KeyContext {
+        switch state.overlay {
+        case .help: return .help
+        case .confirm: return .confirm
+        case nil: return state.screen.context
+        }
+    }
+
+    /// Whether the global keys apply (not while typing a search or in an overlay).
+    static func globalsApply(_ context: KeyContext) -> Bool {
+        context != .search && context != .help && context != .confirm
+    }
+
+    /// The action for `key` in the current state, if any.
+    public static func action(for key: Key, in state: AppState) -> Action? {
+        if state.isTooSmall {
+            return key == .char("q") || key == .ctrl("c") ? .quit : nil
+        }
+        let context = activeContext(state)
+        if let binding = bindings(context).first(where: { $0.keys.contains(key) }) { return binding.action }
+        if globalsApply(context), let binding = global.first(where: { $0.keys.contains(key) }) { return binding.action }
+        if context == .search, case let .char(character) = key { return .insert(character) }
+        return nil
+    }
+
+    /// The bindings the footer shows for the current state, in order.
+    public static func footer(_ state: AppState) -> [Binding] {
+        let context = activeContext(state)
+        var shown = bindings(context).filter(\.footer)
+        if globalsApply(context) { shown += global.filter(\.footer) }
+        return shown
+    }
+}

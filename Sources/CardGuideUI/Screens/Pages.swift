@@ -1,0 +1,136 @@
+import CardGuideCore
+
+/// The scrolling pages' lines. Update uses their count to bound scrolling and the view
+/// draws them, so the two can never disagree.
+enum Pages {
+    static func width(_ state: AppState) -> Int { Layout(state.size).contentWidth }
+
+    static func sources(_ ids: [String], _ state: AppState, into page: inout PageBuilder) {
+        let s = Strings(state.language)
+        page.text(s.sourcesLabel, role: .title)
+        for id in ids {
+            guard let source = state.pack.source(id) else { continue }
+            page.text("[\(id)] \(source.title[state.language]) (\(s.sourceKind(source.kind)))", role: .dim, indent: 2)
+            page.text(source.url, role: .dim, indent: 4)
+        }
+    }
+
+    static func faqLines(_ state: AppState, cardID: String, faqID: String) -> [PageLine] {
+        guard let card = state.pack.card(cardID), let faq = card.faq.first(where: { $0.id == faqID }) else { return [] }
+        var page = PageBuilder(width: width(state))
+        page.text(faq.question[state.language], role: .title)
+        page.text(card.name[state.language], role: .dim)
+        page.blank()
+        page.text(faq.answer[state.language])
+        page.blank()
+        sources(faq.sources, state, into: &page)
+        return page.lines
+    }
+
+    static func safetyLines(_ state: AppState) -> [PageLine] {
+        let s = Strings(state.language)
+        var page = PageBuilder(width: width(state))
+        page.text(s.safetyIntro, role: .accent)
+        page.blank()
+        for rule in state.pack.safety {
+            page.text("\(rule.id)  \(rule.title[state.language])", role: .warning)
+            page.text(rule.body[state.language], indent: 4)
+            page.blank()
+        }
+        let cited = state.pack.safety.flatMap(\.sources)
+        sources(cited.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }, state, into: &page)
+        return page.lines
+    }
+
+    static func cautionLines(_ state: AppState, cardID: String) -> [PageLine] {
+        guard let card = state.pack.card(cardID) else { return [] }
+        let s = Strings(state.language)
+        var page = PageBuilder(width: width(state))
+        // Fraud warnings first: they matter most.
+        let ordered = card.cautions.filter { $0.kind == .fraud } + card.cautions.filter { $0.kind != .fraud }
+        for caution in ordered {
+            let role: Role = caution.kind == .fraud ? .fraud : caution.kind == .warning ? .warning : .accent
+            page.text("[\(s.cautionKind(caution.kind))] \(caution.title[state.language])", role: role)
+            page.text(caution.body[state.language], indent: 4)
+            page.text(s.sourcesLabel + ": " + caution.sources.joined(separator: ", "), role: .dim, indent: 4)
+            page.blank()
+        }
+        return page.lines
+    }
+
+    /// A comparison table as lines: one column of row labels, one column per method.
+    static func comparisonLines(_ state: AppState, cardID: String, index: Int) -> [PageLine] {
+        guard let card = state.pack.card(cardID), card.comparisons.indices.contains(index) else { return [] }
+        let table = card.comparisons[index]
+        let language = state.language
+        let total = width(state)
+        let separator = state.display.ascii || state.display.plain ? " | " : " \u{2502} "
+        let columns = max(1, table.methods.count)
+        let labelWidth = min(max(8, table.rows.map { DisplayWidth.of($0.label[language]) }.max() ?? 8), total / 4)
+        let cellWidth = max(4, (total - labelWidth - columns * 3) / columns)
+        var lines: [PageLine] = []
+        let s = Strings(language)
+        lines.append(PageLine(table.title[language] + "  (" + s.comparisonPosition(index + 1, card.comparisons.count) + ")", role: .title))
+        lines.append(.blank)
+
+        func row(_ label: [String], _ cells: [[String]], role: Role) {
+            let height = max(label.count, cells.map(\.count).max() ?? 0)
+            for line in 0..<height {
+                var text = TextLayout.fit(line < label.count ? label[line] : "", width: labelWidth, ellipsis: false)
+                for cell in cells {
+                    text += separator + TextLayout.fit(line < cell.count ? cell[line] : "", width: cellWidth, ellipsis: false)
+                }
+                lines.append(PageLine(text, role: role))
+            }
+        }
+        let names = table.methods.map { id in card.method(id)?.name[language] ?? id }
+        row([""], names.map { TextLayout.wrap($0, width: cellWidth) }, role: .title)
+        let rule: Character = state.display.ascii || state.display.plain ? "-" : "\u{2500}"
+        lines.append(PageLine(String(repeating: rule, count: min(total, labelWidth + columns * (cellWidth + 3))), role: .border))
+        for tableRow in table.rows {
+            row(TextLayout.wrap(tableRow.label[language], width: labelWidth),
+                tableRow.cells.map { TextLayout.wrap($0[language], width: cellWidth) }, role: .normal)
+            lines.append(.blank)
+        }
+        return lines
+    }
+
+    /// The wizard's scrolling part for the current step: body, the varies warning, what to
+    /// bring (one line per material, tagged so the view can mark the selection), where, how
+    /// long and the sources.
+    static func wizardLines(_ state: AppState, _ wizard: WizardState) -> [PageLine] {
+        guard let card = state.pack.card(wizard.cardID), let method = card.method(wizard.methodID),
+              let checklist = state.checklist(for: method.id), !method.steps.isEmpty else { return [] }
+        let step = method.steps[checklist.currentIndex(in: method)]
+        let language = state.language
+        let s = Strings(language)
+        var page = PageBuilder(width: width(state))
+        page.text(step.body[language])
+        if step.varies {
+            page.blank()
+            page.text("! " + (step.variesNote.map { $0[language] + " " } ?? "") + s.varies, role: .warning)
+        }
+        page.blank()
+        let ticked = step.bring.filter { checklist.ticked.contains($0.id) }.count
+        page.text(s.bring + (step.bring.isEmpty ? "" : "  (\(s.materialsReady(ticked, step.bring.count)))"), role: .title)
+        if step.bring.isEmpty { page.text(s.nothingToBring, role: .dim, indent: 2) }
+        for (index, material) in step.bring.enumerated() {
+            let box = checklist.ticked.contains(material.id) ? "[x] " : "[ ] "
+            let wrapped = TextLayout.wrap(material.name[language], width: max(1, page.width - 6))
+            for (n, line) in wrapped.enumerated() {
+                page.lines.append(PageLine((n == 0 ? box : "    ") + line, indent: 2, material: index))
+            }
+            if let note = material.note {
+                for line in TextLayout.wrap(note[language], width: max(1, page.width - 6)) {
+                    page.lines.append(PageLine(line, role: .dim, indent: 6, material: index))
+                }
+            }
+        }
+        page.blank()
+        if let place = step.where { page.field(s.whereLabel, place[language]) }
+        if let duration = step.duration { page.field(s.durationLabel, duration[language]) }
+        page.blank()
+        sources(step.sources, state, into: &page)
+        return page.lines
+    }
+}

@@ -1,0 +1,58 @@
+import CardGuideCore
+
+/// Incremental search: the query line, the result count, and the hits with matches marked.
+enum SearchView {
+    static func rows(_ state: AppState, _ search: SearchState) -> ListRows {
+        var rows = ListRows()
+        guard let index = state.searchIndexes[state.language] else { return rows }
+        let s = Strings(state.language)
+        let terms = SearchIndex.terms(search.query)
+        for (n, hit) in search.hits.enumerated() {
+            let document = index.documents[hit.document]
+            let tag = "[" + s.searchKind(document.target) + "] "
+            let highlights = Folding.matches(of: terms, in: document.title).map {
+                ($0.lowerBound + tag.count)..<($0.upperBound + tag.count)
+            }
+            rows.item(n, tag + document.title, highlights: highlights)
+            rows.item(n, context(of: document, state: state), role: .dim, indent: 4)
+        }
+        return rows
+    }
+
+    /// The second line of a hit: which card (and method) it belongs to.
+    static func context(of document: SearchIndex.Document, state: AppState) -> String {
+        let l = state.language
+        switch document.target {
+        case let .faq(cardID, _), let .caution(cardID, _), let .card(cardID):
+            return state.pack.card(cardID)?.name[l] ?? ""
+        case let .step(cardID, methodID, stepIndex):
+            guard let card = state.pack.card(cardID) else { return "" }
+            return card.name[l] + " > " + (card.method(methodID)?.name[l] ?? "") + " > " + Strings(l).stepOf(stepIndex + 1, card.method(methodID)?.steps.count ?? 0)
+        }
+    }
+
+    static func draw(_ state: AppState, _ search: SearchState, into grid: inout CellGrid) -> Position {
+        let layout = Layout(state.size)
+        let s = Strings(state.language)
+        let top = layout.bodyTop
+        let prompt = s.searchPrompt
+        var x = layout.contentLeft + grid.write(prompt, row: top, column: layout.contentLeft, role: .accent)
+        // Show the end of a long query: that is where typing happens.
+        let room = layout.contentWidth - DisplayWidth.of(prompt) - 1
+        var query = search.query
+        while DisplayWidth.of(query) > room, !query.isEmpty { query.removeFirst() }
+        x += grid.write(query, row: top, column: x, role: .normal)
+        let cursor = Position(row: top, column: x)
+        if !state.display.plain { grid.write("_", row: top, column: x, role: .accent) }
+        if search.query.isEmpty {
+            grid.write(TextLayout.truncate(s.searchHint, width: layout.contentWidth), row: top + 2, column: layout.contentLeft, role: .dim)
+        } else if search.hits.isEmpty {
+            grid.write(TextLayout.truncate(s.noResults, width: layout.contentWidth), row: top + 2, column: layout.contentLeft, role: .dim)
+        } else {
+            grid.write(s.resultCount(search.hits.count), row: top + 1, column: layout.contentLeft, role: .dim)
+            rows(state, search).draw(into: &grid, top: top + 2, height: layout.bodyHeight - 2, left: layout.contentLeft,
+                                     width: layout.contentWidth, selection: search.list.selection)
+        }
+        return cursor
+    }
+}

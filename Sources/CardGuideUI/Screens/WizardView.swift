@@ -1,0 +1,43 @@
+import CardGuideCore
+
+/// The wizard: progress bar, the step's title and status, then its scrolling details with
+/// the materials checklist.
+enum WizardView {
+    static func draw(_ state: AppState, _ wizard: WizardState, into grid: inout CellGrid) -> Position? {
+        let layout = Layout(state.size)
+        guard let card = state.pack.card(wizard.cardID), let method = card.method(wizard.methodID),
+              let checklist = state.checklist(for: method.id), !method.steps.isEmpty else { return nil }
+        let s = Strings(state.language)
+        let index = checklist.currentIndex(in: method)
+        let step = method.steps[index]
+        let top = layout.bodyTop
+        ProgressBar.draw(step: index + 1, of: method.steps.count, done: checklist.doneCount(in: method), state: state,
+                         into: &grid, row: top, left: layout.contentLeft, width: layout.contentWidth)
+        let status = "[" + s.status(checklist.status(of: step.id)) + "]"
+        let statusWidth = DisplayWidth.of(status)
+        grid.write(TextLayout.truncate(step.title[state.language], width: layout.contentWidth - statusWidth - 1),
+                   row: top + 1, column: layout.contentLeft, role: .title)
+        grid.write(status, row: top + 1, column: layout.contentLeft + layout.contentWidth - statusWidth,
+                   role: checklist.status(of: step.id) == .done ? .success : .dim)
+
+        let lines = Pages.wizardLines(state, wizard)
+        let regionTop = top + WizardUpdate.fixedRows
+        let height = WizardUpdate.scrollHeight(state)
+        var cursor: Position?
+        for (n, line) in lines.dropFirst(wizard.scroll).prefix(height).enumerated() {
+            let y = regionTop + n
+            let selected = line.material != nil && line.material == wizard.material
+            let x = layout.contentLeft + line.indent
+            grid.write(line.text, row: y, column: x, role: selected ? .selected : line.role, limit: layout.contentWidth - line.indent)
+            if selected && cursor == nil {
+                cursor = Position(row: y, column: x)
+                grid.write(">", row: y, column: layout.contentLeft, role: .selected)
+            }
+        }
+        if lines.count > wizard.scroll + height {
+            let more = "-- PgDn --"
+            grid.write(more, row: layout.noticeRow, column: layout.contentLeft + layout.contentWidth - more.count, role: .dim)
+        }
+        return cursor ?? Position(row: top + 1, column: layout.contentLeft)
+    }
+}

@@ -1,0 +1,93 @@
+import CardGuideCore
+import Foundation
+
+/// How the screen is drawn.
+public struct DisplayOptions: Equatable, Sendable {
+    /// ASCII borders and bars (`--ascii`, or a locale that is not UTF-8).
+    public var ascii = false
+    /// No box art, the real cursor on the focused item, for screen readers (`--plain`).
+    public var plain = false
+
+    public init(ascii: Bool = false, plain: Bool = false) {
+        self.ascii = ascii
+        self.plain = plain
+    }
+}
+
+/// A message on the line above the footer, until the next key.
+public struct Notice: Equatable, Sendable {
+    public enum Kind: Sendable { case info, warning }
+    public var text: String
+    public var kind: Kind
+
+    public init(_ text: String, kind: Kind = .info) {
+        self.text = text
+        self.kind = kind
+    }
+}
+
+public enum Overlay: Equatable, Sendable {
+    case help(scroll: Int)
+    case confirm(Confirmation)
+}
+
+public enum Confirmation: Equatable, Sendable {
+    case resetChecklist(methodID: String)
+    case removeChecklist(methodID: String)
+}
+
+/// Everything the app shows: the pure model the update function changes and the view draws.
+public struct AppState: Sendable {
+    public var pack: ContentPack
+    public var language: Language
+    public var size: Size
+    public var display: DisplayOptions
+    public var stack: [Screen]
+    /// Started checklists, most recently changed first.
+    public var checklists: [Checklist]
+    public var notice: Notice?
+    public var overlay: Overlay?
+    /// Cards whose safety rules were already shown on entering a wizard.
+    public var safetyShown: Set<String> = []
+    /// Saving is off (the session file is read-only or kept by another process).
+    public var readOnly = false
+    var searchIndexes: [Language: SearchIndex] = [:]
+
+    public init(pack: ContentPack, language: Language, size: Size, display: DisplayOptions = DisplayOptions(),
+                checklists: [Checklist] = []) {
+        self.pack = pack
+        self.language = language
+        self.size = size
+        self.display = display
+        self.checklists = checklists.sorted { $0.changed > $1.changed }
+        self.stack = [.home(ListState())]
+    }
+
+    public var screen: Screen {
+        get { stack[stack.count - 1] }
+        set { stack[stack.count - 1] = newValue }
+    }
+
+    public func checklist(for methodID: String) -> Checklist? {
+        checklists.first { $0.methodID == methodID }
+    }
+
+    /// The card and method a checklist follows, if the content still has them.
+    public func resolve(_ checklist: Checklist) -> (card: Card, method: Method)? {
+        guard let card = pack.card(checklist.cardID), let method = card.method(checklist.methodID) else { return nil }
+        return (card, method)
+    }
+
+    /// The search index of the current language, built on first use.
+    mutating func searchIndex() -> SearchIndex {
+        if let index = searchIndexes[language] { return index }
+        let index = SearchIndex(pack: pack, language: language)
+        searchIndexes[language] = index
+        return index
+    }
+
+    /// The smallest terminal the screens are designed for.
+    public static let minimumSize = Size(width: 40, height: 12)
+
+    public var isTooSmall: Bool { size.width < Self.minimumSize.width || size.height < Self.minimumSize.height }
+}

@@ -1,0 +1,102 @@
+import CardGuideCore
+
+/// The interface's own words in both languages. Content text comes from the pack.
+public struct Strings: Sendable {
+    public let language: Language
+    public init(_ language: Language) { self.language = language }
+
+    private func t(_ zh: String, _ en: String) -> String { language == .zh ? zh : en }
+
+    public var appName: String { t("CardGuide 办卡指南", "CardGuide") }
+    public var languageTag: String { t("[中文] EN", "中文 [EN]") }
+    public var welcome: String { t("社保卡、医保卡申领与激活，一步一步来。", "Get and activate your social-security or health card, step by step.") }
+    public var continueTitle: String { t("继续办理", "Continue where you stopped") }
+    public var chooseCountry: String { t("选择国家", "Choose a country") }
+    public var more: String { t("更多", "More") }
+    public var allFAQ: String { t("全部常见问题", "All frequently asked questions") }
+    public var safetyRules: String { t("安全提示（防诈骗）", "Safety rules (fraud protection)") }
+    public var chooseCard: String { t("选择证卡", "Choose a card") }
+    public var chooseMethod: String { t("选择办理方式", "Choose how to do it") }
+    public var issuer: String { t("发卡机构：", "Issued by:") }
+    public var activation: String { t("激活：", "Activation:") }
+    public var suits: String { t("适合：", "Suits:") }
+    public var steps: String { t("步", "steps") }
+    public var faqTitle: String { t("常见问题", "Frequently asked questions") }
+    public var cautionsTitle: String { t("注意事项", "Cautions") }
+    public var compareTitle: String { t("对比", "Compare") }
+    public var overviewTitle: String { t("步骤总览", "All steps") }
+    public var searchTitle: String { t("搜索", "Search") }
+    public var searchPrompt: String { t("搜索：", "Search: ") }
+    public var searchHint: String { t("输入中文或英文关键词，例如「密码」或 PIN。", "Type a word in English or Chinese, for example PIN or 密码.") }
+    public var noResults: String { t("没有找到结果。试试更短的词。", "No results. Try a shorter word.") }
+    public var bring: String { t("要带的材料", "What to bring") }
+    public var whereLabel: String { t("去哪里：", "Where:") }
+    public var durationLabel: String { t("需要多久：", "How long:") }
+    public var sourcesLabel: String { t("来源", "Sources") }
+    public var varies: String { t("各地规定不同，请向你的医保公司、当地经办机构或银行核实。", "This differs by insurer, city or bank: check with your own insurer or local office.") }
+    public var nothingToBring: String { t("这一步不用带材料。", "Nothing to bring for this step.") }
+    public var safetyIntro: String { t("办理任何证卡时都请记住：", "Whatever card you are getting, remember:") }
+    public var safetyContinue: String { t("按 Esc 或 Enter 继续。", "Press Esc or Enter to continue.") }
+    public var helpTitle: String { t("按键帮助", "Keys") }
+    public var helpGlobal: String { t("所有页面", "Everywhere") }
+    public var helpThisScreen: String { t("本页面", "This screen") }
+    public var noComparison: String { t("这张卡没有对比表。", "This card has no comparison table.") }
+    public var lastStep: String { t("这是最后一步。按 o 查看所有步骤。", "This is the last step. Press o to see all steps.") }
+    public var firstStep: String { t("这是第一步。", "This is the first step.") }
+    public var readOnly: String { t("只读：进度不会保存。", "Read-only: progress is not saved.") }
+    public var yesNo: String { t("[y] 确定   [n] 取消", "[y] Yes   [n] No") }
+
+    public func tooSmall(_ size: Size) -> [String] {
+        [t("终端窗口太小", "Terminal too small"),
+         t("至少需要 40x12，现在是 \(size.width)x\(size.height)。", "Need 40x12, have \(size.width)x\(size.height)."),
+         t("请放大窗口，或按 q 退出。", "Enlarge it, or press q to quit.")]
+    }
+
+    public func stepOf(_ n: Int, _ total: Int) -> String { t("步骤 \(n)/\(total)", "Step \(n) of \(total)") }
+    public func doneOf(_ n: Int, _ total: Int) -> String { t("已完成 \(n)/\(total)", "\(n) of \(total) done") }
+    public func materialsReady(_ n: Int, _ total: Int) -> String { t("\(n)/\(total) 项材料已备齐", "\(n) of \(total) items ready") }
+    public func stepDone(_ n: Int) -> String { t("第 \(n) 步已完成。", "Step \(n) done.") }
+    public func stepReopened(_ n: Int) -> String { t("第 \(n) 步改回进行中。", "Step \(n) is back in progress.") }
+    public func resultCount(_ n: Int) -> String { t("\(n) 条结果", "\(n) result\(n == 1 ? "" : "s")") }
+    public func comparisonPosition(_ n: Int, _ total: Int) -> String { t("表 \(n)/\(total)", "table \(n) of \(total)") }
+
+    public func status(_ status: StepStatus) -> String {
+        switch status {
+        case .notStarted: return t("未开始", "Not started")
+        case .inProgress: return t("进行中", "In progress")
+        case .done: return t("已完成", "Done")
+        }
+    }
+
+    public func sourceKind(_ kind: Source.Kind) -> String {
+        switch kind {
+        case .official: return t("官方", "official")
+        case .media: return t("媒体", "media")
+        case .low: return t("低可信度", "low confidence")
+        }
+    }
+
+    public func cautionKind(_ kind: Caution.Kind) -> String {
+        switch kind {
+        case .fraud: return t("防诈骗", "Fraud")
+        case .warning: return t("注意", "Warning")
+        case .info: return t("提示", "Info")
+        }
+    }
+
+    public func searchKind(_ target: SearchIndex.Target) -> String {
+        switch target {
+        case .faq: return t("问答", "FAQ")
+        case .step: return t("步骤", "Step")
+        case .caution: return t("注意", "Caution")
+        case .card: return t("证卡", "Card")
+        }
+    }
+
+    public func confirm(_ confirmation: Confirmation) -> String {
+        switch confirmation {
+        case .resetChecklist: return t("重新开始这份清单？已勾选的材料和步骤状态会被清除。", "Start this checklist again? Its ticks and step statuses are cleared.")
+        case .removeChecklist: return t("删除这份清单？", "Remove this checklist?")
+        }
+    }
+}

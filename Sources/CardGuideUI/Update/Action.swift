@@ -1,0 +1,24 @@
+import CardGuideCore
+
+/// What a key means, independent of which key it was. The keymaps produce actions; the
+/// update function applies them.
+public enum Action: Equatable, Sendable {
+    case up, down, pageUp, pageDown, top, bottom
+    case open, back, quit
+    case nextStep, previousStep
+    case tick, markDone, overview
+    case compare, faq, allFAQ, safety, cautions
+    case search, help, switchLanguage
+    case nextTable, previousTable
+    case reset, remove
+    case confirm, cancel
+    case insert(Character), deleteBackward
+    case resize(Size)
+}
+
+/// Work the update function asks the run loop to do: it never does I/O itself.
+public enum Effect: Equatable, Sendable {
+    /// Progress or language changed: write the session file.
+    case saveSession
+    case quit
+}

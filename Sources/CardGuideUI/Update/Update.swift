@@ -1,0 +1,321 @@
+import CardGuideCore
+import Foundation
+
+/// The one place state changes. Pure apart from `now`: it returns effects instead of
+/// doing I/O, so every screen's behaviour is testable by feeding actions.
+public enum Update {
+    public static func apply(_ action: Action, to state: inout AppState, now: Date) -> [Effect] {
+        if case let .resize(size) = action {
+            state.size = size
+            clampAll(&state)
+            return []
+        }
+        // A notice stays until the next key.
+        state.notice = nil
+        if state.overlay != nil { return overlayAction(action, &state) }
+        switch action {
+        case .quit: return [.quit]
+        case .help:
+            state.overlay = .help(scroll: 0)
+            return []
+        case .switchLanguage:
+            state.language = state.language.other
+            if case var .search(search) = state.screen {
+                rerunSearch(&search, &state)
+                state.screen = .search(search)
+            }
+            return [.saveSession]
+        case .search:
+            if case .search = state.screen { return [] }
+            state.stack.append(.search(SearchState()))
+            return []
+        case .safety:
+            if case .safety = state.screen { return [] }
+            state.stack.append(.safety(scroll: 0))
+            return []
+        case .back:
+            if state.stack.count > 1 { state.stack.removeLast() }
+            return []
+        default:
+            return screenAction(action, &state, now: now)
+        }
+    }
+
+    private static func screenAction(_ action: Action, _ state: inout AppState, now: Date) -> [Effect] {
+        switch state.screen {
+        case .home(var list):
+            // Home is always the bottom of the stack; screens it opens are pushed above it.
+            let effects = home(action, &list, &state, now: now)
+            state.stack[0] = .home(list)
+            return effects
+        case .cards(let countryID, var list):
+            let cards = state.pack.cards(in: countryID)
+            if moveInList(action, &list, count: cards.count, state: state, rowsPerItem: 2) {
+                state.screen = .cards(countryID: countryID, list: list)
+            } else if cards.indices.contains(list.selection) {
+                let card = cards[list.selection]
+                switch action {
+                case .open: state.stack.append(.methods(cardID: card.id, list: ListState()))
+                case .faq: state.stack.append(.faqList(cardID: card.id, list: ListState()))
+                case .cautions: state.stack.append(.cautions(cardID: card.id, scroll: 0))
+                default: break
+                }
+            }
+            return []
+        case .methods(let cardID, var list):
+            guard let card = state.pack.card(cardID) else { return [] }
+            if moveInList(action, &list, count: card.methods.count, state: state, rowsPerItem: 3) {
+                state.screen = .methods(cardID: cardID, list: list)
+                return []
+            }
+            switch action {
+            case .open where card.methods.indices.contains(list.selection):
+                return openWizard(card: card, method: card.methods[list.selection], stepIndex: nil, &state, now: now)
+            case .compare where !card.comparisons.isEmpty:
+                state.stack.append(.comparison(cardID: cardID, index: 0, scroll: 0))
+            case .compare:
+                state.notice = Notice(Strings(state.language).noComparison)
+            case .faq: state.stack.append(.faqList(cardID: cardID, list: ListState()))
+            case .cautions: state.stack.append(.cautions(cardID: cardID, scroll: 0))
+            default: break
+            }
+            return []
+        case .wizard(var wizard):
+            let index = state.stack.count - 1
+            let effects = WizardUpdate.apply(action, &wizard, &state, now: now)
+            state.stack[index] = .wizard(wizard)
+            return effects
+        case .overview(let cardID, let methodID, var list):
+            return WizardUpdate.overview(action, cardID: cardID, methodID: methodID, &list, &state, now: now)
+        case .comparison(let cardID, var index, var scroll):
+            let count = state.pack.card(cardID)?.comparisons.count ?? 0
+            switch action {
+            case .nextTable where count > 0: index = (index + 1) % count; scroll = 0
+            case .previousTable where count > 0: index = (index + count - 1) % count; scroll = 0
+            default: scroll = scrolled(action, scroll, lines: Pages.comparisonLines(state, cardID: cardID, index: index).count, state: state)
+            }
+            state.screen = .comparison(cardID: cardID, index: index, scroll: scroll)
+            return []
+        case .faqList(let cardID, var list):
+            let entries = state.faqEntries(cardID)
+            if moveInList(action, &list, count: entries.count, state: state) {
+                state.screen = .faqList(cardID: cardID, list: list)
+            } else if action == .open, entries.indices.contains(list.selection) {
+                let entry = entries[list.selection]
+                state.stack.append(.faqAnswer(cardID: entry.card.id, faqID: entry.faq.id, scroll: 0))
+            }
+            return []
+        case .faqAnswer(let cardID, let faqID, let scroll):
+            let lines = Pages.faqLines(state, cardID: cardID, faqID: faqID).count
+            state.screen = .faqAnswer(cardID: cardID, faqID: faqID, scroll: scrolled(action, scroll, lines: lines, state: state))
+            return []
+        case .safety(let scroll):
+            state.screen = .safety(scroll: scrolled(action, scroll, lines: Pages.safetyLines(state).count, state: state))
+            return []
+        case .cautions(let cardID, let scroll):
+            let lines = Pages.cautionLines(state, cardID: cardID).count
+            state.screen = .cautions(cardID: cardID, scroll: scrolled(action, scroll, lines: lines, state: state))
+            return []
+        case .search(var search):
+            let index = state.stack.count - 1
+            let effects = searchAction(action, &search, &state, now: now)
+            // An empty query's Backspace closes the search screen.
+            if state.stack.indices.contains(index), state.stack[index].context == .search { state.stack[index] = .search(search) }
+            return effects
+        }
+    }
+
+    private static func home(_ action: Action, _ list: inout ListState, _ state: inout AppState, now: Date) -> [Effect] {
+        let entries = state.homeEntries
+        if moveInList(action, &list, count: entries.count, state: state) { return [] }
+        guard entries.indices.contains(list.selection) else { return [] }
+        let entry = entries[list.selection]
+        switch (action, entry) {
+        case (.open, .resume(let checklist)):
+            guard let (card, method) = state.resolve(checklist) else { return [] }
+            return openWizard(card: card, method: method, stepIndex: nil, &state, now: now)
+        case (.open, .country(let country)):
+            state.stack.append(.cards(countryID: country.id, list: ListState()))
+        case (.open, .allFAQ), (.allFAQ, _):
+            state.stack.append(.faqList(cardID: nil, list: ListState()))
+        case (.open, .safety):
+            state.stack.append(.safety(scroll: 0))
+        case (.reset, .resume(let checklist)):
+            state.overlay = .confirm(.resetChecklist(methodID: checklist.methodID))
+        case (.remove, .resume(let checklist)):
+            state.overlay = .confirm(.removeChecklist(methodID: checklist.methodID))
+        default: break
+        }
+        return []
+    }
+
+    /// Opens the wizard of a method, creating its checklist on first use, and shows the
+    /// safety rules first the first time a card is entered.
+    static func openWizard(card: Card, method: Method, stepIndex: Int?, _ state: inout AppState, now: Date) -> [Effect] {
+        var effects: [Effect] = []
+        var checklist = state.checklist(for: method.id)
+            ?? Checklist(countryID: card.countryID, cardID: card.id, method: method, now: now, contentFingerprint: state.pack.fingerprint)
+        if let stepIndex {
+            checklist.go(to: stepIndex, in: method, now: now)
+        } else if state.checklist(for: method.id) != nil {
+            // Resuming touches the checklist so that it moves to the top of the home list.
+            checklist.changed = now
+        }
+        checklist.contentFingerprint = state.pack.fingerprint
+        state.store(checklist)
+        effects.append(.saveSession)
+        state.stack.append(.wizard(WizardState(cardID: card.id, methodID: method.id)))
+        if !state.safetyShown.contains(card.id) {
+            state.safetyShown.insert(card.id)
+            state.stack.append(.safety(scroll: 0))
+        }
+        return effects
+    }
+
+    private static func overlayAction(_ action: Action, _ state: inout AppState) -> [Effect] {
+        switch state.overlay {
+        case .help(let scroll):
+            switch action {
+            case .back, .help: state.overlay = nil
+            case .down: state.overlay = .help(scroll: scroll + 1)
+            case .up: state.overlay = .help(scroll: max(0, scroll - 1))
+            case .quit: return [.quit]
+            default: break
+            }
+            return []
+        case .confirm(let confirmation):
+            state.overlay = nil
+            guard action == .confirm else { return [] }
+            switch confirmation {
+            case .resetChecklist(let methodID):
+                if let index = state.checklists.firstIndex(where: { $0.methodID == methodID }),
+                   let (_, method) = state.resolve(state.checklists[index]) {
+                    let old = state.checklists[index]
+                    state.checklists[index] = Checklist(countryID: old.countryID, cardID: old.cardID, method: method,
+                                                        now: old.changed, contentFingerprint: state.pack.fingerprint)
+                }
+            case .removeChecklist(let methodID):
+                state.checklists.removeAll { $0.methodID == methodID }
+            }
+            clampAll(&state)
+            return [.saveSession]
+        case nil:
+            return []
+        }
+    }
+
+    // MARK: - Lists and pages
+
+    /// Applies a movement action to a list; false when the action is not a movement.
+    static func moveInList(_ action: Action, _ list: inout ListState, count: Int, state: AppState, rowsPerItem: Int = 1) -> Bool {
+        let page = max(1, Layout(state.size).bodyHeight / rowsPerItem - 1)
+        switch action {
+        case .up: list.selection -= 1
+        case .down: list.selection += 1
+        case .pageUp: list.selection -= page
+        case .pageDown: list.selection += page
+        case .top: list.selection = 0
+        case .bottom: list.selection = count - 1
+        default: return false
+        }
+        list.clamp(count: count)
+        return true
+    }
+
+    /// A page's new scroll offset after a movement action, kept so the last page stays full.
+    static func scrolled(_ action: Action, _ scroll: Int, lines: Int, state: AppState, height: Int? = nil) -> Int {
+        let visible = height ?? Layout(state.size).bodyHeight
+        let maxScroll = max(0, lines - visible)
+        var next = scroll
+        switch action {
+        case .up: next -= 1
+        case .down: next += 1
+        case .pageUp: next -= max(1, visible - 1)
+        case .pageDown: next += max(1, visible - 1)
+        case .top: next = 0
+        case .bottom: next = maxScroll
+        default: break
+        }
+        return min(max(0, next), maxScroll)
+    }
+
+    /// After a resize or a removal, every selection and scroll is brought back in range.
+    static func clampAll(_ state: inout AppState) {
+        for index in state.stack.indices {
+            switch state.stack[index] {
+            case .home(var list):
+                list.clamp(count: state.homeEntries.count)
+                state.stack[index] = .home(list)
+            default: break
+            }
+        }
+        guard !state.isTooSmall else { return }
+        // Scroll offsets are re-clamped by replaying a no-op movement on the top screen.
+        switch state.screen {
+        case .faqAnswer(let cardID, let faqID, let scroll):
+            state.screen = .faqAnswer(cardID: cardID, faqID: faqID, scroll: scrolled(.cancel, scroll, lines: Pages.faqLines(state, cardID: cardID, faqID: faqID).count, state: state))
+        case .safety(let scroll):
+            state.screen = .safety(scroll: scrolled(.cancel, scroll, lines: Pages.safetyLines(state).count, state: state))
+        case .cautions(let cardID, let scroll):
+            state.screen = .cautions(cardID: cardID, scroll: scrolled(.cancel, scroll, lines: Pages.cautionLines(state, cardID: cardID).count, state: state))
+        case .wizard(var wizard):
+            WizardUpdate.follow(&wizard, state)
+            state.screen = .wizard(wizard)
+        default: break
+        }
+    }
+
+    // MARK: - Search
+
+    private static func searchAction(_ action: Action, _ search: inout SearchState, _ state: inout AppState, now: Date) -> [Effect] {
+        switch action {
+        case .insert(let character):
+            let previous = search.query.isEmpty ? nil : search.hits
+            search.query.append(character)
+            search.hits = state.searchIndex().search(search.query, within: previous)
+            search.list = ListState()
+        case .deleteBackward:
+            if search.query.isEmpty {
+                state.stack.removeLast()
+                return []
+            }
+            search.query.removeLast()
+            rerunSearch(&search, &state)
+        case .open:
+            guard search.hits.indices.contains(search.list.selection) else { return [] }
+            let target = state.searchIndex().documents[search.hits[search.list.selection].document].target
+            return openTarget(target, &state, now: now)
+        default:
+            _ = moveInList(action, &search.list, count: search.hits.count, state: state, rowsPerItem: 2)
+        }
+        return []
+    }
+
+    private static func rerunSearch(_ search: inout SearchState, _ state: inout AppState) {
+        search.hits = state.searchIndex().search(search.query)
+        search.list.clamp(count: search.hits.count)
+    }
+
+    private static func openTarget(_ target: SearchIndex.Target, _ state: inout AppState, now: Date) -> [Effect] {
+        switch target {
+        case let .faq(cardID, faqID):
+            state.stack.append(.faqAnswer(cardID: cardID, faqID: faqID, scroll: 0))
+        case let .step(cardID, methodID, stepIndex):
+            guard let card = state.pack.card(cardID), let method = card.method(methodID) else { return [] }
+            return openWizard(card: card, method: method, stepIndex: stepIndex, &state, now: now)
+        case let .caution(cardID, _):
+            state.stack.append(.cautions(cardID: cardID, scroll: 0))
+        case let .card(cardID):
+            state.stack.append(.methods(cardID: cardID, list: ListState()))
+        }
+        return []
+    }
+}
+
+extension AppState {
+    /// Puts a changed checklist first (most recent first) in place of its older self.
+    mutating func store(_ checklist: Checklist) {
+        checklists.removeAll { $0.methodID == checklist.methodID }
+        checklists.insert(checklist, at: 0)
+    }
+}

@@ -1,0 +1,76 @@
+import CardGuideCore
+
+/// The frame every screen shares: the header with where you are and the language, a rule,
+/// the notice line and the footer of key hints.
+enum Chrome {
+    static func header(_ state: AppState, into grid: inout CellGrid) {
+        let s = Strings(state.language)
+        let width = grid.size.width
+        grid.fill(" ", row: 0, column: 0, count: width, role: .title)
+        let tag = s.languageTag
+        let tagWidth = DisplayWidth.of(tag)
+        let crumbs = ([s.appName] + breadcrumb(state)).joined(separator: " > ")
+        let room = width - tagWidth - 3
+        if room > 4 {
+            grid.write(TextLayout.truncate(crumbs, width: room), row: 0, column: 1, role: .title)
+            grid.write(tag, row: 0, column: width - tagWidth - 1, role: .title)
+        } else {
+            grid.write(TextLayout.truncate(crumbs, width: width - 2), row: 0, column: 1, role: .title)
+        }
+        if !state.display.plain {
+            grid.fill(Glyphs.for(state.display).horizontal, row: 1, column: 0, count: width, role: .border)
+        }
+    }
+
+    /// Where the person is: country, card, method, page.
+    static func breadcrumb(_ state: AppState) -> [String] {
+        let s = Strings(state.language)
+        let l = state.language
+        var crumbs: [String] = []
+        for screen in state.stack.dropFirst() {
+            switch screen {
+            case .cards(let countryID, _): crumbs.append(state.pack.country(countryID)?.name[l] ?? countryID)
+            case .methods(let cardID, _): crumbs.append(state.pack.card(cardID)?.name[l] ?? cardID)
+            case .wizard(let wizard): crumbs.append(state.pack.card(wizard.cardID)?.method(wizard.methodID)?.name[l] ?? wizard.methodID)
+            case .overview: crumbs.append(s.overviewTitle)
+            case .comparison: crumbs.append(s.compareTitle)
+            case .faqList(let cardID, _): crumbs.append(cardID == nil ? s.allFAQ : s.faqTitle)
+            case .faqAnswer: break
+            case .search: crumbs.append(s.searchTitle)
+            case .safety: crumbs.append(s.safetyRules)
+            case .cautions: crumbs.append(s.cautionsTitle)
+            case .home: break
+            }
+        }
+        return crumbs
+    }
+
+    static func notice(_ state: AppState, into grid: inout CellGrid) {
+        let row = Layout(state.size).noticeRow
+        if let notice = state.notice {
+            grid.write(TextLayout.truncate(notice.text, width: grid.size.width - 2), row: row, column: 1,
+                       role: notice.kind == .warning ? .warning : .notice)
+        } else if state.readOnly {
+            grid.write(TextLayout.truncate(Strings(state.language).readOnly, width: grid.size.width - 2), row: row, column: 1, role: .dim)
+        }
+    }
+
+    /// Key hints from the keymap, help first so that it always fits.
+    static func footer(_ state: AppState, into grid: inout CellGrid) {
+        let row = Layout(state.size).footerRow
+        var hints = Keymap.footer(state)
+        if let help = hints.firstIndex(where: { $0.action == .help }) { hints.insert(hints.remove(at: help), at: 0) }
+        var x = 1
+        let limit = grid.size.width - 1
+        for binding in hints {
+            let key = binding.keys[0].label
+            let hint = binding.hint[state.language]
+            let needed = DisplayWidth.of(key) + 1 + DisplayWidth.of(hint)
+            if x + needed > limit { break }
+            x += grid.write(key, row: row, column: x, role: .key)
+            x += 1
+            x += grid.write(hint, row: row, column: x, role: .normal)
+            x += 2
+        }
+    }
+}

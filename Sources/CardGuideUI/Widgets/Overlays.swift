@@ -1,0 +1,92 @@
+import CardGuideCore
+
+/// The help overlay (every key of the current screen and the global keys, from the keymap)
+/// and the yes/no confirmation box.
+enum Overlays {
+    static func helpLines(_ state: AppState) -> [(key: String, text: String, role: Role)] {
+        let s = Strings(state.language)
+        let context = state.screen.context
+        var lines: [(String, String, Role)] = [(s.helpThisScreen, "", .title)]
+        for binding in Keymap.bindings(context) {
+            lines.append((binding.label, binding.hint[state.language], .normal))
+        }
+        if Keymap.globalsApply(context) {
+            lines.append(("", "", .normal))
+            lines.append((s.helpGlobal, "", .title))
+            for binding in Keymap.global { lines.append((binding.label, binding.hint[state.language], .normal)) }
+        }
+        return lines
+    }
+
+    static func drawHelp(_ state: AppState, scroll: Int, into grid: inout CellGrid) {
+        let s = Strings(state.language)
+        let lines = helpLines(state)
+        let keyWidth = min(24, (lines.map { DisplayWidth.of($0.key) }.max() ?? 8) + 2)
+        let width = min(grid.size.width - 4, max(40, keyWidth + 30))
+        let height = min(grid.size.height - 2, lines.count + 2)
+        let box = Box(state: state, title: s.helpTitle, width: width, height: height, in: grid.size)
+        box.draw(into: &grid)
+        let visible = height - 2
+        let offset = min(scroll, max(0, lines.count - visible))
+        for (n, line) in lines.dropFirst(offset).prefix(visible).enumerated() {
+            let y = box.top + 1 + n
+            if line.text.isEmpty {
+                grid.write(TextLayout.truncate(line.key, width: box.innerWidth), row: y, column: box.innerLeft, role: line.role)
+            } else {
+                grid.write(TextLayout.truncate(line.key, width: keyWidth - 1), row: y, column: box.innerLeft, role: .key)
+                grid.write(TextLayout.truncate(line.text, width: box.innerWidth - keyWidth), row: y, column: box.innerLeft + keyWidth)
+            }
+        }
+    }
+
+    static func drawConfirm(_ state: AppState, _ confirmation: Confirmation, into grid: inout CellGrid) {
+        let s = Strings(state.language)
+        let width = min(grid.size.width - 4, 56)
+        let text = TextLayout.wrap(s.confirm(confirmation), width: width - 4)
+        let box = Box(state: state, title: "", width: width, height: text.count + 4, in: grid.size)
+        box.draw(into: &grid)
+        for (n, line) in text.enumerated() {
+            grid.write(line, row: box.top + 1 + n, column: box.innerLeft, role: .warning)
+        }
+        grid.write(s.yesNo, row: box.top + 2 + text.count, column: box.innerLeft, role: .key)
+    }
+}
+
+/// A bordered, cleared rectangle in the middle of the screen.
+struct Box {
+    let top: Int
+    let left: Int
+    let width: Int
+    let height: Int
+    let title: String
+    let glyphs: Glyphs
+
+    init(state: AppState, title: String, width: Int, height: Int, in size: Size) {
+        self.width = max(4, min(width, size.width))
+        self.height = max(3, min(height, size.height))
+        self.top = max(0, (size.height - self.height) / 2)
+        self.left = max(0, (size.width - self.width) / 2)
+        self.title = title
+        self.glyphs = Glyphs.for(state.display)
+    }
+
+    var innerLeft: Int { left + 2 }
+    var innerWidth: Int { width - 4 }
+
+    func draw(into grid: inout CellGrid) {
+        for y in top..<(top + height) { grid.fill(" ", row: y, column: left, count: width) }
+        grid.fill(glyphs.horizontal, row: top, column: left + 1, count: width - 2, role: .border)
+        grid.fill(glyphs.horizontal, row: top + height - 1, column: left + 1, count: width - 2, role: .border)
+        for y in (top + 1)..<(top + height - 1) {
+            grid.fill(glyphs.vertical, row: y, column: left, count: 1, role: .border)
+            grid.fill(glyphs.vertical, row: y, column: left + width - 1, count: 1, role: .border)
+        }
+        grid.fill(glyphs.topLeft, row: top, column: left, count: 1, role: .border)
+        grid.fill(glyphs.topRight, row: top, column: left + width - 1, count: 1, role: .border)
+        grid.fill(glyphs.bottomLeft, row: top + height - 1, column: left, count: 1, role: .border)
+        grid.fill(glyphs.bottomRight, row: top + height - 1, column: left + width - 1, count: 1, role: .border)
+        if !title.isEmpty {
+            grid.write(" " + TextLayout.truncate(title, width: width - 6) + " ", row: top, column: left + 2, role: .title)
+        }
+    }
+}

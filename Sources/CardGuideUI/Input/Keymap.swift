@@ -79,6 +79,7 @@ public enum Keymap {
                 Binding([.char(" ")], .tick, "勾选", "Tick"),
                 Binding([.char("d")], .markDone, "完成此步", "Done"),
                 Binding([.char("o")], .overview, "总览", "Overview"),
+                Binding([.char("p")], .printHandout, "打印清单", "Print"),
                 backNoLeft,
                 moveUp, moveDown,
                 Binding([.pageUp], .pageUp, "上一页", "Page up", footer: false),
@@ -141,11 +142,11 @@ public enum Keymap {
     /// The action for `key` in the current state, if any.
     public static func action(for key: Key, in state: AppState) -> Action? {
         if state.isTooSmall {
-            return key == .char("q") || key == .ctrl("c") ? .quit : nil
+            return (key == .char("q") || key == .ctrl("c")) && !state.helpDesk.isKiosk ? .quit : nil
         }
         let context = activeContext(state)
         if let binding = bindings(context).first(where: { $0.keys.contains(key) }) { return binding.action }
-        if globalsApply(context), let binding = global.first(where: { $0.keys.contains(key) }) { return binding.action }
+        if globalsApply(context), let binding = globals(state).first(where: { $0.keys.contains(key) }) { return binding.action }
         if context == .search, case let .char(character) = key { return .insert(character) }
         return nil
     }
@@ -154,7 +155,12 @@ public enum Keymap {
     public static func footer(_ state: AppState) -> [Binding] {
         let context = activeContext(state)
         var shown = bindings(context).filter(\.footer)
-        if globalsApply(context) { shown += global.filter(\.footer) }
+        if globalsApply(context) { shown += globals(state).filter(\.footer) }
         return shown
+    }
+
+    /// The global keys in force: a kiosk has no quit key (staff leave another way).
+    public static func globals(_ state: AppState) -> [Binding] {
+        state.helpDesk.isKiosk ? global.filter { $0.action != .quit } : global
     }
 }

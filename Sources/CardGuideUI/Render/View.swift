@@ -18,6 +18,7 @@ public enum View {
         case .confirm(let confirmation): Overlays.drawConfirm(state, confirmation, into: &grid)
         case nil: break
         }
+        if let left = state.helpDesk.countdown { Overlays.drawCountdown(state, secondsLeft: left, into: &grid) }
         // The real cursor rests on the focused item only in plain mode, for screen readers.
         grid.cursor = state.display.plain ? (cursor ?? Position(row: 0, column: 0)) : nil
         return grid

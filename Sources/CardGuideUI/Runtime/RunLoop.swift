@@ -21,10 +21,14 @@ public final class RunLoop {
         self.state.size = backend.size
     }
 
-    /// Runs until a quit effect or the end of input.
+    /// Runs until a quit effect or the end of input. Waits for a key with no timeout unless
+    /// the demo or a kiosk countdown needs to wake up.
     public func run() {
         draw(full: true)
-        while let event = backend.nextEvent(timeoutMilliseconds: nil) {
+        while true {
+            let now = clock()
+            let timeout = Update.nextWake(state, now: now).map { max(0, Int(($0.timeIntervalSince(now) * 1000).rounded(.up))) }
+            guard let event = backend.nextEvent(timeoutMilliseconds: timeout) else { return }
             if !process(event) { return }
         }
     }
@@ -32,19 +36,18 @@ public final class RunLoop {
     /// Applies one event; false when the app should stop.
     @discardableResult
     public func process(_ event: InputEvent) -> Bool {
-        let action: Action?
+        let now = clock()
+        let effects: [Effect]
         switch event {
-        case .key(let key): action = Keymap.action(for: key, in: state)
-        case .resize(let size): action = .resize(size)
-        case .tick: action = nil
+        case .key(let key): effects = Update.key(key, to: &state, now: now)
+        case .resize(let size): effects = Update.apply(.resize(size), to: &state, now: now)
+        case .tick: effects = Update.timer(&state, now: now)
         }
-        guard let action else { return true }
-        let effects = Update.apply(action, to: &state, now: clock())
         for effect in effects {
             if effect == .quit { return false }
             handle(effect, &state)
         }
-        if case .resize = action { draw(full: true) } else { draw(full: false) }
+        if case .resize = event { draw(full: true) } else { draw(full: false) }
         return true
     }
 

@@ -51,6 +51,8 @@ public struct AppState: Sendable {
     public var safetyShown: Set<String> = []
     /// Saving is off (the session file is read-only or kept by another process).
     public var readOnly = false
+    /// Kiosk and demo mode.
+    public var helpDesk = HelpDeskState()
     var searchIndexes: [Language: SearchIndex] = [:]
 
     public init(pack: ContentPack, language: Language, size: Size, display: DisplayOptions = DisplayOptions(),

@@ -46,6 +46,13 @@ public struct Strings: Sendable {
     public var readOnly: String { t("只读：进度不会保存。", "Read-only: progress is not saved.") }
     public var yesNo: String { t("[y] 确定   [n] 取消", "[y] Yes   [n] No") }
 
+    public func kioskCountdown(_ seconds: Int) -> String {
+        t("\(seconds) 秒后将清空本次进度，回到首页，供下一位访客使用。\n按任意键继续使用。",
+          "Resetting for the next visitor in \(seconds) s: this visit's progress will be cleared.\nPress any key to continue.")
+    }
+
+    public func handoutWritten(_ path: String) -> String { t("清单已保存：\(path)", "Checklist saved: \(path)") }
+
     public func tooSmall(_ size: Size) -> [String] {
         [t("终端窗口太小", "Terminal too small"),
          t("至少需要 40x12，现在是 \(size.width)x\(size.height)。", "Need 40x12, have \(size.width)x\(size.height)."),

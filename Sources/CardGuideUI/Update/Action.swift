@@ -13,6 +13,7 @@ public enum Action: Equatable, Sendable {
     case reset, remove
     case confirm, cancel
     case insert(Character), deleteBackward
+    case printHandout
     case resize(Size)
 }
 
@@ -20,5 +21,7 @@ public enum Action: Equatable, Sendable {
 public enum Effect: Equatable, Sendable {
     /// Progress or language changed: write the session file.
     case saveSession
+    /// Write the method's checklist as a printable hand-out (Markdown and text).
+    case writeHandout(methodID: String)
     case quit
 }

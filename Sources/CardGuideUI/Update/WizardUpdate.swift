@@ -58,6 +58,8 @@ enum WizardUpdate {
             wizard.scroll = Update.scrolled(action, wizard.scroll, lines: Pages.wizardLines(state, wizard).count,
                                             state: state, height: scrollHeight(state))
             return []
+        case .printHandout:
+            effects.append(.writeHandout(methodID: method.id))
         case .overview:
             state.stack.append(.overview(cardID: card.id, methodID: method.id, list: ListState(selection: current)))
         case .faq:

@@ -13,7 +13,7 @@ enum Overlays {
         if Keymap.globalsApply(context) {
             lines.append(("", "", .normal))
             lines.append((s.helpGlobal, "", .title))
-            for binding in Keymap.global { lines.append((binding.label, binding.hint[state.language], .normal)) }
+            for binding in Keymap.globals(state) { lines.append((binding.label, binding.hint[state.language], .normal)) }
         }
         return lines
     }
@@ -36,6 +36,17 @@ enum Overlays {
                 grid.write(TextLayout.truncate(line.key, width: keyWidth - 1), row: y, column: box.innerLeft, role: .key)
                 grid.write(TextLayout.truncate(line.text, width: box.innerWidth - keyWidth), row: y, column: box.innerLeft + keyWidth)
             }
+        }
+    }
+
+    static func drawCountdown(_ state: AppState, secondsLeft: Int, into grid: inout CellGrid) {
+        let s = Strings(state.language)
+        let width = min(grid.size.width - 4, 56)
+        let text = TextLayout.wrap(s.kioskCountdown(secondsLeft), width: width - 4)
+        let box = Box(state: state, title: "", width: width, height: text.count + 2, in: grid.size)
+        box.draw(into: &grid)
+        for (n, line) in text.enumerated() {
+            grid.write(line, row: box.top + 1 + n, column: box.innerLeft, role: n == 0 ? .warning : .normal)
         }
     }
 

@@ -88,6 +88,11 @@ public enum ContentLoader {
             issues.append(ContentIssue(file: reference.file, path: reference.path,
                                        message: "unknown \(reference.kind) '\(reference.id)'"))
         }
+        let countriesWithCards = Set(readers.flatMap(\.cards).map(\.countryID))
+        for definition in readers.flatMap(\.definitions) where definition.kind == "country" && !countriesWithCards.contains(definition.id) {
+            issues.append(ContentIssue(file: definition.file, path: definition.path,
+                                       message: "country '\(definition.id)' has no cards yet: its menu will be empty", severity: .warning))
+        }
         let cited = Set(readers.flatMap(\.references).filter { $0.kind == "source" }.map(\.id))
         for definition in defined["source"]?.values.sorted(by: { ($0.file, $0.path) < ($1.file, $1.path) }) ?? []
         where !cited.contains(definition.id) {

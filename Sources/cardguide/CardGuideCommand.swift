@@ -10,7 +10,7 @@ struct CardGuideCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "cardguide",
         abstract: "A step-by-step guide to getting and activating social-security and health cards (CN, DE, FR).",
-        subcommands: [Run.self, Validate.self, List.self, ScreenDump.self],
+        subcommands: [Run.self, Validate.self, List.self, ScreenDump.self, Export.self, SaveLoop.self],
         defaultSubcommand: Run.self
     )
 }

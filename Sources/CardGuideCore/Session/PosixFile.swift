@@ -1,0 +1,117 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The few POSIX file operations the session store needs, with EINTR retried and errors
+/// returned as strerror text. Foundation's file APIs hide fsync and O_EXCL, and durability
+/// depends on exactly those.
+enum PosixFile {
+    struct Failure: Error, Equatable {
+        var code: Int32
+        var operation: String
+        var reason: String { "\(operation): \(String(cString: strerror(code)))" }
+
+        static func current(_ operation: String) -> Failure { Failure(code: errno, operation: operation) }
+    }
+
+    /// Every byte of `path`; `.success(nil)` when it does not exist.
+    static func readAll(_ path: String) -> Result<[UInt8]?, Failure> {
+        let fd = retrying { open(path, O_RDONLY | O_CLOEXEC) }
+        // ENOTDIR: a parent is a regular file, so there is no session file either.
+        if fd < 0 { return errno == ENOENT || errno == ENOTDIR ? .success(nil) : .failure(.current("open")) }
+        defer { close(fd) }
+        var bytes: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 64 * 1024)
+        while true {
+            let n = retrying { buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) } }
+            if n < 0 { return .failure(.current("read")) }
+            if n == 0 { return .success(bytes) }
+            bytes += buffer[0..<n]
+        }
+    }
+
+    /// Writes all of `bytes`: a short write (disk nearly full) is continued, not ignored.
+    static func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> Failure? {
+        var offset = 0
+        while offset < bytes.count {
+            let n = retrying { bytes.withUnsafeBytes { write(fd, $0.baseAddress! + offset, $0.count - offset) } }
+            if n < 0 { return .current("write") }
+            offset += n
+        }
+        return nil
+    }
+
+    static func fsyncFile(_ fd: Int32) -> Failure? {
+        retrying { fsync(fd) } == 0 ? nil : .current("fsync")
+    }
+
+    /// Makes a rename in `directory` durable. Some file systems cannot fsync a directory
+    /// (EINVAL); the rename itself has happened then, so that is not a failure.
+    static func fsyncDirectory(_ directory: String) -> Failure? {
+        let fd = retrying { open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC) }
+        if fd < 0 { return .current("open folder") }
+        defer { close(fd) }
+        if retrying({ fsync(fd) }) != 0, errno != EINVAL, errno != EROFS { return .current("fsync folder") }
+        return nil
+    }
+
+    /// Creates `directory` and its missing parents, each new one with `mode`. Folders that
+    /// already exist keep their mode: `--session /tmp/x.json` must not chmod /tmp.
+    static func makeDirectories(_ directory: String, mode: mode_t) -> Failure? {
+        var path = ""
+        for component in directory.split(separator: "/", omittingEmptySubsequences: true) {
+            path += "/" + component
+            if mkdir(path, mode) == 0 {
+                // mkdir applies the umask; a lax umask must not widen the folder either.
+                _ = chmod(path, mode)
+                continue
+            }
+            if errno == EEXIST {
+                var info = stat()
+                if stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR { continue }
+                return Failure(code: ENOTDIR, operation: "create folder \(path)")
+            }
+            return .current("create folder \(path)")
+        }
+        return nil
+    }
+
+    /// A new file that did not exist before (O_EXCL), readable by its owner only.
+    static func createExclusive(_ path: String) -> Int32 {
+        retrying { open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600) }
+    }
+
+    static func openLockFile(_ path: String) -> Int32 {
+        retrying { open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600) }
+    }
+
+    /// close, named apart so types with their own `close()` can call it.
+    @discardableResult
+    static func closeDescriptor(_ fd: Int32) -> Int32 { close(fd) }
+
+    static func exists(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0
+    }
+
+    static func directoryOf(_ path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        let parent = String(path[..<slash])
+        return parent.isEmpty ? "/" : parent
+    }
+
+    static func nameOf(_ path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return path }
+        return String(path[path.index(after: slash)...])
+    }
+
+    private static func retrying<T: BinaryInteger>(_ call: () -> T) -> T {
+        while true {
+            let result = call()
+            if result < 0 && errno == EINTR { continue }
+            return result
+        }
+    }
+}

@@ -1,0 +1,80 @@
+import Foundation
+
+/// Where session files live. Pure functions of an environment dictionary, so tests need no
+/// real home directory and the rules are written down in one place:
+///
+/// - default: `$XDG_STATE_HOME/cardguide/session.json`, or `$HOME/.local/state/cardguide/
+///   session.json` when XDG_STATE_HOME is unset, empty or relative (the XDG spec says to
+///   ignore relative values);
+/// - `--profile NAME`: `profiles/NAME.json` beside the default file, one file per visitor
+///   or case at a help desk.
+public enum SessionPaths {
+    public static let fileName = "session.json"
+    public static let profilesFolder = "profiles"
+
+    public enum PathError: Error, Equatable, Sendable {
+        /// Neither XDG_STATE_HOME nor HOME gives an absolute folder.
+        case noHome
+        case invalidProfileName(String)
+    }
+
+    /// The folder that holds `session.json` and `profiles/`.
+    public static func stateDirectory(environment: [String: String]) throws(PathError) -> String {
+        if let xdg = environment["XDG_STATE_HOME"], xdg.hasPrefix("/") {
+            return join(xdg, "cardguide")
+        }
+        if let home = environment["HOME"], home.hasPrefix("/") {
+            return join(home, ".local/state/cardguide")
+        }
+        throw .noHome
+    }
+
+    public static func defaultFile(environment: [String: String]) throws(PathError) -> String {
+        join(try stateDirectory(environment: environment), fileName)
+    }
+
+    /// A profile's file, beside the default file. The name becomes a file name, so it is
+    /// limited to characters that cannot climb out of the folder or hide a file.
+    public static func profileFile(_ name: String, environment: [String: String]) throws(PathError) -> String {
+        guard isValidProfileName(name) else { throw .invalidProfileName(name) }
+        return join(try stateDirectory(environment: environment), profilesFolder, name + ".json")
+    }
+
+    /// `[A-Za-z0-9_-]{1,64}`.
+    public static func isValidProfileName(_ name: String) -> Bool {
+        guard (1...64).contains(name.utf8.count) else { return false }
+        return name.utf8.allSatisfy { byte in
+            switch byte {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
+                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"):
+                return true
+            default:
+                return false
+            }
+        }
+    }
+
+    /// The profile names found in `stateDirectory/profiles`, sorted; files whose names are
+    /// not valid profile names (temporary files, quarantined copies) are left out.
+    public static func listProfiles(stateDirectory: String) -> [String] {
+        let folder = join(stateDirectory, profilesFolder)
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        return names.compactMap { name -> String? in
+            guard name.hasSuffix(".json") else { return nil }
+            let profile = String(name.dropLast(5))
+            return isValidProfileName(profile) ? profile : nil
+        }.sorted()
+    }
+
+    /// The profiles beside the default file of `environment`; none when there is no home.
+    public static func listProfiles(environment: [String: String]) -> [String] {
+        guard let directory = try? stateDirectory(environment: environment) else { return [] }
+        return listProfiles(stateDirectory: directory)
+    }
+
+    static func join(_ parts: String...) -> String {
+        parts.dropFirst().reduce(parts[0]) { path, part in
+            path.hasSuffix("/") ? path + part : path + "/" + part
+        }
+    }
+}

@@ -1,0 +1,252 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The session file on disk: opened once at start, saved after every change.
+///
+/// Guarantees, and how:
+/// - A save is all or nothing: a temporary file in the same folder is written, fsynced and
+///   renamed over the old one, then the folder is fsynced. A crash or power cut leaves the
+///   old file or the new one. A failed save removes its temporary file and keeps the old
+///   file; the next save simply tries again.
+/// - Saves are synchronous, so once `save` returns the change is on disk: SIGTERM, SIGHUP or
+///   SIGKILL right after loses nothing.
+/// - One writer per file: an exclusive `flock` on `<file>.lock`, which records the holder's
+///   PID. flock rather than fcntl locks: fcntl locks vanish when *any* descriptor of the file
+///   is closed in the process and never conflict within one process, flock has neither
+///   trap. The lock dies with its process, so a crash never leaves a stale lock.
+/// - Nothing readable is ever destroyed: a corrupt file is renamed aside and kept, a file
+///   from a newer version or held by another process opens read-only.
+public final class SessionStore {
+    public let path: String
+    /// True when this store never writes: the file is newer than this build, in use by
+    /// another process, or unreadable and could not be moved aside.
+    public private(set) var isReadOnly: Bool
+    /// The progress as last read or successfully saved.
+    public private(set) var file: SessionFile
+
+    private var lockDescriptor: Int32 = -1
+    private var directory: String { PosixFile.directoryOf(path) }
+    private var lockPath: String { path + ".lock" }
+    private var tempPrefix: String { "." + PosixFile.nameOf(path) + ".tmp-" }
+    private var saveCount = 0
+
+    private init(path: String) {
+        self.path = path
+        self.isReadOnly = false
+        self.file = SessionFile()
+    }
+
+    deinit { close() }
+
+    /// Releases the lock. The store becomes read-only: saving after `close` would write
+    /// without the lock.
+    public func close() {
+        if lockDescriptor >= 0 {
+            PosixFile.closeDescriptor(lockDescriptor)
+            lockDescriptor = -1
+        }
+        isReadOnly = true
+    }
+
+    // MARK: Opening
+
+    /// Opens (creating its folder with mode 0700 when needed) and reads the session at
+    /// `path`. Never fails: problems become notices, and at worst the app starts fresh.
+    public static func open(path rawPath: String, now: Date = Date()) -> (SessionStore, [SessionNotice]) {
+        let store = SessionStore(path: absolute(rawPath))
+        var notices: [SessionNotice] = []
+        // A folder that cannot be created is not fatal: the app works from memory and every
+        // save retries (and reports) the creation.
+        if let failure = PosixFile.makeDirectories(store.directory, mode: 0o700) {
+            notices.append(.saveFailed(path: store.path, reason: failure.reason))
+        } else if case let .heldBy(pid) = store.acquireLock() {
+            store.isReadOnly = true
+            notices.append(.inUse(path: store.path, pid: pid))
+        }
+        if store.lockDescriptor >= 0 { store.removeStaleTemporaryFiles() }
+        notices += store.load(now: now)
+        return (store, notices)
+    }
+
+    /// Reads a session without locking or changing anything (for `cardguide export` and
+    /// the profile list): a file being saved by another process is still read whole,
+    /// because saves replace it by rename.
+    public static func read(path rawPath: String) -> Result<SessionFile?, ReadError> {
+        let path = absolute(rawPath)
+        switch PosixFile.readAll(path) {
+        case let .failure(failure):
+            return .failure(ReadError(path: path, reason: failure.reason))
+        case .success(nil):
+            return .success(nil)
+        case let .success(bytes?):
+            switch SessionDecoding.decode(bytes) {
+            case let .current(file), let .migrated(file, _), let .newer(file?, _):
+                return .success(file)
+            case let .newer(nil, version):
+                return .failure(ReadError(path: path, reason: "written by a newer CardGuide (format \(version))"))
+            case let .corrupt(reason):
+                return .failure(ReadError(path: path, reason: reason))
+            }
+        }
+    }
+
+    public struct ReadError: Error, Equatable, CustomStringConvertible, Sendable {
+        public var path: String
+        public var reason: String
+        public var description: String { "\(path): \(reason)" }
+    }
+
+    private func load(now: Date) -> [SessionNotice] {
+        let outcome: SessionDecoding.Outcome
+        switch PosixFile.readAll(path) {
+        case .success(nil):
+            return []
+        case let .success(bytes?):
+            outcome = SessionDecoding.decode(bytes)
+        case let .failure(failure):
+            outcome = .corrupt(reason: failure.reason)
+        }
+        switch outcome {
+        case let .current(file):
+            self.file = file
+            return []
+        case let .migrated(file, from):
+            self.file = file
+            return [.migrated(path: path, from: from, to: SessionFile.currentSchemaVersion)]
+        case let .newer(file, version):
+            self.file = file ?? SessionFile()
+            isReadOnly = true
+            return [.newerVersion(path: path, found: version, supported: SessionFile.currentSchemaVersion)]
+        case let .corrupt(reason):
+            // Another process owns the file: moving it would pull it from under that
+            // process, so leave it and stay read-only.
+            if isReadOnly { return [.unreadableKept(path: path, reason: reason)] }
+            switch quarantine(now: now) {
+            case let .success(movedTo):
+                return [.movedAside(path: path, movedTo: movedTo, reason: reason)]
+            case let .failure(failure):
+                isReadOnly = true
+                return [.unreadableKept(path: path, reason: "\(reason); \(failure.reason)")]
+            }
+        }
+    }
+
+    /// Renames the unreadable file to `<name>.corrupt-<UTC time>` (with `-2`, `-3`… when
+    /// that exists: an earlier quarantined file is never replaced).
+    private func quarantine(now: Date) -> Result<String, PosixFile.Failure> {
+        let stamp = Self.timestamp(now)
+        var target = "\(path).corrupt-\(stamp)"
+        var n = 2
+        while PosixFile.exists(target) {
+            target = "\(path).corrupt-\(stamp)-\(n)"
+            n += 1
+        }
+        guard rename(path, target) == 0 else { return .failure(.current("move aside")) }
+        _ = PosixFile.fsyncDirectory(directory)
+        return .success(target)
+    }
+
+    static func timestamp(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyyMMdd'T'HHmmss'Z'"
+        return formatter.string(from: date)
+    }
+
+    // MARK: Locking
+
+    private enum LockResult { case acquired, heldBy(Int32?), unavailable }
+
+    private func acquireLock() -> LockResult {
+        let fd = PosixFile.openLockFile(lockPath)
+        // No lock file (read-only folder): saving will fail and say so; nothing to guard.
+        guard fd >= 0 else { return .unavailable }
+        if flock(fd, LOCK_EX | LOCK_NB) != 0 {
+            let conflict = errno == EWOULDBLOCK
+            let pid = Self.readPID(fd)
+            PosixFile.closeDescriptor(fd)
+            return conflict ? .heldBy(pid) : .unavailable
+        }
+        // Recorded so that a second CardGuide can say who holds the file.
+        let text = Array("\(getpid())\n".utf8)
+        _ = ftruncate(fd, 0)
+        _ = text.withUnsafeBytes { pwrite(fd, $0.baseAddress, $0.count, 0) }
+        lockDescriptor = fd
+        return .acquired
+    }
+
+    private static func readPID(_ fd: Int32) -> Int32? {
+        var buffer = [UInt8](repeating: 0, count: 32)
+        let n = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, 0) }
+        guard n > 0 else { return nil }
+        return Int32(String(decoding: buffer[0..<n], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+
+    /// Temporary files of saves that were killed half-way. Only the lock holder may remove
+    /// them: they belong to this session file, and nobody else writes it.
+    private func removeStaleTemporaryFiles() {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        for name in names where name.hasPrefix(tempPrefix) {
+            unlink(directory + "/" + name)
+        }
+    }
+
+    // MARK: Saving
+
+    /// Saves `file` atomically and durably. Returns nil when it is on disk, or a notice: the
+    /// old file is then untouched, and the next call tries again from scratch.
+    @discardableResult
+    public func save(_ file: SessionFile) -> SessionNotice? {
+        if isReadOnly { return .notSavedReadOnly(path: path) }
+        var file = file
+        file.schemaVersion = SessionFile.currentSchemaVersion
+        if let failure = PosixFile.makeDirectories(directory, mode: 0o700) {
+            return .saveFailed(path: path, reason: failure.reason)
+        }
+        // The lock could not be taken at start (folder missing or read-only): take it now,
+        // and if another CardGuide got there first, yield to it.
+        if lockDescriptor < 0 {
+            if case let .heldBy(pid) = acquireLock() {
+                isReadOnly = true
+                return .inUse(path: path, pid: pid)
+            }
+        }
+        let bytes: [UInt8]
+        do {
+            bytes = try SessionCoding.encode(file)
+        } catch {
+            return .saveFailed(path: path, reason: "encode: \(error)")
+        }
+        if let failure = writeAtomically(bytes) {
+            return .saveFailed(path: path, reason: failure.reason)
+        }
+        self.file = file
+        return nil
+    }
+
+    private func writeAtomically(_ bytes: [UInt8]) -> PosixFile.Failure? {
+        saveCount += 1
+        let temp = "\(directory)/\(tempPrefix)\(getpid())-\(saveCount)"
+        let fd = PosixFile.createExclusive(temp)
+        if fd < 0 { return .current("create temporary file") }
+        var failure = PosixFile.writeAll(fd, bytes) ?? PosixFile.fsyncFile(fd)
+        // close can report a deferred write error (NFS, quotas).
+        if PosixFile.closeDescriptor(fd) != 0, failure == nil { failure = .current("close") }
+        if failure == nil, rename(temp, path) != 0 { failure = .current("rename") }
+        if let failure {
+            unlink(temp)
+            return failure
+        }
+        return PosixFile.fsyncDirectory(directory)
+    }
+
+    private static func absolute(_ path: String) -> String {
+        if path.hasPrefix("/") { return path }
+        return FileManager.default.currentDirectoryPath + "/" + path
+    }
+}

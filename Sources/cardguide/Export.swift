@@ -9,25 +9,14 @@ struct Export: ParsableCommand {
     )
 
     @OptionGroup var content: ContentOptions
-    // The same two options as the guide's; kept here so this command stands on its own.
-    @Option(name: .long, help: "The progress file to read (default: $XDG_STATE_HOME/cardguide/session.json).")
-    var session: String?
-    @Option(name: .long, help: "A help-desk profile's progress file (letters, digits, - and _).")
-    var profile: String?
+    @OptionGroup var sessionOptions: SessionOptions
     @Option(name: .long, help: "Language: zh or en (default: the session's language).") var lang: Language?
     @Option(name: .long, help: "markdown or text (plain text wrapped at 78 columns).") var format: ChecklistExport.Format = .markdown
     @Flag(name: .long, help: "Add the safety rules at the end.") var safety = false
 
-    func validate() throws {
-        if session != nil && profile != nil { throw ValidationError("give --session or --profile, not both") }
-        if let profile, !SessionPaths.isValidProfileName(profile) {
-            throw ValidationError("profile names use only letters, digits, '-' and '_' (at most 64)")
-        }
-    }
-
     func run() throws {
         let pack = try content.loadValidPack()
-        let path = try sessionPath()
+        let path = try sessionOptions.path()
         let file: SessionFile
         switch SessionStore.read(path: path) {
         case .success(nil):
@@ -45,18 +34,6 @@ struct Export: ParsableCommand {
         if !report.isEmpty { printError(SessionNotice.contentChanged(report).message(language)) }
         print(ChecklistExport.render(reconciled.listed, pack: pack, language: language, format: format, safety: safety),
               terminator: "")
-    }
-
-    private func sessionPath() throws -> String {
-        if let session { return session }
-        let environment = ProcessInfo.processInfo.environment
-        do {
-            if let profile { return try SessionPaths.profileFile(profile, environment: environment) }
-            return try SessionPaths.defaultFile(environment: environment)
-        } catch {
-            printError("cardguide: neither XDG_STATE_HOME nor HOME names an absolute folder; use --session PATH.")
-            throw ExitCode(1)
-        }
     }
 }
 

@@ -45,11 +45,21 @@ enum Chrome {
         return crumbs
     }
 
+    /// The notice line. A long notice (a moved-aside session file names two paths) grows
+    /// upwards over the body, up to four lines, so that it is read whole.
     static func notice(_ state: AppState, into grid: inout CellGrid) {
-        let row = Layout(state.size).noticeRow
+        let layout = Layout(state.size)
+        let row = layout.noticeRow
         if let notice = state.notice {
-            grid.write(TextLayout.truncate(notice.text, width: grid.size.width - 2), row: row, column: 1,
-                       role: notice.kind == .warning ? .warning : .notice)
+            let lines = TextLayout.wrap(notice.text, width: max(1, grid.size.width - 2))
+            let shown = Array(lines.prefix(min(4, max(1, layout.bodyHeight / 2))))
+            let role: Role = notice.kind == .warning ? .warning : .notice
+            for (n, line) in shown.enumerated() {
+                let y = row - shown.count + 1 + n
+                grid.fill(" ", row: y, column: 0, count: grid.size.width, role: role)
+                let text = n == shown.count - 1 && lines.count > shown.count ? TextLayout.truncate(line + " ...", width: grid.size.width - 2) : line
+                grid.write(text, row: y, column: 1, role: role)
+            }
         } else if state.readOnly {
             grid.write(TextLayout.truncate(Strings(state.language).readOnly, width: grid.size.width - 2), row: row, column: 1, role: .dim)
         }

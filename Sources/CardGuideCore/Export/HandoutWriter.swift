@@ -1,0 +1,65 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Writes a printable hand-out of one checklist, as Markdown and as plain text, with the
+/// same text `cardguide export` prints (plus the safety rules). An earlier hand-out is never
+/// overwritten: files are created exclusively, with a counter when the name is taken.
+public struct HandoutWriter: Sendable {
+    public let directory: String
+
+    public init(directory: String) { self.directory = directory }
+
+    public struct WriteError: Error, CustomStringConvertible {
+        public var path: String
+        public var reason: String
+        public var description: String { "\(path): \(reason)" }
+    }
+
+    /// The paths written, Markdown first.
+    public func write(_ checklist: Checklist, pack: ContentPack, language: Language, now: Date = Date()) throws -> [String] {
+        let stamp = Self.stamp(now)
+        var paths: [String] = []
+        for format in ChecklistExport.Format.allCases {
+            let text = ChecklistExport.render([checklist], pack: pack, language: language, format: format, safety: true)
+            let ext = format == .markdown ? "md" : "txt"
+            paths.append(try create("cardguide-\(checklist.methodID)-\(stamp)", ext: ext, contents: text))
+        }
+        return paths
+    }
+
+    private func create(_ base: String, ext: String, contents: String) throws -> String {
+        let bytes = Array(contents.utf8)
+        for attempt in 1...999 {
+            let name = attempt == 1 ? "\(base).\(ext)" : "\(base)-\(attempt).\(ext)"
+            let path = (directory as NSString).appendingPathComponent(name)
+            let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+            if fd < 0 {
+                if errno == EEXIST { continue }
+                throw WriteError(path: path, reason: String(cString: strerror(errno)))
+            }
+            defer { close(fd) }
+            var written = 0
+            while written < bytes.count {
+                let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + written, bytes.count - written) }
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    let reason = String(cString: strerror(errno))
+                    unlink(path)
+                    throw WriteError(path: path, reason: reason)
+                }
+                written += n
+            }
+            return path
+        }
+        throw WriteError(path: (directory as NSString).appendingPathComponent(base), reason: "too many hand-outs with this name")
+    }
+
+    static func stamp(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.dateFormat = "yyyyMMdd-HHmmss"
+        return formatter.string(from: date)
+    }
+}

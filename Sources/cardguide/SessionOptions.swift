@@ -1,0 +1,30 @@
+import ArgumentParser
+import CardGuideCore
+import Foundation
+
+/// Which session file: `--session PATH`, `--profile NAME`, or the default under
+/// `$XDG_STATE_HOME/cardguide/`.
+struct SessionOptions: ParsableArguments {
+    @Option(name: .long, help: "The progress file to use (default: $XDG_STATE_HOME/cardguide/session.json).")
+    var session: String?
+    @Option(name: .long, help: "A separate progress file per visitor or case (letters, digits, - and _).")
+    var profile: String?
+
+    func validate() throws {
+        if session != nil && profile != nil { throw ValidationError("give --session or --profile, not both") }
+        if let profile, !SessionPaths.isValidProfileName(profile) {
+            throw ValidationError("profile names use only letters, digits, '-' and '_' (at most 64)")
+        }
+    }
+
+    func path() throws -> String {
+        let environment = ProcessInfo.processInfo.environment
+        do {
+            if let session { return session }
+            if let profile { return try SessionPaths.profileFile(profile, environment: environment) }
+            return try SessionPaths.defaultFile(environment: environment)
+        } catch {
+            throw ValidationError("cannot find a folder for the progress file (\(error)); use --session PATH")
+        }
+    }
+}

@@ -3,7 +3,7 @@ import CardGuideCore
 /// The screens a key can mean something different in.
 public enum KeyContext: String, CaseIterable, Sendable {
     case global, home, cards, methods, wizard, overview, comparison, faqList, faqAnswer, search, safety, cautions
-    case help, confirm
+    case profiles, help, confirm
 }
 
 /// One binding: the keys, the action, and the hint shown in the footer and help. The footer
@@ -59,6 +59,7 @@ public enum Keymap {
                 Binding([.char("f")], .allFAQ, "全部问答", "All FAQ", footer: false),
                 Binding([.char("x")], .reset, "重新开始该清单", "Restart checklist", footer: false),
                 Binding([.delete, .char("D")], .remove, "删除该清单", "Remove checklist", footer: false),
+                Binding([.char("P")], .profiles, "切换档案", "Profiles", footer: false),
                 Binding([.escape], .back, "返回", "Back", footer: false),
             ]
         case .cards:
@@ -100,6 +101,8 @@ public enum Keymap {
                     Binding([.backTab, .char("[")], .previousTable, "上一张表", "Previous table", footer: false)]
         case .faqList:
             return [open, back] + list
+        case .profiles:
+            return [Binding([.enter, .right, .char("l")], .open, "切换到此档案", "Switch to it"), back] + list
         case .faqAnswer, .cautions:
             return [back] + scrolling
         case .safety:

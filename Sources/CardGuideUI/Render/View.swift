@@ -80,6 +80,8 @@ public enum View {
                           footerNote: continuing ? s.safetyContinue : nil)
         case .cautions(let cardID, let scroll):
             PageView.draw(Pages.cautionLines(state, cardID: cardID), scroll: scroll, state: state, into: &grid)
+        case .profiles(let selection):
+            return list(ListScreens.profiles(state), selection.selection)
         case .search(let search):
             return SearchView.draw(state, search, into: &grid)
         }

@@ -45,10 +45,12 @@ enum ListScreens {
         let l = state.language
         var rows = ListRows()
         rows.heading(Strings(l).chooseCard)
-        for (index, card) in state.pack.cards(in: countryID).enumerated() {
+        let cards = state.pack.cards(in: countryID)
+        for (index, card) in cards.enumerated() {
             rows.item(index, card.name[l])
             rows.item(index, card.summary[l], role: .dim, indent: 2)
         }
+        if cards.isEmpty { rows.rows.append(.init(text: Strings(l).noCards, role: .dim, item: nil)) }
         return rows
     }
 
@@ -81,6 +83,22 @@ enum ListScreens {
                 currentCard = entry.card.id
             }
             rows.item(index, entry.faq.question[l])
+        }
+        return rows
+    }
+
+    static func profiles(_ state: AppState) -> ListRows {
+        let s = Strings(state.language)
+        var rows = ListRows()
+        rows.heading(s.profilesTitle)
+        for (index, profile) in state.profiles.enumerated() {
+            let current = profile.name == state.currentProfile ? " *" : ""
+            rows.item(index, (profile.name ?? s.defaultProfile) + current, trailing: s.profileCount(profile.checklists))
+            rows.item(index, profile.latest ?? "", role: .dim, indent: 2)
+        }
+        if state.profiles.count <= 1 {
+            rows.gap()
+            rows.rows.append(.init(text: s.noProfiles, role: .dim, item: nil))
         }
         return rows
     }

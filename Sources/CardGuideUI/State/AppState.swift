@@ -26,6 +26,21 @@ public struct Notice: Equatable, Sendable {
     }
 }
 
+/// One saved profile as the switcher lists it.
+public struct ProfileSummary: Equatable, Sendable {
+    /// nil for the default progress file.
+    public var name: String?
+    public var checklists: Int
+    /// The most recent checklist, described ("France > Carte Vitale > ... - Step 3 of 5"), if any.
+    public var latest: String?
+
+    public init(name: String?, checklists: Int, latest: String?) {
+        self.name = name
+        self.checklists = checklists
+        self.latest = latest
+    }
+}
+
 public enum Overlay: Equatable, Sendable {
     case help(scroll: Int)
     case confirm(Confirmation)
@@ -51,6 +66,10 @@ public struct AppState: Sendable {
     public var safetyShown: Set<String> = []
     /// Saving is off (the session file is read-only or kept by another process).
     public var readOnly = false
+    /// The help desk's saved profiles, listed by the executable when the switcher opens.
+    public var profiles: [ProfileSummary] = []
+    /// The profile in use; nil is the default progress file.
+    public var currentProfile: String?
     /// Kiosk and demo mode.
     public var helpDesk = HelpDeskState()
     var searchIndexes: [Language: SearchIndex] = [:]

@@ -13,6 +13,7 @@ public enum Screen: Equatable, Sendable {
     case search(SearchState)
     case safety(scroll: Int)
     case cautions(cardID: String, scroll: Int)
+    case profiles(ListState)
 
     /// The screen's name in the keymap and help.
     public var context: KeyContext {
@@ -28,6 +29,7 @@ public enum Screen: Equatable, Sendable {
         case .search: return .search
         case .safety: return .safety
         case .cautions: return .cautions
+        case .profiles: return .profiles
         }
     }
 }

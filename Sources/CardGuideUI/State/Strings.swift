@@ -44,6 +44,12 @@ public struct Strings: Sendable {
     public var lastStep: String { t("这是最后一步。按 o 查看所有步骤。", "This is the last step. Press o to see all steps.") }
     public var firstStep: String { t("这是第一步。", "This is the first step.") }
     public var readOnly: String { t("只读：进度不会保存。", "Read-only: progress is not saved.") }
+    public var noCards: String { t("这个国家还没有证卡内容。", "No cards for this country yet.") }
+    public var profilesTitle: String { t("档案", "Profiles") }
+    public var defaultProfile: String { t("（默认）", "(default)") }
+    public var noProfiles: String { t("还没有其他档案。用 --profile 名称 启动即可新建。", "No other profiles yet. Start with --profile NAME to make one.") }
+    public func profileCount(_ n: Int) -> String { t("\(n) 份清单", "\(n) checklist\(n == 1 ? "" : "s")") }
+    public func profileSwitched(_ name: String) -> String { t("已切换到档案：\(name)", "Switched to profile: \(name)") }
     public var yesNo: String { t("[y] 确定   [n] 取消", "[y] Yes   [n] No") }
 
     public func kioskCountdown(_ seconds: Int) -> String {

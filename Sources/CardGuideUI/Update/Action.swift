@@ -14,6 +14,7 @@ public enum Action: Equatable, Sendable {
     case confirm, cancel
     case insert(Character), deleteBackward
     case printHandout
+    case profiles
     case resize(Size)
 }
 
@@ -23,5 +24,9 @@ public enum Effect: Equatable, Sendable {
     case saveSession
     /// Write the method's checklist as a printable hand-out (Markdown and text).
     case writeHandout(methodID: String)
+    /// The profile switcher opened: list the saved profiles into `state.profiles`.
+    case listProfiles
+    /// Switch to another profile's progress file (nil: the default one).
+    case switchProfile(name: String?)
     case quit
 }

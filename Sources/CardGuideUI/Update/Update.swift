@@ -116,6 +116,15 @@ public enum Update {
             let lines = Pages.cautionLines(state, cardID: cardID).count
             state.screen = .cautions(cardID: cardID, scroll: scrolled(action, scroll, lines: lines, state: state))
             return []
+        case .profiles(var list):
+            if moveInList(action, &list, count: state.profiles.count, state: state, rowsPerItem: 2) {
+                state.screen = .profiles(list)
+            } else if action == .open, state.profiles.indices.contains(list.selection) {
+                let name = state.profiles[list.selection].name
+                state.stack = [state.stack[0]]
+                return [.switchProfile(name: name)]
+            }
+            return []
         case .search(var search):
             let index = state.stack.count - 1
             let effects = searchAction(action, &search, &state, now: now)
@@ -140,6 +149,9 @@ public enum Update {
             state.stack.append(.faqList(cardID: nil, list: ListState()))
         case (.open, .safety):
             state.stack.append(.safety(scroll: 0))
+        case (.profiles, _) where !state.helpDesk.isKiosk:
+            state.stack.append(.profiles(ListState()))
+            return [.listProfiles]
         case (.reset, .resume(let checklist)):
             state.overlay = .confirm(.resetChecklist(methodID: checklist.methodID))
         case (.remove, .resume(let checklist)):

@@ -39,6 +39,7 @@ enum Chrome {
             case .search: crumbs.append(s.searchTitle)
             case .safety: crumbs.append(s.safetyRules)
             case .cautions: crumbs.append(s.cautionsTitle)
+            case .profiles: crumbs.append(s.profilesTitle)
             case .home: break
             }
         }

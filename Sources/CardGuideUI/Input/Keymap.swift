@@ -107,7 +107,7 @@ public enum Keymap {
             return [back] + scrolling
         case .safety:
             // Shown before a wizard the first time a card is entered: Enter continues.
-            return [Binding([.escape, .backspace, .left, .char("h"), .enter], .back, "继续", "Continue")] + scrolling
+            return [Binding([.enter, .escape, .backspace, .left, .char("h")], .back, "继续", "Continue")] + scrolling
         case .search:
             return [
                 Binding([.enter], .open, "打开", "Open"),

@@ -271,7 +271,7 @@ public enum Update {
         case .cautions(let cardID, let scroll):
             state.screen = .cautions(cardID: cardID, scroll: scrolled(.cancel, scroll, lines: Pages.cautionLines(state, cardID: cardID).count, state: state))
         case .wizard(var wizard):
-            WizardUpdate.follow(&wizard, state)
+            WizardUpdate.clampScroll(&wizard, state)
             state.screen = .wizard(wizard)
         default: break
         }

@@ -34,6 +34,11 @@ enum WizardUpdate {
             }
         case .tick:
             guard step.bring.indices.contains(wizard.material) else { return [] }
+            // A tick must be seen: when the selected item is scrolled away, show it first.
+            guard isMaterialVisible(wizard, state) else {
+                follow(&wizard, state)
+                return []
+            }
             checklist.toggle(material: step.bring[wizard.material].id, in: method, now: now)
             effects.append(.saveSession)
         case .markDone:
@@ -53,6 +58,7 @@ enum WizardUpdate {
                                                 state: state, height: scrollHeight(state))
             } else {
                 wizard.material = min(max(0, wizard.material + (action == .down ? 1 : -1)), step.bring.count - 1)
+                follow(&wizard, state)
             }
         case .pageUp, .pageDown, .top, .bottom:
             wizard.scroll = Update.scrolled(action, wizard.scroll, lines: Pages.wizardLines(state, wizard).count,
@@ -74,8 +80,20 @@ enum WizardUpdate {
             break
         }
         state.store(checklist)
-        follow(&wizard, state)
+        clampScroll(&wizard, state)
         return effects
+    }
+
+    private static func isMaterialVisible(_ wizard: WizardState, _ state: AppState) -> Bool {
+        let lines = Pages.wizardLines(state, wizard)
+        let visible = wizard.scroll..<(wizard.scroll + scrollHeight(state))
+        return lines.indices.contains { lines[$0].material == wizard.material && visible.contains($0) }
+    }
+
+    /// Keeps the scroll offset within the page (after a resize or a change of step).
+    static func clampScroll(_ wizard: inout WizardState, _ state: AppState) {
+        let lines = Pages.wizardLines(state, wizard).count
+        wizard.scroll = min(max(0, wizard.scroll), max(0, lines - scrollHeight(state)))
     }
 
     static func scrollHeight(_ state: AppState) -> Int { max(1, Layout(state.size).bodyHeight - fixedRows) }

@@ -43,6 +43,10 @@ let package = Package(
                     path: "Tests/CardGuideCoreTests"),
         .testTarget(name: "CardGuideUITests", dependencies: ["CardGuideUI", "CardGuideCore", "CardGuideContent"],
                     path: "Tests/CardGuideUITests"),
-        .testTarget(name: "EndToEndTests", dependencies: ["CardGuideCore"], path: "Tests/EndToEndTests"),
+        .testTarget(name: "EndToEndTests", dependencies: ["CardGuideCore", "CardGuideUI", "CursesBackend"],
+                    path: "Tests/EndToEndTests"),
+        // The backend's pure parts (keys, palette) and the width agreement with the C library.
+        .testTarget(name: "BackendTests", dependencies: ["CCurses", "CardGuideCore", "CardGuideUI", "CursesBackend"],
+                    path: "Tests/BackendTests"),
     ]
 )

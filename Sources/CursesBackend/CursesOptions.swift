@@ -1,0 +1,60 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// How the ncurses backend starts.
+public struct CursesOptions: Sendable {
+    /// Attributes only, no colour (also chosen when the terminal has no colours).
+    public var mono: Bool
+    /// Screen-reader mode: the real cursor stays visible and rests where `present` parks it.
+    public var plain: Bool
+    /// Where stderr goes while the screen is up, so a crash's message survives the
+    /// alternate screen. nil leaves stderr alone.
+    public var logPath: String?
+
+    public init(mono: Bool = false, plain: Bool = false, logPath: String? = CursesOptions.defaultLogPath()) {
+        self.mono = mono
+        self.plain = plain
+        self.logPath = logPath
+    }
+
+    /// True when the NO_COLOR convention asks for no colour (set and not empty).
+    public static var noColorRequested: Bool {
+        guard let value = getenv("NO_COLOR") else { return false }
+        return value.pointee != 0
+    }
+
+    /// `$XDG_STATE_HOME/cardguide/cardguide.log`, or `~/.local/state/cardguide/cardguide.log`;
+    /// nil when neither variable is set.
+    public static func defaultLogPath() -> String? {
+        if let state = environment("XDG_STATE_HOME"), state.hasPrefix("/") {
+            return state + "/cardguide/cardguide.log"
+        }
+        if let home = environment("HOME"), home.hasPrefix("/") {
+            return home + "/.local/state/cardguide/cardguide.log"
+        }
+        return nil
+    }
+
+    private static func environment(_ name: String) -> String? {
+        guard let value = getenv(name), value.pointee != 0 else { return nil }
+        return String(cString: value)
+    }
+}
+
+/// Why the screen could not start.
+public enum CursesError: Error, CustomStringConvertible, Sendable {
+    /// stdin or stdout is not a terminal.
+    case notATerminal
+    /// ncurses does not know the terminal type (TERM).
+    case unknownTerminal(String)
+
+    public var description: String {
+        switch self {
+        case .notATerminal:
+            return "standard input and output must be a terminal"
+        case .unknownTerminal(let term):
+            return "cannot use terminal type '\(term)' (is TERM set correctly?)"
+        }
+    }
+}

@@ -1,0 +1,168 @@
+import CCurses
+import CardGuideUI
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The real terminal: ncursesw behind the `TerminalBackend` protocol.
+public final class CursesTerminal: TerminalBackend {
+    /// True when a UTF-8 LC_CTYPE is active (after falling back to C.UTF-8 if needed):
+    /// CJK text and wide characters can be drawn.
+    public let isUTF8: Bool
+    /// True when the user's own locale settings name UTF-8. When false, the terminal may
+    /// not be UTF-8 either: prefer ASCII borders and chrome.
+    public let environmentIsUTF8: Bool
+    /// Colour, or attributes only (asked for, or the terminal has no colours).
+    public let themeMode: ThemeMode
+    /// Where stderr goes while the screen is up; print it after an abnormal exit.
+    public var logPath: String? { terminalGuard.logPath }
+
+    private let screen: OpaquePointer
+    private let window: UnsafeMutablePointer<WINDOW>
+    private let writer: Writer
+    private let terminalGuard: TerminalGuard
+    private var decoder = KeyDecoder()
+    private var cursorVisible: Bool?
+    private var isShutDown = false
+
+    /// How long to wait for the rest of an escape sequence after ESC (ncurses has already
+    /// waited its escape delay for the sequences it knows).
+    static let sequenceTimeoutMilliseconds: Int32 = 10
+
+    /// True when stdin and stdout are both terminals.
+    public static func hasTerminal() -> Bool { ccurses_has_terminal() != 0 }
+
+    public init(options: CursesOptions) throws {
+        guard Self.hasTerminal() else { throw CursesError.notATerminal }
+
+        ccurses_unblock_signals()
+        let locale = ccurses_setup_locale()
+        environmentIsUTF8 = locale & 1 != 0
+        isUTF8 = locale & 2 != 0
+        _ = ccurses_save_termios()
+        _ = ccurses_set_escdelay(25)
+
+        guard let screen = ccurses_newterm(), let window = ccurses_stdscr() else {
+            let term = getenv("TERM").map { String(cString: $0) } ?? ""
+            throw CursesError.unknownTerminal(term)
+        }
+        self.screen = screen
+        self.window = window
+
+        _ = cbreak()
+        _ = noecho()
+        _ = nonl()
+        _ = keypad(window, true)
+        _ = intrflush(window, false)
+        if !options.plain { _ = curs_set(0); cursorVisible = false }
+
+        var mode: ThemeMode = .mono
+        if !options.mono, has_colors(), start_color() == CCURSES_OK, use_default_colors() == CCURSES_OK {
+            for color in TerminalColor.allCases { _ = init_pair(color.rawValue, color.rawValue, -1) }
+            mode = .color
+        }
+        themeMode = mode
+        writer = Writer(window: window, mode: mode)
+
+        terminalGuard = TerminalGuard(logPath: options.logPath)
+        terminalGuard.arm()
+        _ = ccurses_resize_watch_install()
+    }
+
+    deinit {
+        shutdown()
+        delscreen(screen)
+    }
+
+    public var size: Size {
+        Size(width: Int(ccurses_cols(window)), height: Int(ccurses_lines(window)))
+    }
+
+    /// Reads what ncurses has (non-blocking), and otherwise waits in poll() on the terminal
+    /// and the resize pipe: no CPU while idle, and a resize wakes it whenever it happens.
+    public func nextEvent(timeoutMilliseconds: Int?) -> InputEvent? {
+        let deadline = timeoutMilliseconds.map { Self.now() + max(0, $0) }
+        var emptyWakeups = 0
+        while true {
+            if let pending = decoder.takePending() {
+                if let event = decode(pending) { return event }
+                continue
+            }
+            if ccurses_take_resize() != 0 { return .resize(size) }
+            let input = read(timeout: 0)
+            if input != .none {
+                emptyWakeups = 0
+                if let event = decode(input) { return event }
+                continue
+            }
+            let wait = deadline.map { Int32(clamping: max(0, $0 - Self.now())) } ?? -1
+            if wait == 0 { return .tick }
+            let ready = ccurses_wait_input(wait)
+            if ready == 0 { continue } // timed out: the next turn returns .tick
+            if ready < 0 {
+                if errno == EINTR { continue }
+                return nil
+            }
+            // The terminal is readable but ncurses reads nothing: end of input or hang-up.
+            if ready & 2 == 0 {
+                emptyWakeups += 1
+                if emptyWakeups > 100 { return nil }
+            }
+        }
+    }
+
+    private func decode(_ input: RawInput) -> InputEvent? {
+        switch decoder.decode(input, readFollowing: { read(timeout: Self.sequenceTimeoutMilliseconds) }) {
+        case .key(let key): return .key(key)
+        case .resize: return .resize(size)
+        case .ignored: return nil
+        }
+    }
+
+    public func present(_ runs: [GridRun], fullRepaint: Bool, cursor: Position?) {
+        guard !isShutDown else { return }
+        if fullRepaint {
+            _ = werase(window)
+            _ = clearok(window, true)
+        }
+        writer.write(runs)
+        if let cursor {
+            _ = wmove(window, Int32(cursor.row), Int32(cursor.column))
+            setCursor(visible: true)
+        } else {
+            setCursor(visible: false)
+        }
+        _ = wnoutrefresh(window)
+        _ = doupdate()
+    }
+
+    public func shutdown() {
+        guard !isShutDown else { return }
+        isShutDown = true
+        setCursor(visible: true)
+        _ = endwin()
+        terminalGuard.disarm()
+    }
+
+    private func setCursor(visible: Bool) {
+        guard cursorVisible != visible else { return }
+        cursorVisible = visible
+        _ = curs_set(visible ? 1 : 0)
+    }
+
+    private func read(timeout: Int32) -> RawInput {
+        wtimeout(window, timeout)
+        var value: wint_t = 0
+        switch wget_wch(window, &value) {
+        case Int32(CCURSES_KEY_CODE_YES): return .keyCode(Int32(bitPattern: value))
+        case Int32(CCURSES_OK): return .character(value)
+        default: return .none
+        }
+    }
+
+    private static func now() -> Int {
+        var time = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &time)
+        return time.tv_sec * 1000 + time.tv_nsec / 1_000_000
+    }
+}

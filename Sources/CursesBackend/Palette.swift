@@ -1,0 +1,74 @@
+import CardGuideUI
+
+/// Colour, or attributes alone (`--mono`, `NO_COLOR`, or a terminal without colours).
+public enum ThemeMode: Sendable, Equatable {
+    case color, mono
+}
+
+/// Text attributes every terminal can show.
+public struct TextAttributes: OptionSet, Sendable, Hashable {
+    public let rawValue: UInt8
+    public init(rawValue: UInt8) { self.rawValue = rawValue }
+
+    public static let bold = TextAttributes(rawValue: 1 << 0)
+    public static let reverse = TextAttributes(rawValue: 1 << 1)
+    public static let underline = TextAttributes(rawValue: 1 << 2)
+    public static let dim = TextAttributes(rawValue: 1 << 3)
+}
+
+/// A foreground colour on the terminal's own background. The raw value is both the curses
+/// colour number and the colour pair that draws it (pair n = colour n on default background).
+public enum TerminalColor: Int16, CaseIterable, Sendable {
+    case red = 1, green = 2, yellow = 3, blue = 4, magenta = 5, cyan = 6
+}
+
+/// How one role looks.
+public struct Style: Equatable, Sendable {
+    public var color: TerminalColor?
+    public var attributes: TextAttributes
+
+    public init(_ attributes: TextAttributes = [], color: TerminalColor? = nil) {
+        self.color = color
+        self.attributes = attributes
+    }
+}
+
+/// Roles to looks. Meaning never rests on colour alone: every role that matters has an
+/// attribute too, so the mono theme and colour-blind users see the same distinctions.
+public enum Palette {
+    public static func style(for role: Role, mode: ThemeMode) -> Style {
+        switch mode {
+        case .color: return colorStyle(role)
+        case .mono: return monoStyle(role)
+        }
+    }
+
+    private static func colorStyle(_ role: Role) -> Style {
+        switch role {
+        case .normal: return Style()
+        case .title: return Style(.bold, color: .cyan)
+        case .border: return Style(color: .cyan)
+        case .dim: return Style(.dim)
+        case .accent: return Style(.bold, color: .cyan)
+        case .selected: return Style(.reverse)
+        case .key: return Style(.bold)
+        case .warning: return Style(.bold, color: .yellow)
+        case .fraud: return Style(.bold, color: .red)
+        case .success: return Style(color: .green)
+        case .progress: return Style(color: .green)
+        case .match: return Style([.underline, .bold])
+        case .notice: return Style([.bold, .reverse])
+        }
+    }
+
+    private static func monoStyle(_ role: Role) -> Style {
+        switch role {
+        case .normal, .border, .success: return Style()
+        case .title, .accent, .key, .warning, .fraud, .progress: return Style(.bold)
+        case .dim: return Style(.dim)
+        case .selected: return Style(.reverse)
+        case .match: return Style([.underline, .bold])
+        case .notice: return Style([.bold, .reverse])
+        }
+    }
+}

@@ -1,0 +1,78 @@
+import CCurses
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The Swift side of the terminal guard: arms the C signal handlers once the screen is up
+/// and sends stderr to a log file meanwhile, so a crash's `Fatal error:` line and backtrace
+/// survive the alternate screen. A process cannot report its own crash after the fact, so
+/// the app prints `logPath` on the abnormal exits it controls.
+public final class TerminalGuard {
+    /// Where stderr goes while the screen is up (nil: stderr is left alone).
+    public let logPath: String?
+    private var savedStderr: Int32 = -1
+    private var armed = false
+
+    /// Logs larger than this are started afresh.
+    static let maximumLogBytes = 1 << 20
+
+    public init(logPath: String?) {
+        self.logPath = logPath
+    }
+
+    /// Call after ncurses has started: installs the handlers (replacing ncurses' own for
+    /// INT, TERM, HUP, QUIT) and redirects stderr.
+    public func arm() {
+        guard !armed else { return }
+        armed = true
+        ccurses_guard_install()
+        redirectStderr()
+    }
+
+    /// Call right after `endwin`: the handlers stop writing the reset string, and stderr
+    /// goes back to the terminal.
+    public func disarm() {
+        guard armed else { return }
+        armed = false
+        ccurses_guard_disarm()
+        ccurses_guard_set_crash_note(nil)
+        if savedStderr >= 0 {
+            dup2(savedStderr, 2)
+            close(savedStderr)
+            savedStderr = -1
+        }
+    }
+
+    private func redirectStderr() {
+        guard let logPath, let directory = Self.directory(of: logPath), Self.makeDirectories(directory) else { return }
+        var flags = O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC
+        var info = stat()
+        if stat(logPath, &info) == 0, Int(info.st_size) > Self.maximumLogBytes { flags |= O_TRUNC }
+        let log = open(logPath, flags, 0o600)
+        guard log >= 0 else { return }
+        savedStderr = fcntl(2, F_DUPFD_CLOEXEC, 3)
+        if savedStderr < 0 || dup2(log, 2) < 0 {
+            if savedStderr >= 0 { close(savedStderr) }
+            savedStderr = -1
+        } else {
+            let line = "cardguide \(getpid()): screen started\n"
+            _ = line.withCString { write(2, $0, strlen($0)) }
+            ccurses_guard_set_crash_note("cardguide stopped because of an internal error; the message is in \(logPath)\n")
+        }
+        close(log)
+    }
+
+    static func directory(of path: String) -> String? {
+        guard let slash = path.lastIndex(of: "/") else { return nil }
+        let directory = String(path[..<slash])
+        return directory.isEmpty ? "/" : directory
+    }
+
+    /// mkdir -p, with 0700 for what it creates (the state folder is private).
+    static func makeDirectories(_ path: String) -> Bool {
+        var info = stat()
+        if stat(path, &info) == 0 { return (info.st_mode & S_IFMT) == S_IFDIR }
+        if let parent = directory(of: path), parent != path, !makeDirectories(parent) { return false }
+        return mkdir(path, 0o700) == 0 || errno == EEXIST
+    }
+}

@@ -62,11 +62,13 @@ public struct CellGrid: Equatable, Sendable {
 
     private mutating func put(_ cell: Cell, row: Int, column: Int) {
         let index = row * size.width + column
-        // Overwriting half of a wide grapheme blanks its other half.
+        // Overwriting half of a wide grapheme blanks its other half, also when the new cell
+        // is itself a continuation (a wide grapheme written one column to the left of an old
+        // one): its old right half would otherwise be left without a left half.
         if cells[index].isContinuation, column > 0 {
             cells[index - 1] = Cell(text: " ", role: cells[index - 1].role)
         }
-        if DisplayWidth.of(cells[index].text) == 2, column + 1 < size.width, !(cell.text.isEmpty) {
+        if DisplayWidth.of(cells[index].text) == 2, column + 1 < size.width {
             cells[index + 1] = Cell(text: " ", role: cells[index + 1].role)
         }
         cells[index] = cell

@@ -25,12 +25,13 @@ public enum View {
     }
 
     private static func tooSmall(_ state: AppState, into grid: inout CellGrid) {
-        let lines = Strings(state.language).tooSmall(state.size)
+        // At tiny sizes the message wraps rather than losing its end ("press q to quit.").
+        let lines = Strings(state.language).tooSmall(state.size).enumerated().flatMap { n, line in
+            TextLayout.wrap(line, width: grid.size.width).map { (text: $0, role: n == 0 ? Role.warning : .normal) }
+        }
         let top = max(0, (grid.size.height - lines.count) / 2)
         for (n, line) in lines.enumerated() {
-            // At tiny sizes the message wraps rather than vanishing.
-            let wrapped = TextLayout.wrap(line, width: grid.size.width)
-            grid.write(wrapped.first ?? "", row: top + n, column: 0, role: n == 0 ? .warning : .normal)
+            grid.write(line.text, row: top + n, column: 0, role: line.role)
         }
     }
 

@@ -28,7 +28,10 @@ enum ListScreens {
                 let country = state.pack.country(checklist.countryID)?.name[l] ?? checklist.countryID
                 let position = s.stepOf(checklist.currentIndex(in: method) + 1, method.steps.count)
                 let ready = s.materialsReady(checklist.tickedCount(in: method), method.materials.count)
-                rows.item(index, "\(country) > \(card.name[l]) > \(method.name[l]) - \(position), \(ready)")
+                // Two rows, as on the methods screen: the method with its step first, so that
+                // 40 columns still show where the person stopped; then its country and card.
+                rows.item(index, method.name[l], trailing: position)
+                rows.item(index, s.resumeDetail("\(country) > \(card.name[l])", ready), role: .dim, indent: 2)
             case .country(let country):
                 let name = TextLayout.fit(country.name[l], width: l == .zh ? 6 : 9, ellipsis: false)
                 rows.item(index, name + "  " + country.summary[l])
@@ -98,7 +101,10 @@ enum ListScreens {
         }
         if state.profiles.count <= 1 {
             rows.gap()
-            rows.rows.append(.init(text: s.noProfiles, role: .dim, item: nil))
+            // Wrapped, not cut: the way to make a profile is at its end.
+            for line in TextLayout.wrap(s.noProfiles, width: max(1, Layout(state.size).contentWidth - 2)) {
+                rows.rows.append(.init(text: line, role: .dim, item: nil))
+            }
         }
         return rows
     }

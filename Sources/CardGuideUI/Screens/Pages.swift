@@ -70,8 +70,38 @@ enum Pages {
         let cellWidth = max(4, (total - labelWidth - columns * 3) / columns)
         var lines: [PageLine] = []
         let s = Strings(language)
-        lines.append(PageLine(table.title[language] + "  (" + s.comparisonPosition(index + 1, card.comparisons.count) + ")", role: .title))
+        // The title wraps (at 40 columns it is often longer than a line); the table's position
+        // follows it whole, on the title's last line if there is room.
+        var title = TextLayout.wrap(table.title[language], width: total)
+        let position = "(" + s.comparisonPosition(index + 1, card.comparisons.count) + ")"
+        if let last = title.last, DisplayWidth.of(last) + 2 + DisplayWidth.of(position) <= total {
+            title[title.count - 1] = last + "  " + position
+        } else {
+            title.append(position)
+        }
+        lines += title.map { PageLine($0, role: .title) }
         lines.append(.blank)
+        let names = table.methods.map { id in card.method(id)?.name[language] ?? id }
+
+        // Columns too narrow for their words would cut them ("anothe" / "r city"): then each
+        // row lists the methods one under the other instead.
+        let fits = cellWidth >= 8 && names.allSatisfy { longestWord($0) <= cellWidth }
+            && table.rows.allSatisfy { row in
+                longestWord(row.label[language]) <= labelWidth && row.cells.allSatisfy { longestWord($0[language]) <= cellWidth }
+            }
+        if !fits {
+            var page = PageBuilder(width: total)
+            page.lines = lines
+            for tableRow in table.rows {
+                page.text(tableRow.label[language], role: .title)
+                for (name, cell) in zip(names, tableRow.cells) {
+                    page.text(name, role: .accent, indent: 2)
+                    page.text(cell[language], indent: 4)
+                }
+                page.lines.append(.blank)
+            }
+            return page.lines
+        }
 
         func row(_ label: [String], _ cells: [[String]], role: Role) {
             let height = max(label.count, cells.map(\.count).max() ?? 0)
@@ -83,7 +113,6 @@ enum Pages {
                 lines.append(PageLine(text, role: role))
             }
         }
-        let names = table.methods.map { id in card.method(id)?.name[language] ?? id }
         row([""], names.map { TextLayout.wrap($0, width: cellWidth) }, role: .title)
         let rule: Character = state.display.ascii || state.display.plain ? "-" : "\u{2500}"
         lines.append(PageLine(String(repeating: rule, count: min(total, labelWidth + columns * (cellWidth + 3))), role: .border))
@@ -93,6 +122,23 @@ enum Pages {
             lines.append(.blank)
         }
         return lines
+    }
+
+    /// The widest run of text that wrapping cannot break: a word of narrow characters, or
+    /// one wide (CJK) character, which may break on either side.
+    static func longestWord(_ text: String) -> Int {
+        var longest = 0
+        var run = 0
+        for character in text {
+            let width = DisplayWidth.of(character)
+            if character == " " || width == 2 {
+                longest = max(longest, run, width == 2 ? 2 : 0)
+                run = 0
+            } else {
+                run += width
+            }
+        }
+        return max(longest, run)
     }
 
     /// The wizard's scrolling part for the current step: body, the varies warning, what to
@@ -108,7 +154,9 @@ enum Pages {
         page.text(step.body[language])
         if step.varies {
             page.blank()
-            page.text("! " + (step.variesNote.map { $0[language] + " " } ?? "") + s.varies, role: .warning)
+            // Chinese sentences follow each other without a space ("…而异。各地规定不同…").
+            let gap = language == .zh ? "" : " "
+            page.text("! " + (step.variesNote.map { $0[language] + gap } ?? "") + s.varies, role: .warning)
         }
         page.blank()
         let ticked = step.bring.filter { checklist.ticked.contains($0.id) }.count

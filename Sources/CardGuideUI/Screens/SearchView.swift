@@ -44,10 +44,12 @@ enum SearchView {
         x += grid.write(query, row: top, column: x, role: .normal)
         let cursor = Position(row: top, column: x)
         if !state.display.plain { grid.write("_", row: top, column: x, role: .accent) }
-        if search.query.isEmpty {
-            grid.write(TextLayout.truncate(s.searchHint, width: layout.contentWidth), row: top + 2, column: layout.contentLeft, role: .dim)
-        } else if search.hits.isEmpty {
-            grid.write(TextLayout.truncate(s.noResults, width: layout.contentWidth), row: top + 2, column: layout.contentLeft, role: .dim)
+        if search.query.isEmpty || search.hits.isEmpty {
+            // Wrapped, not cut: the hint's examples are at its end.
+            let message = search.query.isEmpty ? s.searchHint : s.noResults
+            for (n, line) in TextLayout.wrap(message, width: layout.contentWidth).prefix(max(0, layout.bodyHeight - 2)).enumerated() {
+                grid.write(line, row: top + 2 + n, column: layout.contentLeft, role: .dim)
+            }
         } else {
             grid.write(s.resultCount(search.hits.count), row: top + 1, column: layout.contentLeft, role: .dim)
             rows(state, search).draw(into: &grid, top: top + 2, height: layout.bodyHeight - 2, left: layout.contentLeft,

@@ -68,6 +68,8 @@ public struct Strings: Sendable {
     public func stepOf(_ n: Int, _ total: Int) -> String { t("步骤 \(n)/\(total)", "Step \(n) of \(total)") }
     public func doneOf(_ n: Int, _ total: Int) -> String { t("已完成 \(n)/\(total)", "\(n) of \(total) done") }
     public func materialsReady(_ n: Int, _ total: Int) -> String { t("\(n)/\(total) 项材料已备齐", "\(n) of \(total) items ready") }
+    /// A checklist's second row on the home screen: "China > Physical card, 1 of 9 items ready".
+    public func resumeDetail(_ place: String, _ ready: String) -> String { t("\(place)，\(ready)", "\(place), \(ready)") }
     public func stepDone(_ n: Int) -> String { t("第 \(n) 步已完成。", "Step \(n) done.") }
     public func stepReopened(_ n: Int) -> String { t("第 \(n) 步改回进行中。", "Step \(n) is back in progress.") }
     public func resultCount(_ n: Int) -> String { t("\(n) 条结果", "\(n) result\(n == 1 ? "" : "s")") }

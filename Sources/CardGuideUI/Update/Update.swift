@@ -6,8 +6,13 @@ import Foundation
 public enum Update {
     public static func apply(_ action: Action, to state: inout AppState, now: Date) -> [Effect] {
         if case let .resize(size) = action {
+            let keepMaterial = WizardUpdate.keepsMaterialInView(state)
             state.size = size
             clampAll(&state)
+            if keepMaterial, !state.isTooSmall, case var .wizard(wizard) = state.screen {
+                WizardUpdate.follow(&wizard, state)
+                state.screen = .wizard(wizard)
+            }
             return []
         }
         // A notice stays until the next key.
@@ -189,7 +194,7 @@ public enum Update {
         case .help(let scroll):
             switch action {
             case .back, .help: state.overlay = nil
-            case .down: state.overlay = .help(scroll: scroll + 1)
+            case .down: state.overlay = .help(scroll: min(scroll + 1, Overlays.helpMaxScroll(state)))
             case .up: state.overlay = .help(scroll: max(0, scroll - 1))
             case .quit: return [.quit]
             default: break
@@ -262,6 +267,7 @@ public enum Update {
             }
         }
         guard !state.isTooSmall else { return }
+        if case .help(let scroll) = state.overlay { state.overlay = .help(scroll: min(scroll, Overlays.helpMaxScroll(state))) }
         // Scroll offsets are re-clamped by replaying a no-op movement on the top screen.
         switch state.screen {
         case .faqAnswer(let cardID, let faqID, let scroll):

@@ -84,6 +84,14 @@ enum WizardUpdate {
         return effects
     }
 
+    /// Whether a resize must keep the selected material in view: the person has moved to
+    /// the materials (selected or scrolled) and the material is on screen, or the screen was
+    /// too small to tell. A step they have not moved in keeps its text at the top.
+    static func keepsMaterialInView(_ state: AppState) -> Bool {
+        guard case .wizard(let wizard) = state.screen, wizard.material > 0 || wizard.scroll > 0 else { return false }
+        return state.isTooSmall || isMaterialVisible(wizard, state)
+    }
+
     private static func isMaterialVisible(_ wizard: WizardState, _ state: AppState) -> Bool {
         let lines = Pages.wizardLines(state, wizard)
         let visible = wizard.scroll..<(wizard.scroll + scrollHeight(state))

@@ -18,16 +18,31 @@ enum Overlays {
         return lines
     }
 
+    /// Lines the help box shows at once: it is at most two rows shorter than the screen.
+    static func helpVisibleLines(_ state: AppState, lines: Int) -> Int {
+        max(1, min(state.size.height - 2, lines + 2) - 2)
+    }
+
+    /// The furthest the help can scroll: its last line at the bottom of the box. Update keeps
+    /// the scroll within it, so Up responds at once after scrolling to the end.
+    static func helpMaxScroll(_ state: AppState) -> Int {
+        let lines = helpLines(state).count
+        return max(0, lines - helpVisibleLines(state, lines: lines))
+    }
+
     static func drawHelp(_ state: AppState, scroll: Int, into grid: inout CellGrid) {
         let s = Strings(state.language)
         let lines = helpLines(state)
         let keyWidth = min(24, (lines.map { DisplayWidth.of($0.key) }.max() ?? 8) + 2)
         let width = min(grid.size.width - 4, max(40, keyWidth + 30))
-        let height = min(grid.size.height - 2, lines.count + 2)
-        let box = Box(state: state, title: s.helpTitle, width: width, height: height, in: grid.size)
+        let visible = helpVisibleLines(state, lines: lines.count)
+        let box = Box(state: state, title: s.helpTitle, width: width, height: visible + 2, in: grid.size)
         box.draw(into: &grid)
-        let visible = height - 2
         let offset = min(scroll, max(0, lines.count - visible))
+        // Help that does not fit says so on its borders, with the key that scrolls it.
+        let hidden = (above: offset, below: max(0, lines.count - offset - visible))
+        if hidden.above > 0 { box.mark(" \(Key.up.label) (\(hidden.above)) ", bottom: false, into: &grid) }
+        if hidden.below > 0 { box.mark(" \(Key.down.label) (\(hidden.below)) ", bottom: true, into: &grid) }
         for (n, line) in lines.dropFirst(offset).prefix(visible).enumerated() {
             let y = box.top + 1 + n
             if line.text.isEmpty {
@@ -54,12 +69,28 @@ enum Overlays {
         let s = Strings(state.language)
         let width = min(grid.size.width - 4, 56)
         let text = TextLayout.wrap(s.confirm(confirmation), width: width - 4)
-        let box = Box(state: state, title: "", width: width, height: text.count + 4, in: grid.size)
+        // The box names the checklist: at 40x12 it covers the selected row.
+        let named = checklistName(state, confirmation)
+        let name = named.isEmpty ? [] : TextLayout.wrap(named, width: width - 4)
+        let box = Box(state: state, title: "", width: width, height: text.count + name.count + 4, in: grid.size)
         box.draw(into: &grid)
         for (n, line) in text.enumerated() {
             grid.write(line, row: box.top + 1 + n, column: box.innerLeft, role: .warning)
         }
-        grid.write(s.yesNo, row: box.top + 2 + text.count, column: box.innerLeft, role: .key)
+        for (n, line) in name.enumerated() {
+            grid.write(line, row: box.top + 1 + text.count + n, column: box.innerLeft)
+        }
+        grid.write(s.yesNo, row: box.top + 2 + text.count + name.count, column: box.innerLeft, role: .key)
+    }
+
+    /// "Physical social security card > For a family member": what a confirmation is about.
+    static func checklistName(_ state: AppState, _ confirmation: Confirmation) -> String {
+        let methodID: String
+        switch confirmation {
+        case .resetChecklist(let id), .removeChecklist(let id): methodID = id
+        }
+        guard let checklist = state.checklist(for: methodID), let (card, method) = state.resolve(checklist) else { return "" }
+        return card.name[state.language] + " > " + method.name[state.language]
     }
 }
 
@@ -85,7 +116,11 @@ struct Box {
     var innerWidth: Int { width - 4 }
 
     func draw(into grid: inout CellGrid) {
-        for y in top..<(top + height) { grid.fill(" ", row: y, column: left, count: width) }
+        // A margin too narrow to read (at 40 columns) is cleared with the box, so that no
+        // stray letters or markers of the screen behind peek out beside it.
+        let clearLeft = left < 4 ? 0 : left
+        let clearRight = grid.size.width - (left + width) < 4 ? grid.size.width : left + width
+        for y in top..<(top + height) { grid.fill(" ", row: y, column: clearLeft, count: clearRight - clearLeft) }
         grid.fill(glyphs.horizontal, row: top, column: left + 1, count: width - 2, role: .border)
         grid.fill(glyphs.horizontal, row: top + height - 1, column: left + 1, count: width - 2, role: .border)
         for y in (top + 1)..<(top + height - 1) {
@@ -99,5 +134,12 @@ struct Box {
         if !title.isEmpty {
             grid.write(" " + TextLayout.truncate(title, width: width - 6) + " ", row: top, column: left + 2, role: .title)
         }
+    }
+
+    /// A short note on the top or bottom border, at its right end ("more below").
+    func mark(_ text: String, bottom: Bool, into grid: inout CellGrid) {
+        let textWidth = DisplayWidth.of(text)
+        guard textWidth <= width - 4 else { return }
+        grid.write(text, row: bottom ? top + height - 1 : top, column: left + width - 2 - textWidth, role: .dim)
     }
 }

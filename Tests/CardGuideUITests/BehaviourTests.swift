@@ -1,0 +1,348 @@
+import CardGuideCore
+@testable import CardGuideUI
+import XCTest
+
+/// What a person does with the keys, on the shipped pack: navigation, the wizard, search,
+/// language, resizing, the confirmations. Keys go through the keymaps, as in the app.
+final class BehaviourTests: XCTestCase {
+    private func contexts(_ driver: Driver) -> [KeyContext] { driver.state.stack.map(\.context) }
+
+    func testHomeToCountryToCardToMethodToSafetyToWizard() throws {
+        var driver = try Driver(.en)
+        XCTAssertEqual(contexts(driver), [.home])
+        driver.press("enter")
+        XCTAssertEqual(contexts(driver), [.home, .cards])
+        XCTAssertTrue(driver.rows[0].contains("China"), driver.rows[0])
+        driver.press("enter")
+        XCTAssertEqual(contexts(driver), [.home, .cards, .methods])
+        XCTAssertTrue(driver.screenText.contains("Choose how to do it"))
+        driver.press("down", "enter")
+        // The first time a card is entered, its safety rules come first, over the wizard.
+        XCTAssertEqual(contexts(driver), [.home, .cards, .methods, .wizard, .safety])
+        XCTAssertTrue(driver.screenText.contains("Whatever card you are getting, remember:"))
+        XCTAssertEqual(driver.lastEffects, [.saveSession], "opening a wizard starts (and saves) its checklist")
+        XCTAssertNotNil(driver.checklist("cn-card-online"))
+        driver.press("enter")
+        XCTAssertEqual(contexts(driver), [.home, .cards, .methods, .wizard])
+        XCTAssertEqual(driver.wizard?.methodID, "cn-card-online")
+        XCTAssertTrue(driver.rows[2].hasPrefix(" Step 1 of 5"), driver.rows[2])
+        XCTAssertTrue(driver.rows[3].contains("[In progress]"), driver.rows[3])
+    }
+
+    func testSafetyRulesAreShownOncePerCard() throws {
+        var driver = try Driver(.zh)
+        driver.openChinaCardMethod(0)
+        XCTAssertEqual(driver.state.safetyShown, ["cn-card"])
+        driver.press("esc")
+        driver.press("down", "enter")
+        XCTAssertEqual(driver.context, .wizard, "the same card's rules again")
+        XCTAssertEqual(driver.wizard?.methodID, "cn-card-online")
+        // Back to the cards: another card shows its rules once.
+        driver.press("esc", "esc", "down", "enter", "enter")
+        XCTAssertEqual(driver.context, .safety)
+        XCTAssertEqual(driver.state.safetyShown, ["cn-card", "cn-ecard"])
+        driver.press("esc")
+        XCTAssertEqual(driver.wizard?.methodID, "cn-ecard-wechat", "Esc also continues to the wizard")
+        driver.press("esc", "enter")
+        XCTAssertEqual(driver.context, .wizard)
+    }
+
+    func testNextAndBack() throws {
+        var driver = try Driver(.en)
+        driver.openChinaCardMethod(0)
+        let method = try XCTUnwrap(driver.state.pack.card("cn-card")?.method("cn-card-branch"))
+        func step() -> Int { driver.checklist("cn-card-branch")!.currentIndex(in: method) }
+        driver.press("b")
+        XCTAssertEqual(step(), 0)
+        XCTAssertEqual(driver.state.notice?.text, "This is the first step.")
+        XCTAssertTrue(driver.rows[22].contains("This is the first step."), driver.rows[22])
+        driver.press(.nextStep)
+        XCTAssertEqual(step(), 1)
+        XCTAssertNil(driver.state.notice, "a notice lasts until the next key")
+        XCTAssertEqual(driver.lastEffects, [.saveSession])
+        driver.press("enter", "right")
+        XCTAssertEqual(step(), 3)
+        driver.press("left")
+        XCTAssertEqual(step(), 2)
+        driver.press("n", "n", "n")
+        XCTAssertEqual(step(), 4)
+        XCTAssertEqual(driver.state.notice?.text, "This is the last step. Press o to see all steps.")
+        XCTAssertTrue(driver.rows[2].hasPrefix(" Step 5 of 5"), driver.rows[2])
+        // Steps visited are in progress; nothing is done by moving.
+        for index in 0..<5 { XCTAssertEqual(driver.checklist("cn-card-branch")!.status(of: method.steps[index].id), .inProgress) }
+    }
+
+    func testSpaceTicksTheSelectedMaterialAndStartsItsStep() throws {
+        let pack = try ShippedPack.pack()
+        let method = try XCTUnwrap(pack.card("cn-card")?.method("cn-card-family"))
+        // A checklist saved at step 2 before that step was started.
+        var saved = try Progress.checklist(pack, card: "cn-card", method: "cn-card-family", at: 1)
+        saved.stepStatus[method.steps[1].id] = nil
+        var driver = try Driver(.en, checklists: [saved])
+        driver.state.safetyShown = ["cn-card"]
+        driver.press("enter")
+        XCTAssertEqual(driver.context, .wizard)
+        XCTAssertTrue(driver.rows[3].contains("[Not started]"), driver.rows[3])
+        let materials = method.steps[1].bring
+        XCTAssertEqual(materials.count, 4)
+        driver.press("down", "down")
+        XCTAssertEqual(driver.press(.tick), [.saveSession])
+        let checklist = try XCTUnwrap(driver.checklist("cn-card-family"))
+        XCTAssertEqual(checklist.ticked, [materials[2].id])
+        XCTAssertEqual(checklist.status(of: method.steps[1].id), .inProgress)
+        XCTAssertTrue(driver.rows[3].contains("[In progress]"), driver.rows[3])
+        let selected = try XCTUnwrap(driver.rows.first { $0.hasPrefix(" > ") }, driver.screenText)
+        XCTAssertTrue(selected.contains("[x] "), selected)
+        XCTAssertTrue(driver.screenText.contains("(1 of 4 items ready)"), driver.screenText)
+        driver.press("space")
+        XCTAssertEqual(driver.checklist("cn-card-family")?.ticked, [], "Space again unticks")
+        XCTAssertTrue(driver.screenText.contains("(0 of 4 items ready)"))
+    }
+
+    func testDMarksTheStepDoneAndMovesOn() throws {
+        var driver = try Driver(.en)
+        driver.openChinaCardMethod(0)
+        let method = try XCTUnwrap(driver.state.pack.card("cn-card")?.method("cn-card-branch"))
+        XCTAssertEqual(driver.press("d"), [.saveSession])
+        var checklist = try XCTUnwrap(driver.checklist("cn-card-branch"))
+        XCTAssertEqual(checklist.status(of: method.steps[0].id), .done)
+        XCTAssertEqual(checklist.currentIndex(in: method), 1)
+        XCTAssertEqual(driver.state.notice?.text, "Step 1 done.")
+        XCTAssertTrue(driver.rows[2].hasSuffix("1 of 5 done "), driver.rows[2])
+        driver.press("n", "n", "n", "d")
+        checklist = try XCTUnwrap(driver.checklist("cn-card-branch"))
+        XCTAssertEqual(checklist.currentIndex(in: method), 4, "the last step stays")
+        XCTAssertEqual(checklist.doneCount(in: method), 2)
+        XCTAssertTrue(driver.rows[3].contains("[Done]"), driver.rows[3])
+        driver.press("d")
+        XCTAssertEqual(driver.checklist("cn-card-branch")?.status(of: method.steps[4].id), .inProgress, "d again reopens")
+        XCTAssertEqual(driver.state.notice?.text, "Step 5 is back in progress.")
+    }
+
+    func testOverviewJumpsToAStep() throws {
+        var driver = try Driver(.en)
+        driver.openChinaCardMethod(3)
+        driver.press("n", "down")
+        XCTAssertEqual(driver.wizard?.material, 1)
+        driver.press("o")
+        XCTAssertEqual(driver.context, .overview)
+        XCTAssertEqual(driver.selection, 1, "the overview opens on the current step")
+        XCTAssertTrue(driver.rows.contains { $0.hasPrefix(" > 2. ") }, driver.screenText)
+        driver.press("down", "down", "d")
+        let method = try XCTUnwrap(driver.state.pack.card("cn-card")?.method("cn-card-family"))
+        XCTAssertEqual(driver.checklist("cn-card-family")?.status(of: method.steps[3].id), .done, "d in the overview")
+        XCTAssertEqual(driver.context, .overview, "d in the overview stays there")
+        XCTAssertEqual(driver.press("enter"), [.saveSession])
+        XCTAssertEqual(driver.context, .wizard)
+        XCTAssertEqual(driver.checklist("cn-card-family")?.currentIndex(in: method), 3)
+        XCTAssertEqual(driver.wizard?.material, 0, "a new step starts on its first material")
+        XCTAssertEqual(driver.wizard?.scroll, 0)
+        XCTAssertTrue(driver.rows[2].hasPrefix(" Step 4 of 5"), driver.rows[2])
+    }
+
+    func testLanguageSwitchKeepsTheScreenAndSelection() throws {
+        var driver = try Driver(.zh)
+        driver.openChinaCardMethod(3)
+        driver.press("n", "down", "down")
+        let stack = driver.state.stack
+        let chinese = driver.screenText
+        XCTAssertTrue(chinese.contains("步骤 2/5"))
+        XCTAssertEqual(driver.press("L"), [.saveSession])
+        XCTAssertEqual(driver.state.language, .en)
+        XCTAssertEqual(driver.state.stack, stack)
+        let english = driver.screenText
+        XCTAssertTrue(english.contains("Step 2 of 5"), english)
+        XCTAssertTrue(english.contains("What to bring"), english)
+        XCTAssertFalse(english.contains("步骤"), english)
+        XCTAssertEqual(driver.wizard?.material, 2)
+        XCTAssertTrue(try XCTUnwrap(driver.rows.first { $0.hasPrefix(" > ") }).contains("[ ]"))
+        driver.press("L")
+        XCTAssertEqual(driver.state.language, .zh)
+        XCTAssertEqual(driver.screenText, chinese, "back in Chinese, the same screen")
+
+        // A list keeps its selection too.
+        driver.press("esc", "esc", "f", "pgdn")
+        let selection = try XCTUnwrap(driver.selection)
+        XCTAssertGreaterThan(selection, 0)
+        let question = try XCTUnwrap(driver.rows.first { $0.hasPrefix(" > ") })
+        driver.press("L")
+        XCTAssertEqual(driver.context, .faqList)
+        XCTAssertEqual(driver.selection, selection)
+        XCTAssertNotEqual(driver.rows.first { $0.hasPrefix(" > ") }, question, "the selected question is now in English")
+    }
+
+    func testSearchInChineseNarrowsWidensAndOpens() throws {
+        var driver = try Driver(.zh)
+        driver.press("/")
+        XCTAssertEqual(driver.context, .search)
+        XCTAssertTrue(driver.screenText.contains("输入中文或英文关键词"))
+        driver.type("密码")
+        let wide = try XCTUnwrap(driver.search?.hits)
+        XCTAssertGreaterThan(wide.count, 5)
+        XCTAssertTrue(driver.rows[3].hasPrefix(" \(wide.count) 条结果"), driver.rows[3])
+        driver.type("输错")
+        let narrow = try XCTUnwrap(driver.search?.hits)
+        XCTAssertGreaterThan(narrow.count, 0)
+        XCTAssertLessThan(narrow.count, wide.count)
+        XCTAssertTrue(Set(narrow.map(\.document)).isSubset(of: Set(wide.map(\.document))))
+        driver.press("bksp", "bksp")
+        XCTAssertEqual(driver.search?.query, "密码")
+        XCTAssertEqual(driver.search?.hits, wide, "Backspace brings the wider results back")
+        driver.type("输错")
+        driver.press("down")
+        XCTAssertEqual(driver.selection, 1)
+        let index = SearchIndex(pack: driver.state.pack, language: .zh)
+        let target = index.documents[narrow[1].document]
+        driver.press("enter")
+        switch (target.target, driver.state.screen) {
+        case let (.faq(card, faq), .faqAnswer(openedCard, openedFAQ, _)):
+            XCTAssertEqual([card, faq], [openedCard, openedFAQ])
+            XCTAssertTrue(driver.screenText.contains(target.title), driver.screenText)
+        case let (.caution(card, _), .cautions(openedCard, _)): XCTAssertEqual(card, openedCard)
+        case let (.step(card, method, _), _):
+            XCTAssertTrue(driver.state.stack.contains(.wizard(WizardState(cardID: card, methodID: method))), "\(driver.state.stack)")
+        case let (.card(card), .methods(openedCard, _)): XCTAssertEqual(card, openedCard)
+        default: XCTFail("Enter on \(target.target) opened \(driver.state.screen)")
+        }
+        // Esc comes back to the results as they were.
+        driver.press("esc")
+        XCTAssertEqual(driver.search?.query, "密码输错")
+        XCTAssertEqual(driver.selection, 1)
+        // Backspace on an empty query closes the search.
+        driver.press("bksp", "bksp", "bksp", "bksp")
+        XCTAssertEqual(driver.search?.query, "")
+        driver.press("bksp")
+        XCTAssertEqual(contexts(driver), [.home])
+    }
+
+    func testEscPopsOneScreenAndHomeStays() throws {
+        var driver = try Driver(.en)
+        driver.press("enter", "enter", "f", "enter")
+        XCTAssertEqual(contexts(driver), [.home, .cards, .methods, .faqList, .faqAnswer])
+        for expected in [[KeyContext.home, .cards, .methods, .faqList], [.home, .cards, .methods], [.home, .cards], [.home], [.home]] {
+            driver.press("esc")
+            XCTAssertEqual(contexts(driver), expected)
+        }
+        // Esc closes an overlay before it pops a screen.
+        driver.press("enter", "?")
+        driver.press("esc")
+        XCTAssertNil(driver.state.overlay)
+        XCTAssertEqual(contexts(driver), [.home, .cards])
+    }
+
+    func testQQuitsExceptInTheSearchFieldAndOverlays() throws {
+        var driver = try Driver(.zh)
+        XCTAssertEqual(driver.press("q"), [.quit])
+        driver.openChinaCardMethod(0)
+        XCTAssertEqual(driver.press("q"), [.quit])
+        driver.press("?")
+        XCTAssertEqual(driver.press("q"), [], "q closes help")
+        XCTAssertNil(driver.state.overlay)
+        driver.press("/")
+        XCTAssertEqual(driver.press("q"), [])
+        XCTAssertEqual(driver.search?.query, "q")
+        driver.press("esc")
+        driver.state.helpDesk = HelpDeskState(kioskIdleSeconds: 60, now: Driver.start)
+        XCTAssertEqual(driver.press("q"), [], "a kiosk has no quit key")
+    }
+
+    func testResizeKeepsTheSelection() throws {
+        var driver = try Driver(.en)
+        driver.press("down", "down")
+        XCTAssertEqual(driver.selection, 2)
+        let before = driver.screenText
+        driver.resize(100, 30)
+        XCTAssertEqual(driver.selection, 2)
+        XCTAssertTrue(driver.rows.contains { $0.hasPrefix(" > France") }, driver.screenText)
+        XCTAssertEqual(driver.grid.size, Size(width: 100, height: 30))
+        driver.resize(30, 10)
+        XCTAssertTrue(driver.screenText.contains("Terminal too small"))
+        XCTAssertEqual(driver.selection, 2)
+        driver.press("down")  // ignored while too small
+        driver.resize(80, 24)
+        XCTAssertEqual(driver.selection, 2)
+        XCTAssertEqual(driver.screenText, before)
+
+        // Deep in a long list, the selected item stays on screen at 40x12 and the selection
+        // survives the round trip.
+        driver.press("esc", "f")
+        for _ in 0..<30 { driver.press("down") }
+        let question = try XCTUnwrap(driver.rows.first { $0.hasPrefix(" > ") })
+        driver.resize(40, 12)
+        XCTAssertEqual(driver.selection, 30)
+        let narrow = try XCTUnwrap(driver.rows.first { $0.hasPrefix(" > ") }, driver.screenText)
+        XCTAssertTrue(question.hasPrefix(String(narrow.prefix(20))), "\(narrow) is not \(question)")
+        driver.resize(100, 30)
+        driver.resize(80, 24)
+        XCTAssertEqual(driver.selection, 30)
+
+        // The wizard keeps its selected material and keeps it visible.
+        driver.press("esc")
+        driver.openChinaCardMethod(3)
+        driver.press("n", "down", "down", "down")
+        driver.resize(40, 12)
+        XCTAssertEqual(driver.wizard?.material, 3)
+        XCTAssertTrue(driver.rows.contains { $0.hasPrefix(" > [ ]") }, driver.screenText)
+        driver.resize(30, 10)
+        driver.resize(80, 24)
+        XCTAssertEqual(driver.wizard?.material, 3)
+        XCTAssertTrue(driver.rows.contains { $0.hasPrefix(" > [ ]") }, driver.screenText)
+    }
+
+    func testResetAndRemoveAChecklistAskFirst() throws {
+        let pack = try ShippedPack.pack()
+        var driver = try Driver(.en, checklists: try ScreenSnapshotTests.inProgress(pack))
+        let family = try XCTUnwrap(pack.card("cn-card")?.method("cn-card-family"))
+        let before = try XCTUnwrap(driver.checklist("cn-card-family"))
+        XCTAssertEqual(before.currentIndex(in: family), 1)
+
+        // Not on a checklist: x and D do nothing.
+        driver.press("end", "x", "D")
+        XCTAssertNil(driver.state.overlay)
+        driver.press("home")
+
+        driver.press("x")
+        XCTAssertEqual(driver.state.overlay, .confirm(.resetChecklist(methodID: "cn-card-family")))
+        XCTAssertTrue(driver.screenText.contains("Start this checklist again?"), driver.screenText)
+        XCTAssertEqual(driver.rows[23].trimmingCharacters(in: .whitespaces), "y Yes  n No")
+        XCTAssertEqual(driver.press("n"), [])
+        XCTAssertNil(driver.state.overlay)
+        XCTAssertEqual(driver.checklist("cn-card-family"), before, "n keeps the checklist")
+        driver.press("x", "esc")
+        XCTAssertEqual(driver.checklist("cn-card-family"), before, "Esc keeps it too")
+        XCTAssertEqual(contexts(driver), [.home])
+
+        driver.press("x")
+        XCTAssertEqual(driver.press("y"), [.saveSession])
+        let reset = try XCTUnwrap(driver.checklist("cn-card-family"))
+        XCTAssertEqual(reset.currentIndex(in: family), 0)
+        XCTAssertTrue(reset.ticked.isEmpty)
+        XCTAssertEqual(reset.doneCount(in: family), 0)
+        XCTAssertEqual(driver.state.checklists.count, 3, "reset keeps the checklist in the list")
+
+        // Remove the last checklist: the selection moves up to stay in the list.
+        driver.press("down", "down")
+        XCTAssertEqual(driver.selection, 2)
+        driver.press("D")
+        XCTAssertEqual(driver.state.overlay, .confirm(.removeChecklist(methodID: "cn-ecard-wechat")))
+        driver.press("N")
+        XCTAssertEqual(driver.state.checklists.count, 3)
+        driver.press("del", "Y")
+        XCTAssertEqual(driver.state.checklists.map(\.methodID), ["cn-card-family", "fr-vitale-worker"])
+        XCTAssertEqual(driver.state.homeEntries.count, 2 + 3 + 2)
+        XCTAssertEqual(driver.selection, 2)
+        XCTAssertFalse(driver.screenText.contains("WeChat"), driver.screenText)
+        // q is not an answer: the question stays until y or n.
+        driver.press("up", "D", "q")
+        XCTAssertEqual(driver.state.overlay, .confirm(.removeChecklist(methodID: "fr-vitale-worker")))
+    }
+
+    func testWizardEffects() throws {
+        var driver = try Driver(.en)
+        driver.openChinaCardMethod(0)
+        XCTAssertEqual(driver.press("p"), [.writeHandout(methodID: "cn-card-branch")])
+        driver.press("esc", "esc", "esc", "esc")
+        XCTAssertEqual(driver.press("P"), [.listProfiles])
+        XCTAssertEqual(driver.context, .profiles)
+    }
+}

@@ -36,7 +36,8 @@ struct ContentReader {
 
     mutating func read(_ root: JSONValue) {
         guard fields.object(root, at: "", allowed: ["schemaVersion", "countries", "safety", "sources", "country", "cards"]) != nil else { return }
-        if let version = fields.number(root, "schemaVersion", at: ""), Int(version) != Self.supportedSchemaVersion {
+        // Compared as a Double: 1.5 is not version 1, and Int(1e300) would trap.
+        if let version = fields.number(root, "schemaVersion", at: ""), version != Double(Self.supportedSchemaVersion) {
             fields.report("schemaVersion", "version \(version.formatted) is not supported (this program reads version \(Self.supportedSchemaVersion))")
         }
         for element in fields.array(root, "countries", at: "", required: false) { readCountry(element.value, at: element.path) }
@@ -98,10 +99,16 @@ struct ContentReader {
         let summary = fields.localized(value, "summary", at: path)
         let issuer = fields.localized(value, "issuer", at: path)
         let activation = fields.localized(value, "activation", at: path)
-        let methods = fields.array(value, "methods", at: path, nonEmpty: true).compactMap { readMethod($0.value, at: $0.path) }
+        let methodElements = fields.array(value, "methods", at: path, nonEmpty: true)
+        let methods = methodElements.compactMap { readMethod($0.value, at: $0.path) }
         let cautions = fields.array(value, "cautions", at: path, required: false).compactMap { readCaution($0.value, at: $0.path) }
         let faq = fields.array(value, "faq", at: path, required: false).compactMap { readFAQ($0.value, at: $0.path) }
-        let methodIDs = Set(methods.map(\.id))
+        // Columns may name any method the card defines, even one left out for a missing field:
+        // that method is reported once, at the field, not again at every table naming it.
+        let methodIDs = Set(methodElements.compactMap { element -> String? in
+            if case let .string(id)? = element.value["id"] { return id }
+            return nil
+        })
         let comparisons = fields.array(value, "comparisons", at: path, required: false).compactMap {
             readComparison($0.value, methodIDs: methodIDs, at: $0.path)
         }

@@ -15,12 +15,18 @@ enum TextRules {
     static func deniedAddress(in text: String) -> String? {
         let lower = text.lowercased()
         return denied.first { entry in
-            guard let range = lower.range(of: entry) else { return false }
-            // "t.me" must stand as a host, not as the end of a word like "at.me".
-            if entry == "t.me" {
-                return range.lowerBound == lower.startIndex || !lower[lower.index(before: range.lowerBound)].isLetter
+            // "t.me" must stand as a host, not as the end of another one like "parlament.me/"
+            // or "at.me": every occurrence is checked, since a later one may be the real address.
+            // Only ASCII letters, digits and '-' make a host name: "请加t.me/…" is the address.
+            guard entry.hasPrefix("t.me") else { return lower.contains(entry) }
+            var from = lower.startIndex
+            while let range = lower.range(of: entry, range: from..<lower.endIndex) {
+                if range.lowerBound == lower.startIndex { return true }
+                let before = lower[lower.index(before: range.lowerBound)]
+                if !(before.isASCII && (before.isLetter || before.isNumber || before == "-")) { return true }
+                from = range.upperBound
             }
-            return true
+            return false
         }
     }
 

@@ -41,6 +41,8 @@ public struct JSONParser {
             line += 1
             lineStart = i + 1
         }
+        // A byte-order mark is invisible in an editor: columns of the first line start after it.
+        if lineStart == 0 && bytes.starts(with: [0xEF, 0xBB, 0xBF]) { lineStart = min(3, end) }
         // Columns count characters, not bytes: continuation bytes are skipped.
         let column = bytes[lineStart..<end].reduce(1) { $0 + (($1 & 0xC0) == 0x80 ? 0 : 1) }
         return JSONParseError(line: line, column: column, message: message)

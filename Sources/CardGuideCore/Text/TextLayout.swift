@@ -73,7 +73,9 @@ public enum TextLayout {
                 if !pendingOpen.isEmpty { word = pendingOpen; pendingOpen = ""; flushWord() }
                 if tokens.last?.isSpace != true { tokens.append(Token(text: " ", width: 1, isSpace: true)) }
             } else if noLineStart.contains(character) {
-                // Attach to what precedes it, so it never begins a line.
+                // Attach to what precedes it, so it never begins a line. A pending opening
+                // mark comes first ("（）"), or the two would swap places.
+                if !pendingOpen.isEmpty { word += pendingOpen; pendingOpen = "" }
                 if !word.isEmpty {
                     word.append(character)
                 } else if let last = tokens.indices.last, !tokens[last].isSpace {
@@ -130,15 +132,40 @@ public enum TextLayout {
                 used += token.width
                 continue
             }
-            // A word longer than the line: split it by characters.
+            // A word longer than the line ("（Krankenkasse），"): split it by characters, moving
+            // to the next line what may not end this one (see `carry`).
             for character in token.text {
                 let w = DisplayWidth.of(character)
-                if used + w > width && used > hanging { newLine() }
+                if used + w > width && used > hanging {
+                    let carried = carry(from: line, before: character, hanging: hanging, width: width)
+                    line.removeLast(carried.count)
+                    newLine()
+                    line += carried
+                    used += DisplayWidth.of(carried)
+                }
                 line.append(character)
                 used += w
             }
         }
         lines.append(line)
         return lines
+    }
+
+    /// The end of a full `line` that moves to the next line when a word is split before `next`:
+    /// opening marks, which may not end a line, and, when `next` is full-width closing
+    /// punctuation, the closing marks before it with the character they belong to, so that the
+    /// next line starts with a character. (ASCII marks inside a long word or an address split
+    /// where they fall.) Nothing moves when it would empty the line or not fit the next one.
+    static func carry(from line: String, before next: Character, hanging: Int, width: Int) -> String {
+        let characters = Array(line)
+        var start = characters.count
+        if noLineStart.contains(next) && DisplayWidth.of(next) == 2 {
+            while start > hanging, noLineStart.contains(characters[start - 1]) { start -= 1 }
+            start -= 1
+        }
+        while start > hanging, noLineEnd.contains(characters[start - 1]) { start -= 1 }
+        guard start > hanging, start < characters.count else { return "" }
+        let carried = String(characters[start...])
+        return hanging + DisplayWidth.of(carried) + DisplayWidth.of(next) <= width ? carried : ""
     }
 }

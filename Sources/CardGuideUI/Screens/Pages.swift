@@ -43,19 +43,30 @@ enum Pages {
     }
 
     static func cautionLines(_ state: AppState, cardID: String) -> [PageLine] {
-        guard let card = state.pack.card(cardID) else { return [] }
+        cautionPage(state, cardID: cardID).lines
+    }
+
+    /// The line a caution's title is on, so that a search hit opens the page at it.
+    static func cautionStart(_ state: AppState, cardID: String, cautionID: String) -> Int? {
+        cautionPage(state, cardID: cardID).starts[cautionID]
+    }
+
+    private static func cautionPage(_ state: AppState, cardID: String) -> (lines: [PageLine], starts: [String: Int]) {
+        guard let card = state.pack.card(cardID) else { return ([], [:]) }
         let s = Strings(state.language)
         var page = PageBuilder(width: width(state))
+        var starts: [String: Int] = [:]
         // Fraud warnings first: they matter most.
         let ordered = card.cautions.filter { $0.kind == .fraud } + card.cautions.filter { $0.kind != .fraud }
         for caution in ordered {
+            starts[caution.id] = page.lines.count
             let role: Role = caution.kind == .fraud ? .fraud : caution.kind == .warning ? .warning : .accent
             page.text("[\(s.cautionKind(caution.kind))] \(caution.title[state.language])", role: role)
             page.text(caution.body[state.language], indent: 4)
             page.text(s.sourcesLabel + ": " + caution.sources.joined(separator: ", "), role: .dim, indent: 4)
             page.blank()
         }
-        return page.lines
+        return (page.lines, starts)
     }
 
     /// A comparison table as lines: one column of row labels, one column per method.

@@ -321,8 +321,11 @@ public enum Update {
         case let .step(cardID, methodID, stepIndex):
             guard let card = state.pack.card(cardID), let method = card.method(methodID) else { return [] }
             return openWizard(card: card, method: method, stepIndex: stepIndex, &state, now: now)
-        case let .caution(cardID, _):
-            state.stack.append(.cautions(cardID: cardID, scroll: 0))
+        case let .caution(cardID, cautionID):
+            // Open the card's cautions at the one that was found, not at the top of the page.
+            let start = Pages.cautionStart(state, cardID: cardID, cautionID: cautionID) ?? 0
+            let lines = Pages.cautionLines(state, cardID: cardID).count
+            state.stack.append(.cautions(cardID: cardID, scroll: scrolled(.cancel, start, lines: lines, state: state)))
         case let .card(cardID):
             state.stack.append(.methods(cardID: cardID, list: ListState()))
         }

@@ -32,9 +32,11 @@ public enum SessionNotice: Equatable, Sendable {
     public func message(_ language: Language) -> String {
         let zh = language == .zh
         switch self {
-        case let .movedAside(path, movedTo, reason):
-            return zh ? "无法读取进度文件 \(path)（\(reason)）。原文件已改名保存为 \(movedTo)，不会删除；现在从头开始。"
-                : "Could not read the progress file \(path) (\(reason)). It was kept as \(movedTo) and will not be deleted; starting fresh."
+        case let .movedAside(_, movedTo, reason):
+            // The kept file's name first (it holds the original path): a notice cut short on
+            // a small screen still says where the old progress went; the reason comes last.
+            return zh ? "无法读取进度文件，原文件已改名保存为 \(movedTo)，不会删除；现在从头开始。（原因：\(reason)）"
+                : "Could not read the progress file. It was kept as \(movedTo) and will not be deleted; starting fresh. (Reason: \(reason))"
         case let .unreadableKept(path, reason):
             return zh ? "无法读取进度文件 \(path)（\(reason)），也无法把它移开。为免覆盖，本次不保存任何进度。"
                 : "Could not read the progress file \(path) (\(reason)) nor move it aside. To avoid overwriting it, nothing is saved this session."

@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "cardguide", targets: ["cardguide"]),
+        .executable(name: "cardguide-bench", targets: ["cardguide-bench"]),
         .library(name: "CardGuideCore", targets: ["CardGuideCore"]),
     ],
     dependencies: [
@@ -22,7 +23,7 @@ let package = Package(
             path: ".",
             exclude: ["Sources/CardGuideCore", "Sources/CardGuideUI", "Sources/CCurses",
                       "Sources/CursesBackend", "Sources/cardguide", "Tests", "README.md", "Resources/FORMAT.md",
-                      ".ci", "Benchmarks"],
+                      ".ci", "Benchmarks", "Sources/cardguide-bench"],
             sources: ["Sources/CardGuideContent"],
             resources: [.copy("Resources/content")]
         ),
@@ -38,6 +39,12 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/cardguide"
+        ),
+        // The benchmark: start-up and bytes in a pty, per-key work, load, search, save (Benchmarks/run.sh).
+        .executableTarget(
+            name: "cardguide-bench",
+            dependencies: ["CardGuideCore", "CardGuideUI", "CardGuideContent"],
+            path: "Sources/cardguide-bench"
         ),
         .testTarget(name: "CardGuideCoreTests", dependencies: ["CardGuideCore", "CardGuideContent"],
                     path: "Tests/CardGuideCoreTests"),

@@ -1,0 +1,248 @@
+import CardGuideCore
+import CardGuideUI
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Content loading, search and session saving, in process.
+enum CoreBench {
+    struct LoadResult {
+        var times = Sample()
+        var valid = false
+        var errors: [String] = []
+        var countries = 0, cards = 0, steps = 0, faq = 0
+
+        func json() -> [String: Any] {
+            ["loadMs": times.summary(unit: "ms"), "valid": valid, "errors": Array(errors.prefix(10)),
+             "countries": countries, "cards": cards, "steps": steps, "faq": faq]
+        }
+    }
+
+    /// Loads and validates the pack in `directory` `runs` times (files read from disk each time).
+    static func load(directory: String, runs: Int) -> (LoadResult, ContentPack?) {
+        var result = LoadResult()
+        var pack: ContentPack?
+        for _ in 0..<runs {
+            let start = nowNanos()
+            let loaded = ContentLoader.load(directory: directory)
+            let end = nowNanos()
+            result.times.add(milliseconds(start, end))
+            result.valid = loaded.isValid
+            result.errors = loaded.errors.map(\.description)
+            pack = loaded.pack
+        }
+        if let pack {
+            result.countries = pack.countries.count
+            result.cards = pack.cards.count
+            result.steps = pack.cards.flatMap(\.methods).map(\.steps.count).reduce(0, +)
+            result.faq = pack.allFAQ.count
+        }
+        return (result, pack)
+    }
+
+    /// The part of a load that is reading the files and parsing the JSON, without the model
+    /// and the rules: where the rest of the load time goes.
+    static func parseOnly(directory: String, runs: Int) -> Sample {
+        var times = Sample()
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).filter { $0.hasSuffix(".json") }.sorted()
+        var sink = 0
+        for _ in 0..<runs {
+            let start = nowNanos()
+            for name in names {
+                guard let data = FileManager.default.contents(atPath: directory + "/" + name) else { continue }
+                if case let .object(members)? = try? JSONParser.parse([UInt8](data)) { sink &+= members.count }
+            }
+            times.add(milliseconds(start, nowNanos()))
+        }
+        if sink == 42 { print("") }
+        return times
+    }
+
+    struct QueryResult {
+        var query: String
+        var language: Language
+        /// Each keystroke's search, typed one character at a time through `within:` (the first
+        /// character scans every document, as in the app).
+        var perKeystroke = Sample()
+        /// The whole query searched from scratch.
+        var fresh = Sample()
+        /// The app's whole keystroke in the search screen: update (search included) + render + diff.
+        var appKeystroke = Sample()
+        var hits = 0
+        /// Every keystroke's hits equal those of a plain scan written for this check.
+        var matchesReference = false
+
+        func json() -> [String: Any] {
+            ["query": query, "language": language.rawValue, "hits": hits, "matchesReference": matchesReference,
+             "perKeystrokeMs": perKeystroke.summary(unit: "ms"), "freshSearchMs": fresh.summary(unit: "ms"),
+             "appKeystrokeMs": appKeystroke.summary(unit: "ms")]
+        }
+    }
+
+    /// Types `query` one character at a time, `repeats` times, over a prebuilt index.
+    static func search(_ query: String, language: Language, index: SearchIndex, pack: ContentPack, repeats: Int) -> QueryResult {
+        var result = QueryResult(query: query, language: language)
+        var typed: [String] = []
+        var prefix = ""
+        for character in query {
+            prefix.append(character)
+            typed.append(prefix)
+        }
+        var sink = 0
+        for _ in 0..<repeats {
+            var previous: [SearchIndex.Hit]? = nil
+            for text in typed {
+                let start = nowNanos()
+                let hits = index.search(text, within: previous)
+                result.perKeystroke.add(milliseconds(start, nowNanos()))
+                previous = hits
+            }
+            result.hits = previous?.count ?? 0
+            let start = nowNanos()
+            sink &+= index.search(query).count
+            result.fresh.add(milliseconds(start, nowNanos()))
+        }
+
+        // Correctness: each prefix, typed incrementally and searched fresh, against a plain scan.
+        let reference = ReferenceSearch(pack: pack, language: language)
+        var previous: [SearchIndex.Hit]? = nil
+        result.matchesReference = true
+        for text in typed {
+            let hits = index.search(text, within: previous)
+            let expected = reference.search(text)
+            func same(_ found: [SearchIndex.Hit]) -> Bool {
+                found.count == expected.count && zip(found, expected).allSatisfy { $0.document == $1.document && $0.score == $1.score }
+            }
+            if !same(hits) || !same(index.search(text)) { result.matchesReference = false }
+            previous = hits
+        }
+
+        // The same typing through the app, with the index already built (as after the first search).
+        var state = AppState(pack: pack, language: language, size: Size(width: 80, height: 24))
+        let clock = Date(timeIntervalSince1970: 1_800_000_000)
+        _ = Update.key(.char("/"), to: &state, now: clock)
+        _ = Update.key(.char("x"), to: &state, now: clock)  // builds the index
+        _ = Update.key(.backspace, to: &state, now: clock)
+        var last = View.render(state)
+        for _ in 0..<repeats {
+            for character in query {
+                let start = nowNanos()
+                sink &+= Update.key(.char(character), to: &state, now: clock).count
+                let frame = View.render(state)
+                sink &+= GridDiff.runs(from: last, to: frame).count
+                result.appKeystroke.add(milliseconds(start, nowNanos()))
+                last = frame
+            }
+            for _ in query { _ = Update.key(.backspace, to: &state, now: clock) }
+            last = View.render(state)
+        }
+        if sink == 42 { print("") }
+        return result
+    }
+
+    /// The search as specified, written plainly: every document, every term, substring
+    /// search of folded texts, sorted by score then document. Slow; a check for the index.
+    struct ReferenceSearch {
+        var texts: [(title: [UInt8], keywords: [UInt8], body: [UInt8], faq: Bool)] = []
+
+        init(pack: ContentPack, language l: Language) {
+            func add(_ title: String, _ keywords: [String], _ body: String, faq: Bool = false) {
+                texts.append((Array(Folding.fold(title).utf8), Array(Folding.fold(keywords.joined(separator: "\n")).utf8),
+                              Array(Folding.fold(body).utf8), faq))
+            }
+            for card in pack.cards {
+                add(card.name[l], [card.summary[l]], card.activation[l])
+                for faq in card.faq { add(faq.question[l], faq.keywords(l), faq.answer[l], faq: true) }
+                for method in card.methods {
+                    for step in method.steps { add(step.title[l], step.bring.map { $0.name[l] }, step.body[l]) }
+                }
+                for caution in card.cautions { add(caution.title[l], [], caution.body[l]) }
+            }
+        }
+
+        static func find(_ needle: [UInt8], _ hay: [UInt8]) -> Int? {
+            guard !needle.isEmpty, needle.count <= hay.count else { return nil }
+            return (0...(hay.count - needle.count)).first { hay[$0..<$0 + needle.count].elementsEqual(needle) }
+        }
+
+        func search(_ query: String) -> [(document: Int, score: Int)] {
+            let terms = SearchIndex.terms(query).map { Array($0.utf8) }
+            guard !terms.isEmpty else { return [] }
+            var hits: [(document: Int, score: Int)] = []
+            for (n, text) in texts.enumerated() {
+                var total = 0
+                var matched = true
+                for term in terms {
+                    if let at = Self.find(term, text.title) { total += 100 - min(at, 50) }
+                    else if Self.find(term, text.keywords) != nil { total += 40 }
+                    else if Self.find(term, text.body) != nil { total += 10 }
+                    else { matched = false; break }
+                }
+                if matched { hits.append((n, total + (text.faq ? 5 : 0))) }
+            }
+            return hits.sorted { $0.score != $1.score ? $0.score > $1.score : $0.document < $1.document }
+        }
+    }
+
+    struct SaveResult {
+        var times = Sample()
+        var fileBytes = 0
+        var checklists = 0
+        var failures = 0
+
+        func json() -> [String: Any] {
+            ["saveMs": times.summary(unit: "ms"), "fileBytes": fileBytes, "checklists": checklists, "failures": failures]
+        }
+    }
+
+    /// Saves a session `count` times through `SessionStore` (temporary file, write, fsync,
+    /// rename, folder fsync), in a temporary folder.
+    static func save(_ file: SessionFile, count: Int) -> SaveResult {
+        var result = SaveResult()
+        let sandbox = Sandbox()
+        let path = sandbox.root + "/state/cardguide/session.json"
+        let (store, _) = SessionStore.open(path: path)
+        defer { store.close() }
+        var file = file
+        for n in 0..<count {
+            // Each save differs a little, as after a tick.
+            file.lastOpened = file.checklists[n % max(1, file.checklists.count)].methodID
+            let start = nowNanos()
+            if store.save(file) != nil { result.failures += 1 }
+            result.times.add(milliseconds(start, nowNanos()))
+        }
+        var info = stat()
+        if stat(path, &info) == 0 { result.fileBytes = Int(info.st_size) }
+        result.checklists = file.checklists.count
+        return result
+    }
+
+    /// A realistic session: a checklist for every method of the first `count` cards, each a
+    /// few steps in, with its materials so far ticked.
+    static func sessionFile(pack: ContentPack, count: Int) -> SessionFile {
+        let now = Date(timeIntervalSince1970: 1_800_000_000)
+        var checklists: [Checklist] = []
+        for card in pack.cards.prefix(count) {
+            for method in card.methods {
+                var checklist = Checklist(countryID: card.countryID, cardID: card.id, method: method, now: now,
+                                          contentFingerprint: pack.fingerprint)
+                let upTo = min(method.steps.count - 1, 3)
+                for index in 0...upTo {
+                    for material in method.steps[index].bring { checklist.toggle(material: material.id, in: method, now: now) }
+                    if index < upTo { checklist.toggleDone(step: method.steps[index].id, now: now) }
+                }
+                checklist.go(to: upTo, in: method, now: now)
+                checklists.append(checklist)
+            }
+        }
+        return SessionFile(language: .zh, checklists: checklists, lastOpened: checklists.first?.methodID)
+    }
+}
+
+/// This process's peak resident memory so far, in KiB.
+func selfPeakRSSKiB() -> Int {
+    var usage = rusage()
+    getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+    return Int(usage.ru_maxrss)
+}

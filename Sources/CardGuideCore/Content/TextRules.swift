@@ -3,6 +3,9 @@ enum TextRules {
     /// Addresses the source articles advertised (a Telegram SIM-card seller). Never shown.
     static let denied = ["t.me/", "t.me", "telegram.me", "telegram.org", "esim1088"]
 
+    /// What makes a text a link.
+    static let linkMarkers = ["http://", "https://", "www."]
+
     /// Punctuation that is one column wide in most terminals but two in terminals set to
     /// "ambiguous = wide" (common for Chinese users): content avoids it so screens line up everywhere.
     static let ambiguous: Set<Unicode.Scalar> = [
@@ -13,6 +16,7 @@ enum TextRules {
     ]
 
     static func deniedAddress(in text: String) -> String? {
+        guard mayContain(text, anyOf: deniedNeedles) else { return nil }
         let lower = text.lowercased()
         return denied.first { entry in
             // "t.me" must stand as a host, not as the end of another one like "parlament.me/"
@@ -31,12 +35,14 @@ enum TextRules {
     }
 
     static func containsLink(_ text: String) -> Bool {
+        guard mayContain(text, anyOf: linkNeedles) else { return false }
         let lower = text.lowercased()
-        return lower.contains("http://") || lower.contains("https://") || lower.contains("www.")
+        return linkMarkers.contains { lower.contains($0) }
     }
 
     static func ambiguousScalar(in text: String) -> Unicode.Scalar? {
-        text.unicodeScalars.first { ambiguous.contains($0) }
+        guard mayHoldAmbiguous(text) else { return nil }
+        return text.unicodeScalars.first { ambiguousRange.contains($0.value) && ambiguous.contains($0) }
     }
 
     static func hex(_ scalar: Unicode.Scalar) -> String {

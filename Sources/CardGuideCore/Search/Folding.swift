@@ -22,10 +22,34 @@ public enum Folding {
     }
 
     public static func fold(_ text: String) -> String {
+        if let folded = foldSimple(text) { return folded }
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for character in text { out += fold(character) }
         return out
+    }
+
+    /// Text made only of ASCII, CJK ideographs, CJK punctuation and full-width forms (most
+    /// of the pack) folds scalar by scalar, without splitting it into Characters: none of
+    /// these scalars joins its neighbours into one Character (CR LF aside, which folds alike
+    /// either way), so the result is the same. Anything else: nil, and the general path.
+    static func foldSimple(_ text: String) -> String? {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            if v < 0x80 {
+                out.append(v >= 0x41 && v <= 0x5A ? UInt8(v) | 0x20 : UInt8(v))
+            } else if (0xFF01...0xFF5E).contains(v) {
+                let ascii = UInt8(v - 0xFEE0)
+                out.append(ascii >= 0x41 && ascii <= 0x5A ? ascii | 0x20 : ascii)
+            } else if (0x4E00...0x9FFF).contains(v) || (0x3000...0x3029).contains(v) {
+                out.append(contentsOf: UTF8.encode(scalar)!)
+            } else {
+                return nil
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Latin letters with diacritics → their base letters (Latin-1 and Latin Extended-A,

@@ -25,9 +25,11 @@ public enum TextLayout {
 
     /// `text` cut (never padded) to at most `width` columns.
     public static func truncate(_ text: String, width: Int, ellipsis: Bool = true) -> String {
-        let fitted = fit(text, width: width, ellipsis: ellipsis)
         let clean = DisplayWidth.sanitize(text)
-        return DisplayWidth.of(clean) <= width ? clean : String(fitted.reversed().drop { $0 == " " }.reversed())
+        // Most texts fit: fitting (sanitising again and padding) is only for those that do not.
+        if DisplayWidth.of(clean) <= width { return clean }
+        let fitted = fit(text, width: width, ellipsis: ellipsis)
+        return String(fitted.reversed().drop { $0 == " " }.reversed())
     }
 
     /// Closing punctuation that may not start a line (kinsoku).

@@ -55,5 +55,6 @@ let package = Package(
         // The backend's pure parts (keys, palette) and the width agreement with the C library.
         .testTarget(name: "BackendTests", dependencies: ["CCurses", "CardGuideCore", "CardGuideUI", "CursesBackend"],
                     path: "Tests/BackendTests"),
+        .testTarget(name: "TortureTests", dependencies: ["CardGuideUI", "CardGuideCore", "CardGuideContent"], path: "Tests/TortureTests"),
     ]
 )

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Fitting text into columns: truncating to an exact width and wrapping paragraphs, with
 /// CJK characters as their own break units and closing punctuation kept off a line's start.
 public enum TextLayout {
@@ -42,6 +44,10 @@ public enum TextLayout {
     /// that starts with "- " is a bullet whose continuation lines are indented to match.
     public static func wrap(_ text: String, width: Int) -> [String] {
         guard width > 0 else { return [] }
+        return WrapCache.shared.lines(text, width: width) { wrapUncached(text, width: width) }
+    }
+
+    static func wrapUncached(_ text: String, width: Int) -> [String] {
         var lines: [String] = []
         for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
             let paragraph = DisplayWidth.sanitize(String(raw))
@@ -169,5 +175,41 @@ public enum TextLayout {
         guard start > hanging, start < characters.count else { return "" }
         let carried = String(characters[start...])
         return hanging + DisplayWidth.of(carried) + DisplayWidth.of(next) <= width ? carried : ""
+    }
+}
+
+/// Wrapping is the costliest part of drawing a frame, and the same texts are wrapped at the
+/// same width again and again: a page's lines are counted by the update (to bound scrolling)
+/// and again by the view, on every key. `wrap` is a pure function, so its results are kept
+/// here, keyed by text and width. The cache is bounded (emptied when full) and locked, since
+/// tests may draw from several threads.
+final class WrapCache: @unchecked Sendable {
+    static let shared = WrapCache()
+    /// Entries kept before the cache starts over: a few widths of a whole content pack.
+    static let capacity = 8192
+    /// Longer texts are wrapped every time rather than kept.
+    static let maxTextBytes = 16 * 1024
+
+    private struct Key: Hashable {
+        var text: String
+        var width: Int
+    }
+
+    private let lock = NSLock()
+    private var entries: [Key: [String]] = [:]
+
+    func lines(_ text: String, width: Int, wrap: () -> [String]) -> [String] {
+        guard text.utf8.count <= Self.maxTextBytes else { return wrap() }
+        let key = Key(text: text, width: width)
+        lock.lock()
+        let hit = entries[key]
+        lock.unlock()
+        if let hit { return hit }
+        let lines = wrap()
+        lock.lock()
+        if entries.count >= Self.capacity { entries.removeAll(keepingCapacity: true) }
+        entries[key] = lines
+        lock.unlock()
+        return lines
     }
 }

@@ -1,4 +1,5 @@
 import CardGuideCore
+import Foundation
 
 /// The screen as a grid of cells, drawn by the views and diffed for the backend. A wide
 /// grapheme takes its cell plus a continuation cell to its right; a write never leaves half
@@ -24,23 +25,40 @@ public struct CellGrid: Equatable, Sendable {
     public mutating func write(_ text: String, row: Int, column: Int, role: Role = .normal, limit: Int? = nil) -> Int {
         guard row >= 0, row < size.height, column < size.width else { return 0 }
         let end = min(size.width, column + (limit ?? size.width))
+        if let written = writeASCII(text, row: row, column: column, role: role, end: end) { return written }
         var x = column
-        for character in DisplayWidth.sanitize(text) {
-            let width = DisplayWidth.of(character)
-            if width == 0 { continue }
-            if x + width > end {
+        for glyph in GlyphCache.shared.glyphs(text) {
+            if x + glyph.width > end {
                 // A wide grapheme that would straddle the edge becomes a space.
                 if x < end, x >= 0 { put(Cell(text: " ", role: role), row: row, column: x); x += 1 }
                 break
             }
             if x >= 0 {
-                put(Cell(text: String(character), role: role), row: row, column: x)
-                if width == 2 { put(.continuation.with(role: role), row: row, column: x + 1) }
+                put(Cell(text: glyph.text, role: role), row: row, column: x)
+                if glyph.width == 2 { put(.continuation.with(role: role), row: row, column: x + 1) }
             }
-            x += width
+            x += glyph.width
         }
         return max(0, x - max(column, 0))
     }
+
+    /// Printable ASCII, most of what is drawn, needs no sanitizing and no grapheme breaking:
+    /// one byte is one cell. nil when `text` has any other byte.
+    private mutating func writeASCII(_ text: String, row: Int, column: Int, role: Role, end: Int) -> Int? {
+        var text = text
+        return text.withUTF8 { bytes -> Int? in
+            for byte in bytes where byte < 0x20 || byte >= 0x7F { return nil }
+            var x = column
+            for byte in bytes {
+                if x >= end { break }
+                if x >= 0 { put(Cell(text: Self.asciiTexts[Int(byte)], role: role), row: row, column: x) }
+                x += 1
+            }
+            return max(0, x - max(column, 0))
+        }
+    }
+
+    private static let asciiTexts: [String] = (0..<128).map { String(Character(Unicode.Scalar(UInt8($0)))) }
 
     /// Fills `count` cells of a row with one character and role.
     public mutating func fill(_ character: Character, row: Int, column: Int, count: Int, role: Role = .normal) {
@@ -89,4 +107,56 @@ public struct CellGrid: Equatable, Sendable {
 
 extension Cell {
     func with(role: Role) -> Cell { Cell(text: text, role: role) }
+}
+
+/// One cell's worth of text and its width (1 or 2).
+struct Glyph: Equatable, Sendable {
+    var text: String
+    var width: Int
+
+    /// The cells `text` takes: sanitized, one per grapheme, zero-width graphemes dropped. A
+    /// grapheme wider than two columns (an emoji with a skin-tone modifier is 2 + 2) fits no
+    /// cell: the terminal advances per scalar, so each of its scalars gets its own cell.
+    static func split(_ text: String) -> [Glyph] {
+        var glyphs: [Glyph] = []
+        for grapheme in DisplayWidth.sanitize(text) {
+            let width = DisplayWidth.of(grapheme)
+            if width == 1 || width == 2 {
+                glyphs.append(Glyph(text: String(grapheme), width: width))
+            } else if width > 2 {
+                for scalar in grapheme.unicodeScalars {
+                    let part = DisplayWidth.of(scalar)
+                    if part > 0 { glyphs.append(Glyph(text: String(Character(scalar)), width: part)) }
+                }
+            }
+        }
+        return glyphs
+    }
+}
+
+/// Splitting text into glyphs (sanitizing, grapheme breaking, measuring) is most of the
+/// cost of a frame that is not plain ASCII, and a frame redraws the same header, list rows
+/// and page lines on every key. `Glyph.split` is pure, so its results are kept, bounded
+/// (emptied when full) and locked like `TextLayout`'s wrap cache.
+final class GlyphCache: @unchecked Sendable {
+    static let shared = GlyphCache()
+    static let capacity = 8192
+    static let maxTextBytes = 4096
+
+    private let lock = NSLock()
+    private var entries: [String: [Glyph]] = [:]
+
+    func glyphs(_ text: String) -> [Glyph] {
+        guard text.utf8.count <= Self.maxTextBytes else { return Glyph.split(text) }
+        lock.lock()
+        let hit = entries[text]
+        lock.unlock()
+        if let hit { return hit }
+        let glyphs = Glyph.split(text)
+        lock.lock()
+        if entries.count >= Self.capacity { entries.removeAll(keepingCapacity: true) }
+        entries[text] = glyphs
+        lock.unlock()
+        return glyphs
+    }
 }

@@ -177,9 +177,9 @@ struct Bench {
                 // One unmeasured run each fills the page cache; then the programs take turns,
                 // so a slow moment of the machine hits them alike.
                 for (n, program) in programs.enumerated() { _ = TerminalBench.startup(program, runs: 1); _ = n }
-                for _ in 0..<options.runs {
+                for run in 0..<options.runs {
                     for (n, program) in programs.enumerated() {
-                        let one = TerminalBench.startup(program, runs: 1)
+                        let one = TerminalBench.startup(program, runs: 1, firstRun: run)
                         startup[n].firstFrame = Sample(startup[n].firstFrame.values + one.firstFrame.values)
                         startup[n].marker = Sample(startup[n].marker.values + one.marker.values)
                         startup[n].frameBytes = Sample(startup[n].frameBytes.values + one.frameBytes.values)
@@ -248,6 +248,9 @@ struct Bench {
                 table.notes.append("the frame holds its marker text (CardGuide \"退出\", the last footer hint; dialog/whiptail \"Cancel\").")
                 table.notes.append("menu: CardGuide's home list (j/k over 5 entries); dialog and whiptail: --menu with 10 items (arrow keys).")
                 if d == nil { table.notes.append("dialog not installed: the first-frame target uses the design notes' 3.7 ms.") }
+                if ours.firstFrame.isEmpty, let failure = ours.failures.first {
+                    table.notes.append("CARDGUIDE DREW NO FRAME: \(failure)")
+                }
                 tables.append(table)
 
                 targets.append(Target(name: "exec -> first frame (median)", limit: "<= 1.5x dialog (\(ms(frameLimit)))",

@@ -119,10 +119,10 @@ enum TerminalBench {
     static let columns = 80
     static let rows = 24
 
-    static func startup(_ program: TerminalProgram, runs: Int, extraArguments: [String] = []) -> StartupResult {
+    static func startup(_ program: TerminalProgram, runs: Int, firstRun: Int = 0, extraArguments: [String] = []) -> StartupResult {
         var result = StartupResult()
         let marker = Array(program.marker.utf8)
-        for run in 0..<runs {
+        for run in firstRun..<(firstRun + runs) {
             let sandbox = Sandbox()
             let process: PtyProcess
             do {

@@ -1,20 +1,28 @@
 import CardGuideCore
+import CardGuideUI
 import Foundation
 
 /// The app's side of the session file: opens it, fits it to the content, and saves the
 /// state's progress after every change.
 final class SessionController {
-    private let store: SessionStore
+    private var store: SessionStore
     private(set) var file: SessionFile
     private(set) var notices: [SessionNotice]
     /// Where a crash's message goes while the screen is up: beside the session file.
     let logPath: String
+    private let environment: [String: String]
 
-    init(path: String, pack: ContentPack, fresh: Bool) throws {
+    init(path: String, pack: ContentPack, fresh: Bool, environment: [String: String]) throws {
         let (store, notices) = SessionStore.open(path: path)
         self.store = store
         self.notices = notices
+        self.environment = environment
         self.logPath = (path as NSString).deletingLastPathComponent + "/cardguide.log"
+        self.file = store.file
+        load(pack: pack, fresh: fresh)
+    }
+
+    private func load(pack: ContentPack, fresh: Bool) {
         if fresh {
             // A kiosk keeps no visitor's data: whatever a previous run left is cleared.
             file = SessionFile(language: store.file.language)
@@ -27,6 +35,36 @@ final class SessionController {
     }
 
     var isReadOnly: Bool { store.isReadOnly }
+
+    /// The default file and every profile, with what each holds (read without locking).
+    func profiles(pack: ContentPack, language: Language) -> [ProfileSummary] {
+        guard let directory = try? SessionPaths.stateDirectory(environment: environment) else { return [] }
+        let names: [String?] = [nil] + SessionPaths.listProfiles(stateDirectory: directory).map(Optional.some)
+        return names.compactMap { name -> ProfileSummary? in
+            guard let path = try? name.map({ try SessionPaths.profileFile($0, environment: environment) })
+                    ?? SessionPaths.defaultFile(environment: environment) else { return nil }
+            let saved = (try? SessionStore.read(path: path).get()) ?? nil
+            let checklists = saved?.listed ?? []
+            let latest = checklists.first.flatMap { checklist -> String? in
+                guard let card = pack.card(checklist.cardID), let method = card.method(checklist.methodID) else { return nil }
+                let position = Strings(language).stepOf(checklist.currentIndex(in: method) + 1, method.steps.count)
+                return "\(card.name[language]) > \(method.name[language]) - \(position)"
+            }
+            return ProfileSummary(name: name, checklists: checklists.count, latest: latest)
+        }
+    }
+
+    /// Closes this file (releasing its lock) and opens a profile's, or the default one.
+    func switchTo(profile name: String?, pack: ContentPack) throws {
+        let path = try name.map { try SessionPaths.profileFile($0, environment: environment) }
+            ?? SessionPaths.defaultFile(environment: environment)
+        store.close()
+        let (store, notices) = SessionStore.open(path: path)
+        self.store = store
+        self.notices = notices
+        file = store.file
+        load(pack: pack, fresh: false)
+    }
 
     /// Saves; a notice when the save did not happen (the old file is intact either way).
     func save(language: Language, checklists: [Checklist]) -> SessionNotice? {

@@ -52,6 +52,42 @@ public enum Folding {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// `matches` for text and terms of scalars that are each their own Character and fold to
+    /// one scalar (ASCII but CR, full-width forms, CJK): Character offsets are then scalar
+    /// offsets, and the search runs over scalar values instead of Characters (most titles,
+    /// highlighted on every frame of the search screen). nil for anything else.
+    static func simpleMatches(of terms: [String], in text: String) -> [Range<Int>]? {
+        func simple(_ v: UInt32) -> Bool {
+            (v < 0x80 && v != 0x0D) || (0xFF01...0xFF5E).contains(v) || (0x4E00...0x9FFF).contains(v) || (0x3000...0x3029).contains(v)
+        }
+        var folded: [UInt32] = []
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            guard simple(v) else { return nil }
+            let ascii = (0xFF01...0xFF5E).contains(v) ? v - 0xFEE0 : v
+            folded.append(ascii >= 0x41 && ascii <= 0x5A ? ascii | 0x20 : ascii)
+        }
+        var needles: [[UInt32]] = []
+        for term in terms where !term.isEmpty {
+            let needle = term.unicodeScalars.map(\.value)
+            guard needle.allSatisfy(simple) else { return nil }
+            needles.append(needle)
+        }
+        var ranges: [Range<Int>] = []
+        for needle in needles where needle.count <= folded.count {
+            var i = 0
+            while i + needle.count <= folded.count {
+                if folded[i] == needle[0] && folded[i..<i + needle.count].elementsEqual(needle) {
+                    ranges.append(i..<(i + needle.count))
+                    i += needle.count
+                } else {
+                    i += 1
+                }
+            }
+        }
+        return ranges.sorted { $0.lowerBound < $1.lowerBound }
+    }
+
     /// Latin letters with diacritics → their base letters (Latin-1 and Latin Extended-A,
     /// which cover French and German).
     static let latinBase: [UInt32: String] = {
@@ -71,6 +107,7 @@ public enum Folding {
 
     /// Where the folded `terms` occur in `text`, as ranges of Character offsets, for highlighting.
     public static func matches(of terms: [String], in text: String) -> [Range<Int>] {
+        if let ranges = simpleMatches(of: terms, in: text) { return ranges }
         let characters = Array(text)
         var folded: [Character] = []
         var owner: [Int] = []  // folded character -> index of the original character

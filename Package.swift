@@ -46,10 +46,13 @@ let package = Package(
             dependencies: ["CardGuideCore", "CardGuideUI", "CardGuideContent"],
             path: "Sources/cardguide-bench"
         ),
+        // A test tool: drives the ncurses backend alone inside tmux for CursesBackendTests.
+        .executableTarget(name: "cardguide-probe", dependencies: ["CursesBackend", "CardGuideUI"],
+                          path: "Tests/BackendProbe"),
         .testTarget(name: "CardGuideCoreTests", dependencies: ["CardGuideCore", "CardGuideContent"],
                     path: "Tests/CardGuideCoreTests"),
         .testTarget(name: "CardGuideUITests", dependencies: ["CardGuideUI", "CardGuideCore", "CardGuideContent"],
-                    path: "Tests/CardGuideUITests"),
+                    path: "Tests/CardGuideUITests", exclude: ["__Snapshots__"]),
         .testTarget(name: "EndToEndTests", dependencies: ["CardGuideCore", "CardGuideUI", "CursesBackend"],
                     path: "Tests/EndToEndTests"),
         // The backend's pure parts (keys, palette) and the width agreement with the C library.

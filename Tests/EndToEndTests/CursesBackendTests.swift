@@ -4,9 +4,9 @@ import XCTest
 import Glibc
 #endif
 
-/// `CursesTerminal` in a real terminal: this test bundle runs itself inside tmux as the
-/// probe (`BackendProbe`) and the tests read the screen, the probe's files and the terminal
-/// state tmux reports.
+/// `CursesTerminal` in a real terminal: the probe program (`cardguide-probe`, from
+/// Tests/BackendProbe) runs inside tmux and the tests read the screen, the probe's files and
+/// the terminal state tmux reports.
 final class CursesBackendTests: XCTestCase {
     /// Starts the probe scenario and waits until its first screen shows.
     private func startProbe(_ scenario: String, ready: String, width: Int = 80, height: Int = 24,
@@ -14,7 +14,7 @@ final class CursesBackendTests: XCTestCase {
         let tmux = try TmuxHarness(testCase: self, width: width, height: height)
         var environment = ["CARDGUIDE_PROBE": scenario, "CARDGUIDE_PROBE_DIR": tmux.directory]
         environment.merge(extra) { $1 }
-        try tmux.start(TmuxHarness.testBundleExecutable(), [BackendProbe.name], environment: environment)
+        try tmux.start(try TmuxHarness.productPath("cardguide-probe"), [], environment: environment)
         tmux.expect(text: ready, file: file, line: line)
         return tmux
     }

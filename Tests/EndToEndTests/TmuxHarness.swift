@@ -92,7 +92,7 @@ final class TmuxHarness {
         server.arguments = ["-D", "-S", socket, "-f", conf]
         server.environment = baseEnvironment
         let log = directory + "/tmux-server.log"
-        FileManager.default.createFile(atPath: log, contents: nil)
+        _ = FileManager.default.createFile(atPath: log, contents: nil)
         server.standardInput = FileHandle.nullDevice
         server.standardOutput = FileHandle(forWritingAtPath: log)
         server.standardError = FileHandle(forWritingAtPath: log)
@@ -124,9 +124,15 @@ final class TmuxHarness {
 
     /// The `cardguide` built next to this test bundle; the test fails (never skips) when missing.
     static func cardguideBinary(file: StaticString = #filePath, line: UInt = #line) throws -> String {
-        let path = ProcessInfo.processInfo.environment["CARDGUIDE_BINARY"] ?? productsDirectory() + "/cardguide"
+        try productPath("cardguide", override: ProcessInfo.processInfo.environment["CARDGUIDE_BINARY"], file: file, line: line)
+    }
+
+    /// A program of this package built next to this test bundle; fails (never skips) when missing.
+    static func productPath(_ name: String, override: String? = nil,
+                            file: StaticString = #filePath, line: UInt = #line) throws -> String {
+        let path = override ?? productsDirectory() + "/" + name
         guard FileManager.default.isExecutableFile(atPath: path) else {
-            XCTFail("cardguide binary missing at \(path): run `swift build` (or set CARDGUIDE_BINARY)", file: file, line: line)
+            XCTFail("\(name) missing at \(path): run `swift build`", file: file, line: line)
             throw Failure.binaryMissing(path)
         }
         return path
@@ -144,11 +150,6 @@ final class TmuxHarness {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         return root.appendingPathComponent(".build/debug").path
         #endif
-    }
-
-    /// The running test bundle's executable (Linux): lets a test run another test inside tmux.
-    static func testBundleExecutable() -> String {
-        (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
     }
 
     // MARK: - Input

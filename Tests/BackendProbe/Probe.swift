@@ -1,36 +1,6 @@
 import CardGuideUI
 import CursesBackend
 import Foundation
-import XCTest
-
-/// The far side of `CursesBackendTests`: that test runs this test bundle again inside tmux
-/// with CARDGUIDE_PROBE set, and this "test" then drives `CursesTerminal` directly (no app
-/// UI involved) and reports through the screen and files in CARDGUIDE_PROBE_DIR. Run
-/// normally, it is skipped.
-final class BackendProbe: XCTestCase {
-    static let name = "EndToEndTests.BackendProbe/testProbeChild"
-
-    func testProbeChild() throws {
-        let environment = ProcessInfo.processInfo.environment
-        guard let scenario = environment["CARDGUIDE_PROBE"], let directory = environment["CARDGUIDE_PROBE_DIR"] else {
-            throw XCTSkip("runs only inside tmux, started by CursesBackendTests")
-        }
-        let plain = scenario == "plain"
-        let terminal = try CursesTerminal(options: CursesOptions(mono: environment["CARDGUIDE_PROBE_MONO"] != nil, plain: plain))
-        try "\(getpid())".write(toFile: directory + "/pid", atomically: true, encoding: .utf8)
-        let probe = Probe(terminal: terminal, directory: directory)
-        switch scenario {
-        case "keys": probe.keys()
-        case "draw": probe.draw()
-        case "resize": probe.resize()
-        case "tick": probe.tick()
-        case "plain": probe.plainCursor()
-        case "crash": probe.crash()
-        default: probe.wait()
-        }
-        terminal.shutdown()
-    }
-}
 
 /// What the probe scenarios draw and read.
 struct Probe {

@@ -345,4 +345,53 @@ final class BehaviourTests: XCTestCase {
         XCTAssertEqual(driver.press("P"), [.listProfiles])
         XCTAssertEqual(driver.context, .profiles)
     }
+
+    /// Starting a checklist puts a new entry at the top of home: the selection stays on the
+    /// country it was on, not on whatever slid into its row.
+    func testHomeSelectionStaysOnItsEntryWhenAChecklistStarts() throws {
+        var driver = try Driver(.en)
+        driver.press("down")
+        let country = try XCTUnwrap(driver.rows.first { $0.hasPrefix(" > ") })
+        driver.press("enter", "enter", "enter")
+        if case .safety = driver.state.screen { driver.press("enter") }
+        XCTAssertEqual(driver.state.checklists.count, 1)
+        driver.press("esc", "esc", "esc")
+        XCTAssertEqual(contexts(driver), [.home])
+        XCTAssertEqual(driver.rows.first { $0.hasPrefix(" > ") }, country)
+    }
+
+    /// The footer offers Space only on a step with something to tick.
+    func testTickIsOfferedOnlyWhereThereIsSomethingToTick() throws {
+        var driver = try Driver(.en)
+        driver.openChinaCardMethod(0)
+        let wizard = try XCTUnwrap(driver.wizard)
+        let method = try XCTUnwrap(driver.state.pack.card(wizard.cardID)?.method(wizard.methodID))
+        XCTAssertTrue(method.steps.contains { $0.bring.isEmpty } && method.steps.contains { !$0.bring.isEmpty },
+                      "the method should have steps with and without materials")
+        for (n, step) in method.steps.enumerated() {
+            XCTAssertEqual(Keymap.footer(driver.state).contains { $0.action == .tick }, !step.bring.isEmpty, "step \(n + 1)")
+            XCTAssertEqual(driver.rows.last?.contains("Space Tick"), !step.bring.isEmpty, "step \(n + 1)")
+            driver.press("n")
+        }
+    }
+
+    /// A kiosk has no quit key, so its too-small screen does not offer one.
+    func testKioskTooSmallScreenOffersNoQuit() throws {
+        var driver = try Driver(.en, 36, 10)
+        XCTAssertTrue(driver.screenText.contains("press q"), driver.screenText)
+        driver.state.helpDesk = HelpDeskState(kioskIdleSeconds: 60, now: Driver.start)
+        XCTAssertFalse(driver.screenText.contains("press q"), driver.screenText)
+        XCTAssertTrue(driver.screenText.contains("enlarge"), driver.screenText)
+    }
+
+    /// Results under an opened hit follow a language switch: Esc returns to them in the new language.
+    func testSearchUnderAnOpenedHitFollowsALanguageSwitch() throws {
+        var driver = try Driver(.zh)
+        driver.press("/")
+        driver.type("PIN")
+        XCTAssertFalse(try XCTUnwrap(driver.search?.hits).isEmpty)
+        driver.press("enter", "L", "esc")
+        XCTAssertEqual(driver.search?.hits, SearchIndex(pack: driver.state.pack, language: .en).search("PIN"))
+        XCTAssertNotEqual(driver.search?.hits, SearchIndex(pack: driver.state.pack, language: .zh).search("PIN"))
+    }
 }

@@ -115,7 +115,7 @@ final class ResumeTests: XCTestCase {
         // The second one shows the first one's progress, and its own changes stay in memory.
         second.expect(["步骤 2/10", "1/\(Flow.materials) 项材料已备齐"])
         try second.press("Enter", expect: ["办理任何证卡时都请记住"])
-        try second.press("Enter", expect: ["步骤 2/10", "> [x] 护照或身份证", "只读：进度不会保存。"])
+        try second.press("Enter", expect: ["步骤 2/10", "> [x] 护照或身份证", "只读，不保存"])
         try second.press("Down", "Space", expect: ["> [x] 个人情况证明", "2/5 项材料已备齐"])
         try second.press("Enter", expect: ["步骤 3/10"])
 

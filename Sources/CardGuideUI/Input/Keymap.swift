@@ -157,9 +157,24 @@ public enum Keymap {
     /// The bindings the footer shows for the current state, in order.
     public static func footer(_ state: AppState) -> [Binding] {
         let context = activeContext(state)
-        var shown = bindings(context).filter(\.footer)
+        var shown = bindings(context).filter { $0.footer && hasEffect($0.action, in: state) }
         if globalsApply(context) { shown += globals(state).filter(\.footer) }
         return shown
+    }
+
+    /// False for a bound action that would do nothing here (a hint for it would mislead):
+    /// ticking on a step that needs no materials, comparing a card without comparison tables.
+    static func hasEffect(_ action: Action, in state: AppState) -> Bool {
+        switch (action, state.screen) {
+        case (.tick, .wizard(let wizard)):
+            guard let method = state.pack.card(wizard.cardID)?.method(wizard.methodID),
+                  let checklist = state.checklist(for: method.id) else { return false }
+            return !method.steps[checklist.currentIndex(in: method)].bring.isEmpty
+        case (.compare, .methods(let cardID, _)):
+            return state.pack.card(cardID)?.comparisons.isEmpty == false
+        default:
+            return true
+        }
     }
 
     /// The global keys in force: a kiosk has no quit key (staff leave another way).

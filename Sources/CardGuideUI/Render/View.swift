@@ -26,7 +26,7 @@ public enum View {
 
     private static func tooSmall(_ state: AppState, into grid: inout CellGrid) {
         // At tiny sizes the message wraps rather than losing its end ("press q to quit.").
-        let lines = Strings(state.language).tooSmall(state.size).enumerated().flatMap { n, line in
+        let lines = Strings(state.language).tooSmall(state.size, canQuit: !state.helpDesk.isKiosk).enumerated().flatMap { n, line in
             TextLayout.wrap(line, width: grid.size.width).map { (text: $0, role: n == 0 ? Role.warning : .normal) }
         }
         let top = max(0, (grid.size.height - lines.count) / 2)

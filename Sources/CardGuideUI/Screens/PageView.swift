@@ -11,9 +11,7 @@ enum PageView {
         }
         let hidden = lines.count - scroll - layout.bodyHeight
         if hidden > 0 {
-            let more = "-- PgDn (\(hidden)) --"
-            // On the notice line, right-aligned: never over the page's own text.
-            grid.write(more, row: layout.noticeRow, column: layout.contentLeft + layout.contentWidth - more.count, role: .dim)
+            Chrome.moreBelow(hidden, state: state, into: &grid)
         } else if let footerNote {
             grid.write(footerNote, row: layout.noticeRow, column: layout.contentLeft, role: .dim)
         }

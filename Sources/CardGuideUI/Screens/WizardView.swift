@@ -35,8 +35,7 @@ enum WizardView {
             }
         }
         if lines.count > wizard.scroll + height {
-            let more = "-- PgDn --"
-            grid.write(more, row: layout.noticeRow, column: layout.contentLeft + layout.contentWidth - more.count, role: .dim)
+            Chrome.moreBelow(lines.count - wizard.scroll - height, state: state, into: &grid)
         }
         return cursor ?? Position(row: top + 1, column: layout.contentLeft)
     }

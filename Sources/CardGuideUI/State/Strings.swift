@@ -43,7 +43,8 @@ public struct Strings: Sendable {
     public var noComparison: String { t("这张卡没有对比表。", "This card has no comparison table.") }
     public var lastStep: String { t("这是最后一步。按 o 查看所有步骤。", "This is the last step. Press o to see all steps.") }
     public var firstStep: String { t("这是第一步。", "This is the first step.") }
-    public var readOnly: String { t("只读：进度不会保存。", "Read-only: progress is not saved.") }
+    /// In the header while the session file is open read-only: the start-up notice says why.
+    public var readOnly: String { t("只读，不保存", "read-only, not saved") }
     public var noCards: String { t("这个国家还没有证卡内容。", "No cards for this country yet.") }
     public var profilesTitle: String { t("档案", "Profiles") }
     public var defaultProfile: String { t("（默认）", "(default)") }
@@ -59,10 +60,15 @@ public struct Strings: Sendable {
 
     public func handoutWritten(_ path: String) -> String { t("清单已保存：\(path)", "Checklist saved: \(path)") }
 
-    public func tooSmall(_ size: Size) -> [String] {
+    /// A kiosk has no quit key, so it only asks for a larger window.
+    public func tooSmall(_ size: Size, canQuit: Bool) -> [String] {
         [t("终端窗口太小", "Terminal too small"),
          t("至少需要 40x12，现在是 \(size.width)x\(size.height)。", "Need 40x12, have \(size.width)x\(size.height)."),
-         t("请放大窗口，或按 q 退出。", "Enlarge it, or press q to quit.")]
+         canQuit ? t("请放大窗口，或按 q 退出。", "Enlarge it, or press q to quit.") : t("请放大窗口。", "Please enlarge it.")]
+    }
+
+    public func moreBelow(_ lines: Int) -> String {
+        t("-- 下面还有 \(lines) 行，按 PgDn 翻页 --", "-- \(lines) more line\(lines == 1 ? "" : "s"): PgDn --")
     }
 
     public func stepOf(_ n: Int, _ total: Int) -> String { t("步骤 \(n)/\(total)", "Step \(n) of \(total)") }

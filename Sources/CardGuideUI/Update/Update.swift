@@ -25,9 +25,12 @@ public enum Update {
             return []
         case .switchLanguage:
             state.language = state.language.other
-            if case var .search(search) = state.screen {
-                rerunSearch(&search, &state)
-                state.screen = .search(search)
+            // Every search on the stack, not only a visible one: Esc from a result goes back to it.
+            for index in state.stack.indices {
+                if case var .search(search) = state.stack[index] {
+                    rerunSearch(&search, &state)
+                    state.stack[index] = .search(search)
+                }
             }
             return [.saveSession]
         case .search:
@@ -335,8 +338,32 @@ public enum Update {
 
 extension AppState {
     /// Puts a changed checklist first (most recent first) in place of its older self.
+    /// The home screen keeps its selection on the same entry, though the entries move.
     mutating func store(_ checklist: Checklist) {
+        let selected = homeSelectionKey
         checklists.removeAll { $0.methodID == checklist.methodID }
         checklists.insert(checklist, at: 0)
+        if let selected, case .home(var list) = stack.first,
+           let index = homeEntries.firstIndex(where: { $0.key == selected }) {
+            list.selection = index
+            stack[0] = .home(list)
+        }
+    }
+
+    private var homeSelectionKey: String? {
+        guard case .home(let list) = stack.first, homeEntries.indices.contains(list.selection) else { return nil }
+        return homeEntries[list.selection].key
+    }
+}
+
+extension HomeEntry {
+    /// Names the entry across changes of the checklist it may hold.
+    var key: String {
+        switch self {
+        case .resume(let checklist): return "resume:" + checklist.methodID
+        case .country(let country): return "country:" + country.id
+        case .allFAQ: return "faq"
+        case .safety: return "safety"
+        }
     }
 }

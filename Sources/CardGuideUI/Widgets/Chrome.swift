@@ -7,7 +7,9 @@ enum Chrome {
         let s = Strings(state.language)
         let width = grid.size.width
         grid.fill(" ", row: 0, column: 0, count: width, role: .title)
-        let tag = s.languageTag
+        // Read-only (another CardGuide has the file, or it is from a newer version) stays in
+        // sight on every screen, beside the language, where no page text can cover it.
+        let tag = (state.readOnly ? s.readOnly + "  " : "") + s.languageTag
         let tagWidth = DisplayWidth.of(tag)
         let crumbs = ([s.appName] + breadcrumb(state)).joined(separator: " > ")
         let room = width - tagWidth - 3
@@ -61,9 +63,16 @@ enum Chrome {
                 let text = n == shown.count - 1 && lines.count > shown.count ? TextLayout.truncate(line + " ...", width: grid.size.width - 2) : line
                 grid.write(text, row: y, column: 1, role: role)
             }
-        } else if state.readOnly {
-            grid.write(TextLayout.truncate(Strings(state.language).readOnly, width: grid.size.width - 2), row: row, column: 1, role: .dim)
         }
+    }
+
+    /// "12 more lines, PgDn" on the notice line, right-aligned: never over the page's own text.
+    static func moreBelow(_ hidden: Int, state: AppState, into grid: inout CellGrid) {
+        let layout = Layout(state.size)
+        let more = Strings(state.language).moreBelow(hidden)
+        let width = DisplayWidth.of(more)
+        guard width <= layout.contentWidth else { return }
+        grid.write(more, row: layout.noticeRow, column: layout.contentLeft + layout.contentWidth - width, role: .dim)
     }
 
     /// Key hints from the keymap, help first so that it always fits.

@@ -332,7 +332,8 @@ final class TmuxHarness {
     "$@"
     code=$?
     stty -g > "$dir/stty-after" 2>/dev/null
-    echo "APP-EXIT=$code"
+    # On a line of its own: after a kill the cursor may sit anywhere, in raw mode.
+    printf '\\r\\nAPP-EXIT=%s\\r\\n' "$code"
     exec sleep 600
 
     """

@@ -163,7 +163,8 @@ public enum Keymap {
     }
 
     /// False for a bound action that would do nothing here (a hint for it would mislead):
-    /// ticking on a step that needs no materials, comparing a card without comparison tables.
+    /// ticking on a step that needs no materials, comparing a card without comparison tables,
+    /// turning to the next table when there is only one.
     static func hasEffect(_ action: Action, in state: AppState) -> Bool {
         switch (action, state.screen) {
         case (.tick, .wizard(let wizard)):
@@ -172,6 +173,8 @@ public enum Keymap {
             return !method.steps[checklist.currentIndex(in: method)].bring.isEmpty
         case (.compare, .methods(let cardID, _)):
             return state.pack.card(cardID)?.comparisons.isEmpty == false
+        case (.nextTable, .comparison(let cardID, _, _)), (.previousTable, .comparison(let cardID, _, _)):
+            return (state.pack.card(cardID)?.comparisons.count ?? 0) > 1
         default:
             return true
         }

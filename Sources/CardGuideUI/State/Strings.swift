@@ -58,6 +58,8 @@ public struct Strings: Sendable {
           "Resetting for the next visitor in \(seconds) s: this visit's progress will be cleared.\nPress any key to continue.")
     }
 
+    public var demoPlaying: String { t("演示中。按任意键，从这一屏开始自己使用。", "Demo playing. Press any key to take over from this screen.") }
+
     public func handoutWritten(_ path: String) -> String { t("清单已保存：\(path)", "Checklist saved: \(path)") }
 
     /// A kiosk has no quit key, so it only asks for a larger window.

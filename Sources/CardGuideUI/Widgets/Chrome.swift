@@ -53,7 +53,9 @@ enum Chrome {
     static func notice(_ state: AppState, into grid: inout CellGrid) {
         let layout = Layout(state.size)
         let row = layout.noticeRow
-        if let notice = state.notice {
+        // A visitor walking up to a playing demo must see that a key hands it over to them.
+        let notice = state.helpDesk.demo != nil ? Notice(Strings(state.language).demoPlaying) : state.notice
+        if let notice {
             let lines = TextLayout.wrap(notice.text, width: max(1, grid.size.width - 2))
             let shown = Array(lines.prefix(min(4, max(1, layout.bodyHeight / 2))))
             let role: Role = notice.kind == .warning ? .warning : .notice

@@ -394,4 +394,23 @@ final class BehaviourTests: XCTestCase {
         XCTAssertEqual(driver.search?.hits, SearchIndex(pack: driver.state.pack, language: .en).search("PIN"))
         XCTAssertNotEqual(driver.search?.hits, SearchIndex(pack: driver.state.pack, language: .zh).search("PIN"))
     }
+
+    /// A hit whose title does not hold the query shows the part of its text that does.
+    func testSearchShowsWhereTheTextMatchesWhenTheTitleDoesNot() throws {
+        var driver = try Driver(.en)
+        driver.press("/")
+        driver.type("krankenkasse")
+        let hits = try XCTUnwrap(driver.search?.hits)
+        let index = SearchIndex(pack: driver.state.pack, language: .en)
+        let bodyOnly = try XCTUnwrap(hits.first { !index.documents[$0.document].title.lowercased().contains("krankenkasse") },
+                                     "a hit that matches in its text only")
+        let rows = SearchView.rows(driver.state, try XCTUnwrap(driver.search)).rows.filter { $0.item == hits.firstIndex(of: bodyOnly) }
+        XCTAssertEqual(rows.count, 3, "title, place, excerpt")
+        let excerpt = try XCTUnwrap(rows.last)
+        let marked = try XCTUnwrap(excerpt.highlights.first)
+        XCTAssertEqual(String(Array(excerpt.text)[marked]).lowercased(), "krankenkasse", excerpt.text)
+        XCTAssertFalse(excerpt.text.contains("\n"))
+        XCTAssertNil(SearchView.excerpt(of: "nothing here", terms: ["kasse"]))
+        XCTAssertEqual(SearchView.excerpt(of: "Die Krankenkasse", terms: ["kranken"])?.text, "Die Krankenkasse", "a match near the start is not cut")
+    }
 }

@@ -21,8 +21,25 @@ enum SearchView {
             }
             rows.item(n, tag + document.title, highlights: highlights)
             rows.item(n, context(of: document, state: state), role: .dim, indent: 4)
+            // A hit whose title does not show the query shows where its text does.
+            if highlights.isEmpty, let excerpt = excerpt(of: document.body, terms: terms) {
+                rows.item(n, excerpt.text, role: .dim, indent: 4, highlights: excerpt.highlights)
+            }
         }
         return rows
+    }
+
+    /// The text from a little before its first match, on one line, with the matches marked;
+    /// the list cuts it to the width. nil when the text does not contain the query.
+    static func excerpt(of text: String, terms: [String], lead: Int = 12) -> (text: String, highlights: [Range<Int>])? {
+        let flat = String(text.map { $0.isNewline ? " " : $0 })
+        let matches = Folding.matches(of: terms, in: flat)
+        guard let first = matches.first else { return nil }
+        let start = max(0, first.lowerBound - lead)
+        let prefix = start > 0 ? "..." : ""
+        let shift = prefix.count - start
+        let highlights = matches.filter { $0.lowerBound >= start }.map { ($0.lowerBound + shift)..<($0.upperBound + shift) }
+        return (prefix + String(flat.dropFirst(start)), highlights)
     }
 
     /// The second line of a hit: which card (and method) it belongs to.

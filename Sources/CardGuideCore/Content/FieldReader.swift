@@ -41,7 +41,7 @@ struct FieldReader {
             report(fieldPath, "expected a string, found \(value.typeName)")
             return nil
         }
-        if text.trimmingSpaces.isEmpty {
+        if text.isBlank {
             report(fieldPath, "empty")
             return nil
         }
@@ -126,25 +126,30 @@ struct FieldReader {
     /// The rules every text follows: no advertised address, no link outside the source
     /// table, no punctuation whose width terminals disagree on.
     mutating func checkText(_ text: String, at path: String, linkAllowed: Bool = false) {
-        if let denied = TextRules.deniedAddress(in: text) {
+        // One pass over the bytes rules out what cannot apply; the full rules run on the rest.
+        let found = TextRules.scan(text)
+        if found.contains(.mayBeDenied), let denied = TextRules.deniedAddress(in: text) {
             report(path, "address on the deny list ('\(denied)'): the source articles' advertising must never be shown")
-        } else if !linkAllowed && TextRules.containsLink(text) {
+        } else if !linkAllowed && found.contains(.mayBeLink) && TextRules.containsLink(text) {
             report(path, "link outside the source table: put the address in a source and cite its ID")
         }
-        if let scalar = TextRules.ambiguousScalar(in: text) {
+        if found.contains(.mayHoldAmbiguous), let scalar = TextRules.ambiguousScalar(in: text) {
             report(path, "character '\(Character(scalar))' (\(TextRules.hex(scalar))) is one column wide in some terminals and two in others: use ASCII or full-width CJK punctuation")
         }
-        if text.unicodeScalars.contains(where: { $0.value < 0x20 && $0 != "\n" }) {
+        if found.contains(.control) {
             report(path, "control character in text")
         }
     }
 }
 
 extension String {
-    var trimmingSpaces: Substring {
-        let scalars = unicodeScalars
-        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
-        let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
-        return Substring(scalars[first...last])
+    /// Empty or only whitespace. Stops at the first visible scalar, which is almost always
+    /// the first: the Unicode property lookup is only for the rare non-ASCII one.
+    var isBlank: Bool {
+        for scalar in unicodeScalars {
+            if scalar.value > 0x20 && scalar.value < 0x7F { return false }
+            if !scalar.properties.isWhitespace { return false }
+        }
+        return true
     }
 }

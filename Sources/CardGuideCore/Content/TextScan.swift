@@ -7,21 +7,54 @@ extension TextRules {
         var needles: [[UInt8]]
         /// The byte search is exact only for ASCII needles; others always go to the full rules.
         var allASCII: Bool
-        /// Bit n set when a needle starts with byte n (all are ASCII): most bytes are ruled out by one test.
-        var firstBytes: (low: UInt64, high: UInt64) = (0, 0)
+        /// Each needle is looked for where its rarest byte occurs (the '.' of "t.me", the ':'
+        /// of "http://"), not at its first letter: 't', 'e', 'h' and 'w' are among the most
+        /// common bytes of English text, and starting there meant a compare at every few bytes.
+        var anchors: [(needle: Int, offset: Int)]
+        var anchorBytes: [UInt8]
+        /// Bit n set when byte n anchors a needle: most bytes are ruled out by one test.
+        var anchorSet: (low: UInt64, high: UInt64) = (0, 0)
 
         init(_ texts: [String]) {
-            needles = texts.map { Array($0.lowercased().utf8) }.filter { !$0.isEmpty }
+            let needles = texts.map { Array($0.lowercased().utf8) }.filter { !$0.isEmpty }
+            self.needles = needles
             allASCII = needles.allSatisfy { $0.allSatisfy { $0 < 0x80 } }
-            for needle in needles {
-                let first = needle[0]
-                if first < 64 { firstBytes.low |= 1 << UInt64(first) } else if first < 128 { firstBytes.high |= 1 << UInt64(first - 64) }
+            let anchors = needles.indices.map { n in (needle: n, offset: needles[n].indices.min { Self.rank(needles[n][$0]) < Self.rank(needles[n][$1]) }!) }
+            self.anchors = anchors
+            anchorBytes = anchors.map { needles[$0.needle][$0.offset] }
+            for byte in anchorBytes where byte < 128 {
+                if byte < 64 { anchorSet.low |= 1 << UInt64(byte) } else { anchorSet.high |= 1 << UInt64(byte - 64) }
             }
         }
 
+        /// How common a (lowercase) byte is in the pack's text, roughly: lower is rarer.
+        static func rank(_ byte: UInt8) -> Int {
+            let letters = Array("zqxjkvbpygfwmucldrhsnioate".utf8)
+            if let index = letters.firstIndex(of: byte) { return 10 + index }
+            switch byte {
+            case UInt8(ascii: " "): return 100
+            case UInt8(ascii: "."), UInt8(ascii: ","): return 5
+            default: return 0  // digits, other punctuation
+            }
+        }
+
+        /// Whether a needle anchored by `lower` (the lowercase byte at `i`) is there.
         @inline(__always)
-        func mayStart(_ byte: UInt8) -> Bool {
-            byte < 64 ? firstBytes.low & (1 << UInt64(byte)) != 0 : firstBytes.high & (1 << UInt64(byte &- 64)) != 0
+        func matches(_ bytes: UnsafeBufferPointer<UInt8>, anchoredAt i: Int, _ lower: UInt8) -> Bool {
+            for (k, anchor) in anchors.enumerated() where anchorBytes[k] == lower {
+                let needle = needles[anchor.needle]
+                let start = i - anchor.offset
+                guard start >= 0, start + needle.count <= bytes.count else { continue }
+                var j = 0
+                while j < needle.count && TextRules.asciiLower(bytes[start + j]) == needle[j] { j += 1 }
+                if j == needle.count { return true }
+            }
+            return false
+        }
+
+        @inline(__always)
+        func mayAnchor(_ byte: UInt8) -> Bool {
+            byte < 64 ? anchorSet.low & (1 << UInt64(byte)) != 0 : anchorSet.high & (1 << UInt64(byte &- 64)) != 0
         }
     }
 
@@ -48,15 +81,11 @@ extension TextRules {
                     continue
                 }
                 let lower = asciiLower(byte)
-                guard needles.mayStart(lower) else {
+                guard needles.mayAnchor(lower) else {
                     i += 1
                     continue
                 }
-                for needle in needles.needles where needle[0] == lower && i + needle.count <= count {
-                    var j = 1
-                    while j < needle.count && asciiLower(bytes[i + j]) == needle[j] { j += 1 }
-                    if j == needle.count { return true }
-                }
+                if needles.matches(bytes, anchoredAt: i, lower) { return true }
                 i += 1
             }
             return false
@@ -64,7 +93,7 @@ extension TextRules {
     }
 
     @inline(__always)
-    private static func asciiLower(_ byte: UInt8) -> UInt8 {
+    static func asciiLower(_ byte: UInt8) -> UInt8 {
         byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
     }
 
@@ -86,5 +115,65 @@ extension TextRules {
         if leads.lowerBound < 0x80 { return true }
         var text = text
         return text.withUTF8 { bytes in bytes.contains { leads.contains($0) } }
+    }
+
+    /// What one pass over a text's bytes can rule out, for the checks every text of a pack
+    /// meets at every start: a flag absent means that rule cannot apply.
+    struct Findings: OptionSet {
+        let rawValue: UInt8
+        static let mayBeDenied = Findings(rawValue: 1)
+        static let mayBeLink = Findings(rawValue: 2)
+        static let mayHoldAmbiguous = Findings(rawValue: 4)
+        static let control = Findings(rawValue: 8)
+    }
+
+    private static let anchorFlag: UInt8 = 1, controlFlag: UInt8 = 2, ambiguousFlag: UInt8 = 4, specialFlag: UInt8 = 8
+
+    /// Per byte, what it may start: a needle anchor (either case), a control character, the
+    /// lead byte of an ambiguous-width scalar, or of U+0130 / U+212A.
+    private static let byteFlags: [UInt8] = {
+        var flags = [UInt8](repeating: 0, count: 256)
+        for byte in deniedNeedles.anchorBytes + linkNeedles.anchorBytes {
+            flags[Int(byte)] |= anchorFlag
+            if byte >= 0x61 && byte <= 0x7A { flags[Int(byte - 0x20)] |= anchorFlag }
+        }
+        for byte in 0..<0x20 where byte != 0x0A { flags[byte] |= controlFlag }
+        for byte in ambiguousLeadBytes { flags[Int(byte)] |= ambiguousFlag }
+        flags[0xC4] |= specialFlag
+        flags[0xE2] |= specialFlag
+        return flags
+    }()
+
+    /// All four pre-checks in one pass: most bytes cost one table lookup.
+    static func scan(_ text: String) -> Findings {
+        guard deniedNeedles.allASCII, linkNeedles.allASCII, ambiguousLeadBytes.lowerBound >= 0x80 else {
+            return [.mayBeDenied, .mayBeLink, .mayHoldAmbiguous, .control]
+        }
+        var text = text
+        return text.withUTF8 { bytes in
+            byteFlags.withUnsafeBufferPointer { table in
+                var found: Findings = []
+                for i in 0..<bytes.count {
+                    let byte = bytes[i]
+                    let flags = table[Int(byte)]
+                    if flags == 0 { continue }
+                    if flags & controlFlag != 0 { found.insert(.control) }
+                    if flags & ambiguousFlag != 0 { found.insert(.mayHoldAmbiguous) }
+                    if flags & specialFlag != 0 {
+                        let count = bytes.count
+                        if (byte == 0xC4 && i + 1 < count && bytes[i + 1] == 0xB0)
+                            || (byte == 0xE2 && i + 2 < count && bytes[i + 1] == 0x84 && bytes[i + 2] == 0xAA) {
+                            found.formUnion([.mayBeDenied, .mayBeLink])
+                        }
+                    }
+                    if flags & anchorFlag != 0 {
+                        let lower = asciiLower(byte)
+                        if deniedNeedles.matches(bytes, anchoredAt: i, lower) { found.insert(.mayBeDenied) }
+                        if linkNeedles.matches(bytes, anchoredAt: i, lower) { found.insert(.mayBeLink) }
+                    }
+                }
+                return found
+            }
+        }
     }
 }

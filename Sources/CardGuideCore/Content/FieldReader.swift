@@ -51,7 +51,9 @@ struct FieldReader {
 
     mutating func id(_ object: JSONValue, _ key: String = "id", at path: String, required: Bool = true) -> String? {
         guard let text = string(object, key, at: path, required: required) else { return nil }
-        let allowed = text.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || $0.properties.numericType != nil || $0 == "-" || $0 == "_") }
+        let allowed = text.utf8.allSatisfy { byte in
+            (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x2D || byte == 0x5F
+        }
         if !allowed { report(Self.join(path, key), "IDs use only ASCII letters, digits, '-' and '_'") }
         return text
     }
@@ -148,6 +150,7 @@ extension String {
     var isBlank: Bool {
         for scalar in unicodeScalars {
             if scalar.value > 0x20 && scalar.value < 0x7F { return false }
+            if scalar.value > 0x3000 && scalar.value <= 0x9FFF { return false }  // CJK, no spaces
             if !scalar.properties.isWhitespace { return false }
         }
         return true

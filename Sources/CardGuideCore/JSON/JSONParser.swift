@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A strict RFC 8259 JSON parser over UTF-8 bytes. It exists (rather than Foundation's
 /// JSONSerialization) so that a broken content or session file is reported with a line and
 /// column on every platform, nesting depth is bounded, and invalid UTF-8 is an error rather
@@ -202,7 +208,10 @@ public struct JSONParser {
     private static func decodeUTF8(_ bytes: ArraySlice<UInt8>) -> String? {
         var text = String(decoding: bytes, as: UTF8.self)
         let same = text.withUTF8 { decoded in
-            bytes.withUnsafeBufferPointer { original in decoded.elementsEqual(original) }
+            bytes.withUnsafeBufferPointer { original in
+                decoded.count == original.count
+                    && (original.isEmpty || memcmp(decoded.baseAddress!, original.baseAddress!, original.count) == 0)
+            }
         }
         return same ? text : nil
     }

@@ -70,7 +70,7 @@ struct Run: ParsableCommand {
                     state.notice = Notice("\(error)", kind: .warning)
                 }
             case .listProfiles:
-                state.profiles = session.profiles(pack: pack, language: state.language)
+                state.showProfiles(session.profiles(pack: pack, language: state.language))
             case .switchProfile(let name):
                 do {
                     try session.switchTo(profile: name, pack: pack)

@@ -413,4 +413,16 @@ final class BehaviourTests: XCTestCase {
         XCTAssertNil(SearchView.excerpt(of: "nothing here", terms: ["kasse"]))
         XCTAssertEqual(SearchView.excerpt(of: "Die Krankenkasse", terms: ["kranken"])?.text, "Die Krankenkasse", "a match near the start is not cut")
     }
+
+    /// The profile switcher opens with the profile in use selected.
+    func testProfileSwitcherSelectsTheProfileInUse() throws {
+        var driver = try Driver(.en)
+        driver.state.currentProfile = "desk-2"
+        XCTAssertEqual(driver.press("P"), [.listProfiles])
+        driver.state.showProfiles([ProfileSummary(name: nil, checklists: 0, latest: nil),
+                                   ProfileSummary(name: "desk-1", checklists: 1, latest: nil),
+                                   ProfileSummary(name: "desk-2", checklists: 2, latest: nil)])
+        XCTAssertEqual(driver.selection, 2)
+        XCTAssertTrue(try XCTUnwrap(driver.rows.first { $0.hasPrefix(" > ") }).contains("desk-2"), driver.screenText)
+    }
 }

@@ -337,6 +337,14 @@ public enum Update {
 }
 
 extension AppState {
+    /// The profiles the `.listProfiles` effect found; the switcher opens on the one in use.
+    public mutating func showProfiles(_ profiles: [ProfileSummary]) {
+        self.profiles = profiles
+        guard case .profiles(var list) = screen, let current = profiles.firstIndex(where: { $0.name == currentProfile }) else { return }
+        list.selection = current
+        screen = .profiles(list)
+    }
+
     /// Puts a changed checklist first (most recent first) in place of its older self.
     /// The home screen keeps its selection on the same entry, though the entries move.
     mutating func store(_ checklist: Checklist) {

@@ -17,7 +17,7 @@ final class SessionController {
         self.store = store
         self.notices = notices
         self.environment = environment
-        self.logPath = (path as NSString).deletingLastPathComponent + "/cardguide.log"
+        self.logPath = PathText.join(PathText.folder(of: path), "cardguide.log")
         self.file = store.file
         load(pack: pack, fresh: fresh)
     }

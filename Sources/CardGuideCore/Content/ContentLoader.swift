@@ -136,7 +136,7 @@ struct Fingerprint {
 /// after they all ended.
 private final class Slots<Value>: @unchecked Sendable {
     private var storage: [Value?]
-    private let lock = NSLock()
+    private let lock = Lock()
 
     init(count: Int) { storage = Array(repeating: nil, count: count) }
 

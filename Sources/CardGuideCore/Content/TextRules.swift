@@ -22,9 +22,9 @@ enum TextRules {
             // "t.me" must stand as a host, not as the end of another one like "parlament.me/"
             // or "at.me": every occurrence is checked, since a later one may be the real address.
             // Only ASCII letters, digits and '-' make a host name: "请加t.me/…" is the address.
-            guard entry.hasPrefix("t.me") else { return lower.contains(entry) }
+            guard entry.hasPrefix("t.me") else { return lower.utf8.firstRange(of: entry.utf8) != nil }
             var from = lower.startIndex
-            while let range = lower.range(of: entry, range: from..<lower.endIndex) {
+            while let range = lower[from...].firstRange(of: entry) {
                 if range.lowerBound == lower.startIndex { return true }
                 let before = lower[lower.index(before: range.lowerBound)]
                 if !(before.isASCII && (before.isLetter || before.isNumber || before == "-")) { return true }
@@ -37,7 +37,7 @@ enum TextRules {
     static func containsLink(_ text: String) -> Bool {
         guard mayContain(text, anyOf: linkNeedles) else { return false }
         let lower = text.lowercased()
-        return linkMarkers.contains { lower.contains($0) }
+        return linkMarkers.contains { lower.utf8.firstRange(of: $0.utf8) != nil }
     }
 
     static func ambiguousScalar(in text: String) -> Unicode.Scalar? {

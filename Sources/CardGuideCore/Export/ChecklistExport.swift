@@ -147,9 +147,6 @@ public enum ChecklistExport {
     }
 
     private static func day(_ date: Date, _ timeZone: TimeZone) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
-        let parts = calendar.dateComponents([.year, .month, .day], from: date)
-        return String(format: "%04d-%02d-%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0)
+        CivilTime(date, utcOffset: timeZone.secondsFromGMT(for: date)).isoDay
     }
 }

@@ -33,7 +33,7 @@ public struct HandoutWriter: Sendable {
         let bytes = Array(contents.utf8)
         for attempt in 1...999 {
             let name = attempt == 1 ? "\(base).\(ext)" : "\(base)-\(attempt).\(ext)"
-            let path = (directory as NSString).appendingPathComponent(name)
+            let path = PathText.join(directory, name)
             let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
             if fd < 0 {
                 if errno == EEXIST { continue }
@@ -53,13 +53,9 @@ public struct HandoutWriter: Sendable {
             }
             return path
         }
-        throw WriteError(path: (directory as NSString).appendingPathComponent(base), reason: "too many hand-outs with this name")
+        throw WriteError(path: PathText.join(directory, base), reason: "too many hand-outs with this name")
     }
 
-    static func stamp(_ date: Date) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.dateFormat = "yyyyMMdd-HHmmss"
-        return formatter.string(from: date)
-    }
+    /// 20261203-154500, in local time: what the person sees on the clock when printing.
+    static func stamp(_ date: Date) -> String { CivilTime.local(date).compactStamp }
 }

@@ -150,13 +150,8 @@ public final class SessionStore {
         return .success(target)
     }
 
-    static func timestamp(_ date: Date) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "yyyyMMdd'T'HHmmss'Z'"
-        return formatter.string(from: date)
-    }
+    /// 20261203T154500Z: UTC, so that names sort in time order wherever they are read.
+    static func timestamp(_ date: Date) -> String { CivilTime(date).isoBasic + "Z" }
 
     // MARK: Locking
 
@@ -184,7 +179,7 @@ public final class SessionStore {
         var buffer = [UInt8](repeating: 0, count: 32)
         let n = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, 0) }
         guard n > 0 else { return nil }
-        return Int32(String(decoding: buffer[0..<n], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
+        return Int32(String(decoding: buffer[0..<n].filter { $0 >= 0x30 && $0 <= 0x39 }, as: UTF8.self))
     }
 
     /// Temporary files of saves that were killed half-way. Only the lock holder may remove

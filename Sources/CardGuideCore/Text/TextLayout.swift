@@ -209,21 +209,18 @@ final class WrapCache: @unchecked Sendable {
         }
     }
 
-    private let lock = NSLock()
+    private let lock = Lock()
     private var entries: [Key: [String]] = [:]
 
     func lines(_ text: String, width: Int, wrap: () -> [String]) -> [String] {
         guard text.utf8.count <= Self.maxTextBytes else { return wrap() }
         let key = Key(text: text, width: width)
-        lock.lock()
-        let hit = entries[key]
-        lock.unlock()
-        if let hit { return hit }
+        if let hit = lock.withLock({ entries[key] }) { return hit }
         let lines = wrap()
-        lock.lock()
-        if entries.count >= Self.capacity { entries.removeAll(keepingCapacity: true) }
-        entries[key] = lines
-        lock.unlock()
+        lock.withLock {
+            if entries.count >= Self.capacity { entries.removeAll(keepingCapacity: true) }
+            entries[key] = lines
+        }
         return lines
     }
 }

@@ -143,20 +143,17 @@ final class GlyphCache: @unchecked Sendable {
     static let capacity = 8192
     static let maxTextBytes = 4096
 
-    private let lock = NSLock()
+    private let lock = Lock()
     private var entries: [String: [Glyph]] = [:]
 
     func glyphs(_ text: String) -> [Glyph] {
         guard text.utf8.count <= Self.maxTextBytes else { return Glyph.split(text) }
-        lock.lock()
-        let hit = entries[text]
-        lock.unlock()
-        if let hit { return hit }
+        if let hit = lock.withLock({ entries[text] }) { return hit }
         let glyphs = Glyph.split(text)
-        lock.lock()
-        if entries.count >= Self.capacity { entries.removeAll(keepingCapacity: true) }
-        entries[text] = glyphs
-        lock.unlock()
+        lock.withLock {
+            if entries.count >= Self.capacity { entries.removeAll(keepingCapacity: true) }
+            entries[text] = glyphs
+        }
         return glyphs
     }
 }

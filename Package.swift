@@ -49,15 +49,18 @@ let package = Package(
         // A test tool: drives the ncurses backend alone inside tmux for CursesBackendTests.
         .executableTarget(name: "cardguide-probe", dependencies: ["CursesBackend", "CardGuideUI"],
                           path: "Tests/BackendProbe"),
-        .testTarget(name: "CardGuideCoreTests", dependencies: ["CardGuideCore", "CardGuideContent"],
+        // What several test targets share: the seeded generator.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "CardGuideCoreTests", dependencies: ["CardGuideCore", "CardGuideContent", "TestSupport"],
                     path: "Tests/CardGuideCoreTests"),
         .testTarget(name: "CardGuideUITests", dependencies: ["CardGuideUI", "CardGuideCore", "CardGuideContent"],
                     path: "Tests/CardGuideUITests", exclude: ["__Snapshots__"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["CardGuideCore", "CardGuideUI", "CursesBackend"],
+        .testTarget(name: "EndToEndTests", dependencies: ["CardGuideCore", "CardGuideUI", "CursesBackend", "TestSupport"],
                     path: "Tests/EndToEndTests"),
         // The backend's pure parts (keys, palette) and the width agreement with the C library.
         .testTarget(name: "BackendTests", dependencies: ["CCurses", "CardGuideCore", "CardGuideUI", "CursesBackend"],
                     path: "Tests/BackendTests"),
-        .testTarget(name: "TortureTests", dependencies: ["CardGuideUI", "CardGuideCore", "CardGuideContent"], path: "Tests/TortureTests"),
+        .testTarget(name: "TortureTests", dependencies: ["CardGuideUI", "CardGuideCore", "CardGuideContent", "TestSupport"],
+                    path: "Tests/TortureTests"),
     ]
 )

@@ -1,3 +1,4 @@
+import TestSupport
 import XCTest
 @testable import CardGuideCore
 
@@ -37,7 +38,7 @@ final class TextScanTests: XCTestCase {
     }
 
     func testRandomTextsAgreeWithAPlainSearch() {
-        var random = SplitMix(seed: 0x7E57_5CA4)
+        var random = SeededRandom(seed: 0x7E57_5CA4)
         let alphabet = Array("tTmMeE.:/hHpPsSwWgGrRaAoO10 8i社保卡İ\u{212A}\u{2019}\u{20AC}\t\n")
         for _ in 0..<20_000 {
             let text = String((0..<Int.random(in: 0...14, using: &random)).map { _ in alphabet.randomElement(using: &random)! })
@@ -46,18 +47,5 @@ final class TextScanTests: XCTestCase {
                 if plain(text, list) { XCTAssertTrue(TextRules.mayContain(text, anyOf: needles), "'\(text)' holds one of \(list)") }
             }
         }
-    }
-}
-
-/// A seeded generator (SplitMix64), so that a failure repeats.
-private struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 #if canImport(Glibc)
 import Glibc
@@ -25,7 +26,7 @@ final class EndToEndMonkeyTests: XCTestCase {
     func testTwoThousandRandomKeysKeepTheAppAliveAndTheTerminalRestored() throws {
         let seed = ProcessInfo.processInfo.environment["E2E_MONKEY_SEED"].flatMap { UInt64($0.replacingOccurrences(of: "0x", with: ""), radix: 16) }
             ?? Self.defaultSeed
-        var random = SplitMix(seed: seed)
+        var random = SeededRandom(seed: seed)
         let context = "seed 0x\(String(seed, radix: 16)) (replay: E2E_MONKEY_SEED=\(String(seed, radix: 16)))"
 
         let handouts = NSTemporaryDirectory() + "cg-e2e-monkey-" + UUID().uuidString.prefix(8)
@@ -104,23 +105,4 @@ final class EndToEndMonkeyTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(headers.count, 5, "the keys hardly moved the app: \(headers.sorted()), \(context)")
         XCTAssertLessThan(elapsed, 120, "the monkey is too slow")
     }
-}
-
-/// SplitMix64: a small deterministic generator, so a seed replays the same run.
-struct SplitMix: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    mutating func int(_ range: ClosedRange<Int>) -> Int { Int.random(in: range, using: &self) }
-    mutating func int(_ range: Range<Int>) -> Int { Int.random(in: range, using: &self) }
-    mutating func chance(_ probability: Double) -> Bool { Double.random(in: 0..<1, using: &self) < probability }
-    mutating func pick<T>(_ items: [T]) -> T { items[int(0..<items.count)] }
 }

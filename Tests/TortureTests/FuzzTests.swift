@@ -1,6 +1,7 @@
 import CardGuideContent
 @testable import CardGuideCore
 import Foundation
+import TestSupport
 import XCTest
 
 /// 10,000 mutated session files and 10,000 mutated content files through the loaders: no

@@ -2,6 +2,7 @@ import CardGuideContent
 import CardGuideCore
 import CardGuideUI
 import Foundation
+import TestSupport
 import XCTest
 
 /// 100,000 seeded random keys, resizes and timer ticks through `Update` and `View.render`

@@ -28,12 +28,7 @@ final class TextScanTests: XCTestCase {
                      "a.b.c.t.me", "http", "::::", "www"]
         for text in cases + ["a\tb", "x\n", "\u{2019}s", "5\u{20AC}", "\u{0}"] {
             assertScanAgrees(text)
-            for (needles, list) in [(TextRules.deniedNeedles, TextRules.denied), (TextRules.linkNeedles, TextRules.linkMarkers)] {
-                if plain(text, list) { XCTAssertTrue(TextRules.mayContain(text, anyOf: needles), "'\(text)' holds one of \(list)") }
-            }
         }
-        XCTAssertFalse(TextRules.mayContain("Take your ID card to the bank.", anyOf: TextRules.deniedNeedles))
-        XCTAssertFalse(TextRules.mayContain("Take your ID card to the bank.", anyOf: TextRules.linkNeedles))
         XCTAssertEqual(TextRules.scan("Take your ID card to the bank, 带上身份证。"), [])
     }
 
@@ -43,9 +38,6 @@ final class TextScanTests: XCTestCase {
         for _ in 0..<20_000 {
             let text = String((0..<Int.random(in: 0...14, using: &random)).map { _ in alphabet.randomElement(using: &random)! })
             assertScanAgrees(text)
-            for (needles, list) in [(TextRules.deniedNeedles, TextRules.denied), (TextRules.linkNeedles, TextRules.linkMarkers)] {
-                if plain(text, list) { XCTAssertTrue(TextRules.mayContain(text, anyOf: needles), "'\(text)' holds one of \(list)") }
-            }
         }
     }
 }

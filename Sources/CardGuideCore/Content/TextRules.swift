@@ -16,7 +16,6 @@ enum TextRules {
     ]
 
     static func deniedAddress(in text: String) -> String? {
-        guard mayContain(text, anyOf: deniedNeedles) else { return nil }
         let lower = text.lowercased()
         return denied.first { entry in
             // "t.me" must stand as a host, not as the end of another one like "parlament.me/"
@@ -35,13 +34,11 @@ enum TextRules {
     }
 
     static func containsLink(_ text: String) -> Bool {
-        guard mayContain(text, anyOf: linkNeedles) else { return false }
         let lower = text.lowercased()
         return linkMarkers.contains { lower.utf8.firstRange(of: $0.utf8) != nil }
     }
 
     static func ambiguousScalar(in text: String) -> Unicode.Scalar? {
-        guard mayHoldAmbiguous(text) else { return nil }
         return text.unicodeScalars.first { ambiguousRange.contains($0.value) && ambiguous.contains($0) }
     }
 

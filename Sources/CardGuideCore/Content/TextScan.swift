@@ -1,7 +1,7 @@
-/// A quick pre-check for `TextRules`: every text of a pack goes through the rules, and
-/// lowercasing each one and searching it with Foundation took most of a load (70 % of
-/// `cardguide validate`). Almost no text holds an address, so one pass over the UTF-8 bytes
-/// rules most of them out, and only the rest meet the full rules.
+/// A quick pre-check for `TextRules`: every text of a pack goes through the rules at every
+/// start, and lowercasing each one and searching it took most of a load. Almost no text
+/// holds an address, a control character or an ambiguous-width scalar, so one pass over the
+/// UTF-8 bytes (`scan`) rules most of them out, and only the rest meet the full rules.
 extension TextRules {
     struct Needles: Sendable {
         var needles: [[UInt8]]
@@ -12,8 +12,6 @@ extension TextRules {
         /// common bytes of English text, and starting there meant a compare at every few bytes.
         var anchors: [(needle: Int, offset: Int)]
         var anchorBytes: [UInt8]
-        /// Bit n set when byte n anchors a needle: most bytes are ruled out by one test.
-        var anchorSet: (low: UInt64, high: UInt64) = (0, 0)
 
         init(_ texts: [String]) {
             let needles = texts.map { Array($0.lowercased().utf8) }.filter { !$0.isEmpty }
@@ -22,9 +20,6 @@ extension TextRules {
             let anchors = needles.indices.map { n in (needle: n, offset: needles[n].indices.min { Self.rank(needles[n][$0]) < Self.rank(needles[n][$1]) }!) }
             self.anchors = anchors
             anchorBytes = anchors.map { needles[$0.needle][$0.offset] }
-            for byte in anchorBytes where byte < 128 {
-                if byte < 64 { anchorSet.low |= 1 << UInt64(byte) } else { anchorSet.high |= 1 << UInt64(byte - 64) }
-            }
         }
 
         /// How common a (lowercase) byte is in the pack's text, roughly: lower is rarer.
@@ -51,46 +46,10 @@ extension TextRules {
             }
             return false
         }
-
-        @inline(__always)
-        func mayAnchor(_ byte: UInt8) -> Bool {
-            byte < 64 ? anchorSet.low & (1 << UInt64(byte)) != 0 : anchorSet.high & (1 << UInt64(byte &- 64)) != 0
-        }
     }
 
     static let deniedNeedles = Needles(denied)
     static let linkNeedles = Needles(linkMarkers)
-
-    /// False only when `text` cannot contain any of `needles` (lowercase ASCII) once
-    /// lowercased: an ASCII case-insensitive search of its bytes. It never rules out a text
-    /// the full rules would flag: ASCII letters are equivalent only to themselves, and the
-    /// two non-ASCII scalars whose lowercase holds an ASCII letter, U+0130 and U+212A, send
-    /// the text to the full rules.
-    static func mayContain(_ text: String, anyOf needles: Needles) -> Bool {
-        guard needles.allASCII else { return true }
-        var text = text
-        return text.withUTF8 { bytes -> Bool in
-            let count = bytes.count
-            var i = 0
-            while i < count {
-                let byte = bytes[i]
-                if byte >= 0x80 {
-                    if byte == 0xC4, i + 1 < count, bytes[i + 1] == 0xB0 { return true }  // U+0130
-                    if byte == 0xE2, i + 2 < count, bytes[i + 1] == 0x84, bytes[i + 2] == 0xAA { return true }  // U+212A
-                    i += 1
-                    continue
-                }
-                let lower = asciiLower(byte)
-                guard needles.mayAnchor(lower) else {
-                    i += 1
-                    continue
-                }
-                if needles.matches(bytes, anchoredAt: i, lower) { return true }
-                i += 1
-            }
-            return false
-        }
-    }
 
     @inline(__always)
     static func asciiLower(_ byte: UInt8) -> UInt8 {
@@ -108,14 +67,6 @@ extension TextRules {
         func lead(_ value: UInt32) -> UInt8 { Unicode.Scalar(value).map { UTF8.encode($0)!.first! } ?? 0 }
         return lead(ambiguousRange.lowerBound)...lead(ambiguousRange.upperBound)
     }()
-
-    /// False when no scalar of `text` is in `ambiguousRange`, judged by lead bytes alone.
-    static func mayHoldAmbiguous(_ text: String) -> Bool {
-        let leads = ambiguousLeadBytes
-        if leads.lowerBound < 0x80 { return true }
-        var text = text
-        return text.withUTF8 { bytes in bytes.contains { leads.contains($0) } }
-    }
 
     /// What one pass over a text's bytes can rule out, for the checks every text of a pack
     /// meets at every start: a flag absent means that rule cannot apply.

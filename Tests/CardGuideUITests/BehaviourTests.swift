@@ -425,4 +425,28 @@ final class BehaviourTests: XCTestCase {
         XCTAssertEqual(driver.selection, 2)
         XCTAssertTrue(try XCTUnwrap(driver.rows.first { $0.hasPrefix(" > ") }).contains("desk-2"), driver.screenText)
     }
+
+    /// The search list builds rows only for a window of hits around the selection: what it
+    /// draws must be exactly what the rows of every hit would draw, at any selection and size.
+    func testWindowedSearchRowsDrawAsAllRows() throws {
+        for (width, height) in [(80, 24), (40, 12), (200, 60)] {
+            var driver = try Driver(.en, width, height)
+            driver.press("/")
+            driver.type("a")
+            let search = try XCTUnwrap(driver.search)
+            XCTAssertGreaterThan(search.hits.count, 3 * height, "enough hits to scroll")
+            let layout = Layout(Size(width: width, height: height))
+            for selection in [0, 1, height / 2, height, search.hits.count / 2, search.hits.count - height, search.hits.count - 1] {
+                var state = search
+                state.list.selection = selection
+                func drawn(_ rows: ListRows) -> String {
+                    var grid = CellGrid(size: Size(width: width, height: height))
+                    _ = rows.draw(into: &grid, top: 0, height: layout.bodyHeight - 2, left: 1, width: layout.contentWidth, selection: selection)
+                    return grid.text
+                }
+                XCTAssertEqual(drawn(SearchView.rows(driver.state, state, window: layout.bodyHeight / 2 + 2)),
+                               drawn(SearchView.rows(driver.state, state)), "\(width)x\(height), selection \(selection)")
+            }
+        }
+    }
 }

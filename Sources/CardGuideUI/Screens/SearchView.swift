@@ -31,15 +31,18 @@ enum SearchView {
 
     /// The text from a little before its first match, on one line, with the matches marked;
     /// the list cuts it to the width. nil when the text does not contain the query.
-    static func excerpt(of text: String, terms: [String], lead: Int = 12) -> (text: String, highlights: [Range<Int>])? {
-        let flat = String(text.map { $0.isNewline ? " " : $0 })
-        let matches = Folding.matches(of: terms, in: flat)
+    static func excerpt(of text: String, terms: [String], lead: Int = 12, length: Int = 320) -> (text: String, highlights: [Range<Int>])? {
+        // A line break is one Character, as the space that replaces it: offsets stay valid.
+        let matches = Folding.matches(of: terms, in: text)
         guard let first = matches.first else { return nil }
         let start = max(0, first.lowerBound - lead)
+        let end = start + length  // wider than any terminal: the list cuts it to the width
         let prefix = start > 0 ? "..." : ""
         let shift = prefix.count - start
-        let highlights = matches.filter { $0.lowerBound >= start }.map { ($0.lowerBound + shift)..<($0.upperBound + shift) }
-        return (prefix + String(flat.dropFirst(start)), highlights)
+        let highlights = matches.filter { $0.lowerBound >= start && $0.upperBound <= end }
+            .map { ($0.lowerBound + shift)..<($0.upperBound + shift) }
+        let shown = text.dropFirst(start).prefix(length).map { $0.isNewline ? " " : $0 }
+        return (prefix + String(shown), highlights)
     }
 
     /// The second line of a hit: which card (and method) it belongs to.
@@ -75,9 +78,10 @@ enum SearchView {
             }
         } else {
             grid.write(s.resultCount(search.hits.count), row: top + 1, column: layout.contentLeft, role: .dim)
-            // A window of a screen's height in items each side keeps the scroll position
-            // exactly as with every row (items take two rows).
-            rows(state, search, window: layout.bodyHeight).draw(into: &grid, top: top + 2, height: layout.bodyHeight - 2, left: layout.contentLeft,
+            // Items take two or three rows, so half a screen of items each side of the
+            // selection fills more than the view: the list centres the selection in it
+            // exactly as it would in every row.
+            rows(state, search, window: layout.bodyHeight / 2 + 2).draw(into: &grid, top: top + 2, height: layout.bodyHeight - 2, left: layout.contentLeft,
                                      width: layout.contentWidth, selection: search.list.selection)
         }
         return cursor

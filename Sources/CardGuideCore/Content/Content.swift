@@ -102,11 +102,15 @@ public struct Card: Equatable, Sendable {
 /// The whole loaded pack.
 public struct ContentPack: Equatable, Sendable {
     public var countries: [Country]
-    public var cards: [Card]
+    public var cards: [Card] { didSet { cardIndex = Self.index(cards, \.id) } }
     public var safety: [SafetyRule]
-    public var sources: [Source]
+    public var sources: [Source] { didSet { sourceIndex = Self.index(sources, \.id) } }
     /// A short hash of the files' bytes: saved progress records which content it was made against.
     public var fingerprint: String
+    /// Cards and sources by ID: every frame looks some up (a wizard's card, a step's sources),
+    /// and a large pack has thousands.
+    private var cardIndex: [String: Int]
+    private var sourceIndex: [String: Int]
 
     public init(countries: [Country], cards: [Card], safety: [SafetyRule], sources: [Source], fingerprint: String) {
         self.countries = countries
@@ -114,12 +118,21 @@ public struct ContentPack: Equatable, Sendable {
         self.safety = safety
         self.sources = sources
         self.fingerprint = fingerprint
+        cardIndex = Self.index(cards, \.id)
+        sourceIndex = Self.index(sources, \.id)
+    }
+
+    /// The first position of each ID (a pack with duplicates is reported by validation).
+    private static func index<T>(_ items: [T], _ id: KeyPath<T, String>) -> [String: Int] {
+        var index: [String: Int] = [:]
+        for (n, item) in items.enumerated() where index[item[keyPath: id]] == nil { index[item[keyPath: id]] = n }
+        return index
     }
 
     public func country(_ id: String) -> Country? { countries.first { $0.id == id } }
     public func cards(in countryID: String) -> [Card] { cards.filter { $0.countryID == countryID } }
-    public func card(_ id: String) -> Card? { cards.first { $0.id == id } }
-    public func source(_ id: String) -> Source? { sources.first { $0.id == id } }
+    public func card(_ id: String) -> Card? { cardIndex[id].map { cards[$0] } }
+    public func source(_ id: String) -> Source? { sourceIndex[id].map { sources[$0] } }
 
     public var allFAQ: [(card: Card, faq: FAQ)] { cards.flatMap { card in card.faq.map { (card, $0) } } }
 }

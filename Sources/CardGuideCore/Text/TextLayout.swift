@@ -190,37 +190,16 @@ final class WrapCache: @unchecked Sendable {
     /// Longer texts are wrapped every time rather than kept.
     static let maxTextBytes = 16 * 1024
 
-    /// Keyed by the text's bytes: String's own hashing normalises the text to NFC first,
-    /// and hashing the page texts that way was a tenth of the work of a key press.
+    /// Keyed by the text's bytes (see `ExactText`).
     private struct Key: Hashable {
-        var text: String
+        var text: ExactText
         var width: Int
-
-        static func == (a: Key, b: Key) -> Bool {
-            guard a.width == b.width, a.text.utf8.count == b.text.utf8.count else { return false }
-            var x = a.text, y = b.text
-            return x.withUTF8 { p in y.withUTF8 { q in p.isEmpty || memcmp(p.baseAddress!, q.baseAddress!, p.count) == 0 } }
-        }
-
-        func hash(into hasher: inout Hasher) {
-            hasher.combine(width)
-            var text = text
-            text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
-        }
     }
 
-    private let lock = Lock()
-    private var entries: [Key: [String]] = [:]
+    private let memo = BoundedMemo<Key, [String]>(capacity: capacity)
 
     func lines(_ text: String, width: Int, wrap: () -> [String]) -> [String] {
         guard text.utf8.count <= Self.maxTextBytes else { return wrap() }
-        let key = Key(text: text, width: width)
-        if let hit = lock.withLock({ entries[key] }) { return hit }
-        let lines = wrap()
-        lock.withLock {
-            if entries.count >= Self.capacity { entries.removeAll(keepingCapacity: true) }
-            entries[key] = lines
-        }
-        return lines
+        return memo.value(Key(text: ExactText(text), width: width), wrap)
     }
 }

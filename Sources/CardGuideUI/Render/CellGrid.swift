@@ -143,17 +143,10 @@ final class GlyphCache: @unchecked Sendable {
     static let capacity = 8192
     static let maxTextBytes = 4096
 
-    private let lock = Lock()
-    private var entries: [String: [Glyph]] = [:]
+    private let memo = BoundedMemo<ExactText, [Glyph]>(capacity: capacity)
 
     func glyphs(_ text: String) -> [Glyph] {
         guard text.utf8.count <= Self.maxTextBytes else { return Glyph.split(text) }
-        if let hit = lock.withLock({ entries[text] }) { return hit }
-        let glyphs = Glyph.split(text)
-        lock.withLock {
-            if entries.count >= Self.capacity { entries.removeAll(keepingCapacity: true) }
-            entries[text] = glyphs
-        }
-        return glyphs
+        return memo.value(ExactText(text)) { Glyph.split(text) }
     }
 }

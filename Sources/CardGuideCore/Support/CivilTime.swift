@@ -36,7 +36,7 @@ public struct CivilTime: Equatable, Sendable {
     public var isoDay: String { "\(Self.pad(year, 4))-\(Self.pad(month))-\(Self.pad(day))" }
     /// 20261203-154500
     public var compactStamp: String { "\(Self.pad(year, 4))\(Self.pad(month))\(Self.pad(day))-\(compactTime)" }
-    /// 20261203T154500 (with a Z after it when the offset is 0)
+    /// 20261203T154500 (ISO 8601 basic format, without a zone)
     public var isoBasic: String { "\(Self.pad(year, 4))\(Self.pad(month))\(Self.pad(day))T\(compactTime)" }
 
     private var compactTime: String { "\(Self.pad(hour))\(Self.pad(minute))\(Self.pad(second))" }

@@ -6,26 +6,22 @@ import Darwin
 
 /// Text compared and hashed by its UTF-8 bytes. String's own `==` and hashing treat
 /// canonically equivalent texts as equal, which for non-ASCII text means normalising it
-/// first: right for people, needless for what is sent to a terminal, and in the drawing
-/// caches and the frame diff it was a tenth of the work of a key press.
+/// first: right for people, needless for cache keys of what is sent to a terminal, and in
+/// the drawing caches it was a tenth of the work of a key press.
 public struct ExactText: Hashable, Sendable {
     public var text: String
 
     public init(_ text: String) { self.text = text }
 
-    public static func == (a: ExactText, b: ExactText) -> Bool { same(a.text, b.text) }
+    public static func == (a: ExactText, b: ExactText) -> Bool {
+        guard a.text.utf8.count == b.text.utf8.count else { return false }
+        var x = a.text, y = b.text
+        return x.withUTF8 { p in y.withUTF8 { q in p.isEmpty || memcmp(p.baseAddress!, q.baseAddress!, p.count) == 0 } }
+    }
 
     public func hash(into hasher: inout Hasher) {
         var text = text
         text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
-    }
-
-    /// Byte-for-byte equality of two strings.
-    @inline(__always)
-    public static func same(_ a: String, _ b: String) -> Bool {
-        guard a.utf8.count == b.utf8.count else { return false }
-        var x = a, y = b
-        return x.withUTF8 { p in y.withUTF8 { q in p.isEmpty || memcmp(p.baseAddress!, q.baseAddress!, p.count) == 0 } }
     }
 }
 

@@ -168,9 +168,8 @@ public enum Keymap {
     static func hasEffect(_ action: Action, in state: AppState) -> Bool {
         switch (action, state.screen) {
         case (.tick, .wizard(let wizard)):
-            guard let method = state.pack.card(wizard.cardID)?.method(wizard.methodID),
-                  let checklist = state.checklist(for: method.id) else { return false }
-            return !method.steps[checklist.currentIndex(in: method)].bring.isEmpty
+            guard let (_, method, _, index) = state.position(of: wizard) else { return false }
+            return !method.steps[index].bring.isEmpty
         case (.compare, .methods(let cardID, _)):
             return state.pack.card(cardID)?.comparisons.isEmpty == false
         case (.nextTable, .comparison(let cardID, _, _)), (.previousTable, .comparison(let cardID, _, _)):

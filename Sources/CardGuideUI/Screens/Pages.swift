@@ -156,9 +156,8 @@ enum Pages {
     /// bring (one line per material, tagged so the view can mark the selection), where, how
     /// long and the sources.
     static func wizardLines(_ state: AppState, _ wizard: WizardState) -> [PageLine] {
-        guard let card = state.pack.card(wizard.cardID), let method = card.method(wizard.methodID),
-              let checklist = state.checklist(for: method.id), !method.steps.isEmpty else { return [] }
-        let step = method.steps[checklist.currentIndex(in: method)]
+        guard let (_, method, checklist, index) = state.position(of: wizard) else { return [] }
+        let step = method.steps[index]
         let language = state.language
         let s = Strings(language)
         var page = PageBuilder(width: width(state))

@@ -5,10 +5,8 @@ import CardGuideCore
 enum WizardView {
     static func draw(_ state: AppState, _ wizard: WizardState, into grid: inout CellGrid) -> Position? {
         let layout = Layout(state.size)
-        guard let card = state.pack.card(wizard.cardID), let method = card.method(wizard.methodID),
-              let checklist = state.checklist(for: method.id), !method.steps.isEmpty else { return nil }
+        guard let (_, method, checklist, index) = state.position(of: wizard) else { return nil }
         let s = Strings(state.language)
-        let index = checklist.currentIndex(in: method)
         let step = method.steps[index]
         let top = layout.bodyTop
         ProgressBar.draw(step: index + 1, of: method.steps.count, done: checklist.doneCount(in: method), state: state,

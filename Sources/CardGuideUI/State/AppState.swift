@@ -93,6 +93,14 @@ public struct AppState: Sendable {
         checklists.first { $0.methodID == methodID }
     }
 
+    /// Where a wizard stands: its card, method and checklist, and the index of the current
+    /// step; nil when the content or the checklist is missing, or the method has no steps.
+    func position(of wizard: WizardState) -> (card: Card, method: Method, checklist: Checklist, index: Int)? {
+        guard let card = pack.card(wizard.cardID), let method = card.method(wizard.methodID),
+              let checklist = checklist(for: method.id), !method.steps.isEmpty else { return nil }
+        return (card, method, checklist, checklist.currentIndex(in: method))
+    }
+
     /// The card and method a checklist follows, if the content still has them.
     public func resolve(_ checklist: Checklist) -> (card: Card, method: Method)? {
         guard let card = pack.card(checklist.cardID), let method = card.method(checklist.methodID) else { return nil }

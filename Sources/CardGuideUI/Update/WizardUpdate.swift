@@ -7,10 +7,9 @@ enum WizardUpdate {
     static let fixedRows = 3
 
     static func apply(_ action: Action, _ wizard: inout WizardState, _ state: inout AppState, now: Date) -> [Effect] {
-        guard let card = state.pack.card(wizard.cardID), let method = card.method(wizard.methodID),
-              var checklist = state.checklist(for: method.id) else { return [] }
+        guard let (card, method, saved, current) = state.position(of: wizard) else { return [] }
+        var checklist = saved
         let s = Strings(state.language)
-        let current = checklist.currentIndex(in: method)
         let step = method.steps[current]
         var effects: [Effect] = []
         switch action {

@@ -33,8 +33,9 @@ struct Run: ParsableCommand {
         }
         let pack = try content.loadValidPack()
         let now = Date()
-        let session = try SessionController(path: sessionOptions.path(), pack: pack, fresh: kiosk,
-                                            environment: ProcessInfo.processInfo.environment)
+        let environment = ProcessEnvironment.variables()
+        let session = try SessionController(path: sessionOptions.path(environment: environment), pack: pack, fresh: kiosk,
+                                            environment: environment)
 
         var state = AppState(pack: pack, language: lang ?? session.file.language, size: Size(width: 80, height: 24),
                              checklists: session.file.checklists)
@@ -47,12 +48,12 @@ struct Run: ParsableCommand {
         state.helpDesk.defaultLanguage = lang ?? .zh
         Update.startDemo(&state, now: now)
 
-        let noColor = ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } ?? false
+        let noColor = environment["NO_COLOR"].map { !$0.isEmpty } ?? false
         let terminal = try CursesTerminal(options: CursesOptions(mono: mono || noColor, plain: plain,
                                                                   logPath: session.logPath))
         defer { terminal.shutdown() }
         state.display = DisplayOptions(ascii: ascii || !terminal.isUTF8, plain: plain)
-        let handouts = HandoutWriter(directory: handoutDir ?? FileManager.default.currentDirectoryPath)
+        let handouts = HandoutWriter(directory: handoutDir ?? ProcessEnvironment.currentDirectory)
 
         let loop = RunLoop(backend: terminal, state: state) { effect, state in
             switch effect {

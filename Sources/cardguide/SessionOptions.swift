@@ -17,8 +17,7 @@ struct SessionOptions: ParsableArguments {
         }
     }
 
-    func path() throws -> String {
-        let environment = ProcessInfo.processInfo.environment
+    func path(environment: [String: String] = ProcessEnvironment.variables()) throws -> String {
         do {
             if let session { return session }
             if let profile { return try SessionPaths.profileFile(profile, environment: environment) }

@@ -133,18 +133,16 @@ final class ChecklistTests: XCTestCase {
         XCTAssertEqual(checklist.percentDone(in: empty), 0)
     }
 
-    func testCodableRoundTripKeepsTheJSONKeys() throws {
+    func testSessionCodingRoundTripKeepsTheJSONKeys() throws {
         var checklist = fresh()
         checklist.toggle(material: "rib", in: method, now: later)
         checklist.toggle(material: "birth", in: method, now: later)
         checklist.toggleDone(step: "form", now: later)
         checklist.go(to: 1, in: method, now: later)
 
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        encoder.dateEncodingStrategy = .iso8601
-        let data = try encoder.encode(checklist)
-        let object = try XCTUnwrap(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let bytes = SessionCoding.encode(checklist)
+        // Read back with Foundation's own JSON reader: the file is plain JSON to any tool.
+        let object = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any])
         XCTAssertEqual(Set(object.keys), ["country", "card", "method", "currentStep", "steps", "ticked", "started", "changed", "contentFingerprint"])
         XCTAssertEqual(object["country"] as? String, "fr")
         XCTAssertEqual(object["card"] as? String, "fr-vitale")
@@ -155,20 +153,30 @@ final class ChecklistTests: XCTestCase {
         XCTAssertEqual(object["contentFingerprint"] as? String, "abc123")
         XCTAssertEqual(object["started"] as? String, "2025-01-01T00:00:00Z")
 
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .iso8601
-        let decoded = try decoder.decode(Checklist.self, from: data)
+        let decoded = try SessionCoding.checklist(.init(value: JSONParser.parse(bytes), path: ""))
         XCTAssertEqual(decoded, checklist)
         // Encoding is stable: the same checklist gives the same bytes.
-        XCTAssertEqual(try encoder.encode(decoded), data)
+        XCTAssertEqual(SessionCoding.encode(decoded), bytes)
     }
 
-    func testDecodingRejectsAMissingKey() {
-        let json = #"{"country":"fr","card":"fr-vitale","method":"m","currentStep":"s","steps":{},"ticked":[],"started":0,"changed":0}"#
-        XCTAssertThrowsError(try JSONDecoder().decode(Checklist.self, from: Data(json.utf8)))
-        let complete = #"{"country":"fr","card":"fr-vitale","method":"m","currentStep":"s","steps":{"s":"done"},"ticked":["b","a"],"started":0,"changed":0,"contentFingerprint":"f"}"#
-        let decoded = try? JSONDecoder().decode(Checklist.self, from: Data(complete.utf8))
-        XCTAssertEqual(decoded?.ticked, ["a", "b"])
-        XCTAssertEqual(decoded?.status(of: "s"), .done)
+    func testDecodingRejectsAMissingKeyAndAcceptsOffsets() throws {
+        func read(_ json: String) throws -> Checklist {
+            try SessionCoding.checklist(.init(value: JSONParser.parse(json), path: ""))
+        }
+        let missing = #"{"country":"fr","card":"fr-vitale","method":"m","currentStep":"s","steps":{},"ticked":[],"started":"2025-01-01T00:00:00Z","changed":"2025-01-01T00:00:00Z"}"#
+        XCTAssertThrowsError(try read(missing)) { error in
+            XCTAssertEqual(error as? SessionCoding.ShapeError, SessionCoding.ShapeError(reason: "missing field contentFingerprint"))
+        }
+        let complete = #"{"country":"fr","card":"fr-vitale","method":"m","currentStep":"s","steps":{"s":"done"},"ticked":["b","a"],"started":"2025-01-01T08:00:00+08:00","changed":"2025-01-01T00:00:00.250Z","contentFingerprint":"f","later":1}"#
+        let decoded = try read(complete)
+        XCTAssertEqual(decoded.ticked, ["a", "b"])
+        XCTAssertEqual(decoded.status(of: "s"), .done)
+        XCTAssertEqual(decoded.started, decoded.changed, "an offset and a fraction are read; the fraction is dropped")
+        XCTAssertThrowsError(try read(complete.replacingOccurrences(of: "\"done\"", with: "\"finished\""))) { error in
+            XCTAssertEqual(error as? SessionCoding.ShapeError, SessionCoding.ShapeError(reason: "invalid value at steps.s"))
+        }
+        XCTAssertThrowsError(try read(complete.replacingOccurrences(of: "2025-01-01T08:00:00+08:00", with: "2025-02-30T08:00:00Z"))) { error in
+            XCTAssertEqual(error as? SessionCoding.ShapeError, SessionCoding.ShapeError(reason: "invalid value at started"))
+        }
     }
 }

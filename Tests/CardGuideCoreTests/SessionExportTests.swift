@@ -5,11 +5,11 @@ import XCTest
 /// The export for the record: the content of each format and language, not just "non-empty".
 final class SessionExportTests: XCTestCase {
     let pack = SamplePack.pack
-    let utc = TimeZone(identifier: "UTC")!
+    let utc: (Date) -> Int = { _ in 0 }
 
     func render(_ language: Language, _ format: ChecklistExport.Format, safety: Bool = false,
                 checklists: [Checklist] = [SamplePack.onlineChecklist()]) -> String {
-        ChecklistExport.render(checklists, pack: pack, language: language, format: format, safety: safety, timeZone: utc)
+        ChecklistExport.render(checklists, pack: pack, language: language, format: format, safety: safety, utcOffset: utc)
     }
 
     func testMarkdownInEnglish() {
@@ -90,13 +90,13 @@ final class SessionExportTests: XCTestCase {
         pack.cards[0].methods[0].steps[1].variesNote = Localized(
             zh: String(repeating: "各省医保局的要求各不相同，", count: 8),
             en: String(repeating: "Each office asks for different papers. ", count: 6))
-        let en = ChecklistExport.renderChecklist(SamplePack.onlineChecklist(), pack: pack, language: .en, format: .text, timeZone: utc)
+        let en = ChecklistExport.renderChecklist(SamplePack.onlineChecklist(), pack: pack, language: .en, format: .text, utcOffset: utc)
         let enLines = en.split(separator: "\n").map(String.init)
         let start = enLines.firstIndex { $0.hasPrefix("    Varies: Each office") }!
         XCTAssertTrue(enLines[start + 1].hasPrefix("        ") && !enLines[start + 1].hasPrefix("         "),
                       "continuation lines hang four columns in: \(enLines[start + 1])")
         XCTAssertTrue(enLines[start + 1].contains("Each office") || enLines[start + 1].contains("different papers"))
-        let zh = ChecklistExport.renderChecklist(SamplePack.onlineChecklist(), pack: pack, language: .zh, format: .text, timeZone: utc)
+        let zh = ChecklistExport.renderChecklist(SamplePack.onlineChecklist(), pack: pack, language: .zh, format: .text, utcOffset: utc)
         for line in (en + zh).split(separator: "\n") where !line.contains("http") {
             XCTAssertLessThanOrEqual(DisplayWidth.of(String(line)), 78, String(line))
         }
@@ -195,8 +195,7 @@ final class SessionExportTests: XCTestCase {
         let dir = folder.file("content")
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         func l(_ text: Localized) -> String {
-            let data = try! JSONEncoder().encode(text)
-            return String(decoding: data, as: UTF8.self)
+            String(decoding: JSONWriter.pretty(.object([("en", .string(text.en)), ("zh", .string(text.zh))])), as: UTF8.self)
         }
         func material(_ m: Material) -> String {
             "{\"id\": \"\(m.id)\", \"name\": \(l(m.name))" + (m.note.map { ", \"note\": \(l($0))" } ?? "") + "}"

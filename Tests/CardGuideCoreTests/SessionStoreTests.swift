@@ -163,7 +163,7 @@ final class SessionStoreTests: XCTestCase {
     func testAnOlderFileIsMigratedAndSavedInTheCurrentFormat() throws {
         let folder = TemporaryFolder()
         let path = folder.file("session.json")
-        let checklist = String(decoding: try SessionCoding.encoder().encode(SamplePack.onlineChecklist()), as: UTF8.self)
+        let checklist = String(decoding: SessionCoding.encode(SamplePack.onlineChecklist()), as: UTF8.self)
         write("{\"checklists\": [\(checklist)]}", to: path)
         let (store, notices) = SessionStore.open(path: path)
         XCTAssertEqual(notices, [.migrated(path: path, from: 0, to: 1)])

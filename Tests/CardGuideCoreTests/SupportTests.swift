@@ -33,6 +33,60 @@ final class SupportTests: XCTestCase {
         XCTAssertEqual(CivilTime(Date(timeIntervalSince1970: -62_135_596_800)).isoDay, "0001-01-01")
     }
 
+    /// The session file's moments: written and read back like JSONEncoder/JSONDecoder's
+    /// `.iso8601` strategy did, so files written by earlier builds still read.
+    func testInstantsAgreeWithFoundationsISO8601() throws {
+        let encoder = JSONEncoder()
+        encoder.dateEncodingStrategy = .iso8601
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        let moments: [TimeInterval] = stride(from: -2_177_452_800.0, to: 4_102_444_800.0, by: 1_333_337).map { $0 }
+            + [0, 951_782_400, 951_868_799, 1_800_000_000.75]
+        for moment in moments {
+            let date = Date(timeIntervalSince1970: moment)
+            let foundation = try String(decoding: encoder.encode([date]), as: UTF8.self)
+            XCTAssertEqual("[\"\(CivilTime.isoInstant(date))\"]", foundation, "\(moment)")
+            let read = try XCTUnwrap(CivilTime.parseInstant(CivilTime.isoInstant(date)), "\(moment)")
+            XCTAssertEqual(read, try decoder.decode([Date].self, from: Data(foundation.utf8))[0], "\(moment)")
+            XCTAssertEqual(read.timeIntervalSince1970, moment.rounded(.down))
+        }
+        XCTAssertEqual(CivilTime.parseInstant("2026-12-03T23:30:00+08:30"), CivilTime.parseInstant("2026-12-03T15:00:00Z"))
+        XCTAssertEqual(CivilTime.parseInstant("2026-12-03T15:00:00-01:00"), CivilTime.parseInstant("2026-12-03T16:00:00Z"))
+        XCTAssertEqual(CivilTime.parseInstant("2024-02-29T00:00:00Z")?.timeIntervalSince1970, 1_709_164_800)
+        for bad in ["", "2026-12-03", "2026-12-03T15:00:00", "2026-12-03 15:00:00Z", "2026-13-01T00:00:00Z",
+                    "2025-02-29T00:00:00Z", "2026-12-03T24:00:00Z", "2026-12-03T15:00:00.Z", "2026-12-03T15:00:00Zx",
+                    "2026-12-03T15:00:00+0800", "20x6-12-03T15:00:00Z", "2026-12-03T15:00:00+08:00:00"] {
+            XCTAssertNil(CivilTime.parseInstant(bad), bad)
+        }
+    }
+
+    func testLocalOffsetAgreesWithFoundationsTimeZone() {
+        for moment in stride(from: 0.0, to: 4_000_000_000.0, by: 86_400 * 97) {
+            let date = Date(timeIntervalSince1970: moment)
+            XCTAssertEqual(CivilTime.localOffset(date), TimeZone.current.secondsFromGMT(for: date), "\(moment)")
+        }
+    }
+
+    func testProcessEnvironmentAgreesWithProcessInfo() {
+        XCTAssertEqual(ProcessEnvironment.variables(), ProcessInfo.processInfo.environment)
+        XCTAssertEqual(ProcessEnvironment.currentDirectory, FileManager.default.currentDirectoryPath)
+    }
+
+    func testFolderNamesAgreeWithFileManager() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("names-\(getpid())").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        for name in ["a.json", "密码.json", ".hidden", "with space"] {
+            _ = FileManager.default.createFile(atPath: folder + "/" + name, contents: Data(name.utf8))
+        }
+        try FileManager.default.createDirectory(atPath: folder + "/sub", withIntermediateDirectories: true)
+        XCTAssertEqual(PosixFile.names(in: folder)?.sorted(), try FileManager.default.contentsOfDirectory(atPath: folder).sorted())
+        XCTAssertNil(PosixFile.names(in: folder + "/a.json"), "a file is not a folder")
+        XCTAssertNil(PosixFile.names(in: folder + "/missing"))
+        XCTAssertEqual(try PosixFile.readAll(folder + "/密码.json").get(), Array("密码.json".utf8))
+        XCTAssertEqual(try PosixFile.readAll(folder + "/missing").get(), nil)
+    }
+
     func testPathText() {
         XCTAssertEqual(PathText.join("/tmp", "a.md"), "/tmp/a.md")
         XCTAssertEqual(PathText.join("/tmp/", "a.md"), "/tmp/a.md")

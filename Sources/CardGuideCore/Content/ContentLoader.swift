@@ -14,13 +14,7 @@ public struct ContentLoadResult: Sendable {
 public enum ContentLoader {
     /// Loads every `*.json` file of `directory`.
     public static func load(directory: String) -> ContentLoadResult {
-        let url = URL(fileURLWithPath: directory, isDirectory: true)
-        let names: [String]
-        do {
-            names = try FileManager.default.contentsOfDirectory(atPath: url.path)
-                .filter { $0.hasSuffix(".json") }
-                .sorted()
-        } catch {
+        guard let names = PosixFile.names(in: directory)?.filter({ $0.hasSuffix(".json") }).sorted() else {
             return ContentLoadResult(pack: nil, issues: [ContentIssue(file: directory, path: "", message: "cannot read the content folder")])
         }
         if names.isEmpty {
@@ -29,8 +23,8 @@ public enum ContentLoader {
         var files: [(name: String, bytes: [UInt8])] = []
         var issues: [ContentIssue] = []
         for name in names {
-            if let data = FileManager.default.contents(atPath: url.appendingPathComponent(name).path) {
-                files.append((name, [UInt8](data)))
+            if case let .success(bytes?) = PosixFile.readAll(PathText.join(directory, name)) {
+                files.append((name, bytes))
             } else {
                 issues.append(ContentIssue(file: name, path: "", message: "cannot read the file"))
             }

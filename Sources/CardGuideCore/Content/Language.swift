@@ -1,5 +1,5 @@
 /// The two languages every text exists in. Chinese (Simplified) is the default.
-public enum Language: String, CaseIterable, Codable, Sendable {
+public enum Language: String, CaseIterable, Sendable {
     case zh
     case en
 
@@ -7,7 +7,7 @@ public enum Language: String, CaseIterable, Codable, Sendable {
 }
 
 /// A user-visible text in both languages.
-public struct Localized: Equatable, Hashable, Codable, Sendable {
+public struct Localized: Equatable, Hashable, Sendable {
     public var zh: String
     public var en: String
 

@@ -11,7 +11,7 @@ public enum ChecklistExport {
     /// Every checklist in the order given (callers pass `SessionFile.listed`), then the
     /// safety rules when `safety` is true.
     public static func render(_ checklists: [Checklist], pack: ContentPack, language: Language, format: Format,
-                              safety: Bool, timeZone: TimeZone = .current) -> String {
+                              safety: Bool, utcOffset: (Date) -> Int = CivilTime.localOffset) -> String {
         let words = ExportStrings(language)
         var document = ExportDocument()
         document.add(.heading(level: 1, text: words.title))
@@ -19,7 +19,7 @@ public enum ChecklistExport {
         if checklists.isEmpty { document.add(.paragraph(words.noChecklists)) }
         for checklist in checklists {
             document.add(.rule)
-            add(checklist, to: &document, pack: pack, words: words, timeZone: timeZone)
+            add(checklist, to: &document, pack: pack, words: words, utcOffset: utcOffset)
         }
         if safety && !pack.safety.isEmpty {
             document.add(.rule)
@@ -31,9 +31,9 @@ public enum ChecklistExport {
     /// One checklist, with its heading, progress, steps, what is missing and its sources:
     /// the body of a hand-out.
     public static func renderChecklist(_ checklist: Checklist, pack: ContentPack, language: Language, format: Format,
-                                       timeZone: TimeZone = .current) -> String {
+                                       utcOffset: (Date) -> Int = CivilTime.localOffset) -> String {
         var document = ExportDocument()
-        add(checklist, to: &document, pack: pack, words: ExportStrings(language), timeZone: timeZone)
+        add(checklist, to: &document, pack: pack, words: ExportStrings(language), utcOffset: utcOffset)
         return output(document, format)
     }
 
@@ -60,7 +60,7 @@ public enum ChecklistExport {
     // MARK: Building blocks
 
     private static func add(_ checklist: Checklist, to document: inout ExportDocument, pack: ContentPack,
-                            words: ExportStrings, timeZone: TimeZone) {
+                            words: ExportStrings, utcOffset: (Date) -> Int) {
         let language = words.language
         guard let card = pack.card(checklist.cardID), let method = card.method(checklist.methodID) else {
             document.add(.heading(level: 2, text: "\(checklist.cardID) > \(checklist.methodID)"))
@@ -72,8 +72,8 @@ public enum ChecklistExport {
         document.add(.paragraph(words.progress(step: checklist.currentIndex(in: method) + 1, of: method.steps.count,
                                                done: checklist.doneCount(in: method),
                                                ticked: checklist.tickedCount(in: method), of: method.materials.count)
-                                + "\n" + words.dates(started: day(checklist.started, timeZone),
-                                                     changed: day(checklist.changed, timeZone))))
+                                + "\n" + words.dates(started: day(checklist.started, utcOffset),
+                                                     changed: day(checklist.changed, utcOffset))))
 
         document.add(.heading(level: 3, text: words.steps))
         for (index, step) in method.steps.enumerated() {
@@ -146,7 +146,7 @@ public enum ChecklistExport {
         return language == .zh ? "\(material.name[language])（\(note)）" : "\(material.name[language]) (\(note))"
     }
 
-    private static func day(_ date: Date, _ timeZone: TimeZone) -> String {
-        CivilTime(date, utcOffset: timeZone.secondsFromGMT(for: date)).isoDay
+    private static func day(_ date: Date, _ utcOffset: (Date) -> Int) -> String {
+        CivilTime(date, utcOffset: utcOffset(date)).isoDay
     }
 }

@@ -1,13 +1,13 @@
 import Foundation
 
 /// The status of one wizard step, after the GOV.UK task-list pattern.
-public enum StepStatus: String, Codable, CaseIterable, Sendable {
+public enum StepStatus: String, CaseIterable, Sendable {
     case notStarted, inProgress, done
 }
 
 /// One person's progress through one method of one card: the current step, each step's
 /// status and the ticked materials. It holds progress only, never personal data.
-public struct Checklist: Codable, Equatable, Sendable {
+public struct Checklist: Equatable, Sendable {
     public var countryID: String
     public var cardID: String
     public var methodID: String
@@ -36,38 +36,6 @@ public struct Checklist: Codable, Equatable, Sendable {
     public var key: String { methodID }
 
     public func status(of stepID: String) -> StepStatus { stepStatus[stepID] ?? .notStarted }
-
-    // Sorted arrays keep the saved file stable from one save to the next.
-    private enum CodingKeys: String, CodingKey {
-        case countryID = "country", cardID = "card", methodID = "method", currentStepID = "currentStep"
-        case stepStatus = "steps", ticked, started, changed, contentFingerprint
-    }
-
-    public init(from decoder: Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        countryID = try c.decode(String.self, forKey: .countryID)
-        cardID = try c.decode(String.self, forKey: .cardID)
-        methodID = try c.decode(String.self, forKey: .methodID)
-        currentStepID = try c.decode(String.self, forKey: .currentStepID)
-        stepStatus = try c.decode([String: StepStatus].self, forKey: .stepStatus)
-        ticked = Set(try c.decode([String].self, forKey: .ticked))
-        started = try c.decode(Date.self, forKey: .started)
-        changed = try c.decode(Date.self, forKey: .changed)
-        contentFingerprint = try c.decode(String.self, forKey: .contentFingerprint)
-    }
-
-    public func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(countryID, forKey: .countryID)
-        try c.encode(cardID, forKey: .cardID)
-        try c.encode(methodID, forKey: .methodID)
-        try c.encode(currentStepID, forKey: .currentStepID)
-        try c.encode(stepStatus, forKey: .stepStatus)
-        try c.encode(ticked.sorted(), forKey: .ticked)
-        try c.encode(started, forKey: .started)
-        try c.encode(changed, forKey: .changed)
-        try c.encode(contentFingerprint, forKey: .contentFingerprint)
-    }
 }
 
 /// Pure transitions of a checklist against the method it follows.

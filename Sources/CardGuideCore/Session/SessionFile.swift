@@ -6,9 +6,9 @@ import Foundation
 /// Versions:
 /// - 0: the early format, written before the file carried a version: no `schemaVersion` key,
 ///   `language` optional (it was added later and defaulted to Chinese), no `lastOpened`, and
-///   checklists in the same shape as today's. `SessionFileV0` reads it; `migrated()` lifts it.
+///   checklists in the same shape as today's. `SessionCoding.versionZero` reads and lifts it.
 /// - 1: this struct, with `schemaVersion: 1`.
-public struct SessionFile: Codable, Equatable, Sendable {
+public struct SessionFile: Equatable, Sendable {
     public static let currentSchemaVersion = 1
 
     public var schemaVersion: Int
@@ -49,41 +49,9 @@ public struct SessionFile: Codable, Equatable, Sendable {
     }
 }
 
-/// A version-0 file (see `SessionFile`). Decoding it is the whole migration: every field of
-/// version 1 either existed already or has a safe default.
-struct SessionFileV0: Decodable {
-    var language: Language?
-    var checklists: [Checklist]
-
-    func migrated() -> SessionFile {
-        SessionFile(language: language ?? .zh, checklists: checklists, lastOpened: nil)
-    }
-}
-
-/// The one JSON dialect of the session file: sorted keys so successive saves differ only
-/// where progress changed, ISO-8601 dates so a person can read the file.
-enum SessionCoding {
-    static func encoder() -> JSONEncoder {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .iso8601
-        return encoder
-    }
-
-    static func decoder() -> JSONDecoder {
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .iso8601
-        return decoder
-    }
-
-    static func encode(_ file: SessionFile) throws -> [UInt8] {
-        Array(try encoder().encode(file)) + [0x0A]
-    }
-}
-
 /// Reads the bytes of a session file, whatever its version. The strict JSONParser runs
-/// first so that a broken file is reported with a line and column; only then does
-/// JSONDecoder read the shape the file's `schemaVersion` announces.
+/// first so that a broken file is reported with a line and column; only then is the shape
+/// the file's `schemaVersion` announces read (`SessionCoding`).
 enum SessionDecoding {
     enum Outcome: Equatable {
         case current(SessionFile)
@@ -110,39 +78,20 @@ enum SessionDecoding {
         default:
             return .corrupt(reason: "schemaVersion is not a whole number")
         }
-        let data = Data(bytes)
         do {
             switch version {
             case SessionFile.currentSchemaVersion:
-                return .current(try SessionCoding.decoder().decode(SessionFile.self, from: data))
+                return .current(try SessionCoding.file(root))
             case 0:
-                return .migrated(try SessionCoding.decoder().decode(SessionFileV0.self, from: data).migrated(), from: 0)
+                // Version 0 (see `SessionFile`): every field of version 1 existed already or
+                // has a safe default, so reading it is the whole migration.
+                return .migrated(try SessionCoding.versionZero(root), from: 0)
             default:
                 // Only versions above the current one reach here (0 and 1 are handled).
-                return .newer(try? SessionCoding.decoder().decode(SessionFile.self, from: data), version: version)
+                return .newer(try? SessionCoding.file(root), version: version)
             }
-        } catch let error as DecodingError {
-            return .corrupt(reason: describe(error))
         } catch {
-            return .corrupt(reason: "\(error)")
-        }
-    }
-
-    /// A one-line account of a decoding error, with the JSON path of the bad value.
-    static func describe(_ error: DecodingError) -> String {
-        func path(_ keys: [CodingKey]) -> String {
-            let text = keys.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
-            return text.isEmpty ? "the top level" : String(text.drop { $0 == "." })
-        }
-        switch error {
-        case let .keyNotFound(key, context):
-            return "missing field \(path(context.codingPath + [key]))"
-        case let .typeMismatch(_, context), let .valueNotFound(_, context):
-            return "wrong type at \(path(context.codingPath))"
-        case let .dataCorrupted(context):
-            return "invalid value at \(path(context.codingPath))"
-        @unknown default:
-            return "\(error)"
+            return .corrupt(reason: error.reason)
         }
     }
 }

@@ -58,7 +58,7 @@ public enum SessionPaths {
     /// not valid profile names (temporary files, quarantined copies) are left out.
     public static func listProfiles(stateDirectory: String) -> [String] {
         let folder = join(stateDirectory, profilesFolder)
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        let names = PosixFile.names(in: folder) ?? []
         return names.compactMap { name -> String? in
             guard name.hasSuffix(".json") else { return nil }
             let profile = String(name.dropLast(5))

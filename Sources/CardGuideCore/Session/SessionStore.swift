@@ -185,7 +185,7 @@ public final class SessionStore {
     /// Temporary files of saves that were killed half-way. Only the lock holder may remove
     /// them: they belong to this session file, and nobody else writes it.
     private func removeStaleTemporaryFiles() {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        let names = PosixFile.names(in: directory) ?? []
         for name in names where name.hasPrefix(tempPrefix) {
             unlink(directory + "/" + name)
         }
@@ -211,13 +211,7 @@ public final class SessionStore {
                 return .inUse(path: path, pid: pid)
             }
         }
-        let bytes: [UInt8]
-        do {
-            bytes = try SessionCoding.encode(file)
-        } catch {
-            return .saveFailed(path: path, reason: "encode: \(error)")
-        }
-        if let failure = writeAtomically(bytes) {
+        if let failure = writeAtomically(SessionCoding.encode(file)) {
             return .saveFailed(path: path, reason: failure.reason)
         }
         self.file = file
@@ -242,6 +236,6 @@ public final class SessionStore {
 
     private static func absolute(_ path: String) -> String {
         if path.hasPrefix("/") { return path }
-        return FileManager.default.currentDirectoryPath + "/" + path
+        return PosixFile.currentDirectory() + "/" + path
     }
 }

@@ -3,6 +3,11 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// A moment as calendar fields at a given offset from UTC, for file names and exports.
 /// Computed here rather than with Calendar or DateFormatter, which would link ICU into the
@@ -29,7 +34,84 @@ public struct CivilTime: Equatable, Sendable {
 
     /// In the time zone the person set (TZ, /etc/localtime).
     public static func local(_ date: Date) -> CivilTime {
-        CivilTime(date, utcOffset: TimeZone.current.secondsFromGMT(for: date))
+        CivilTime(date, utcOffset: localOffset(date))
+    }
+
+    /// The local offset from UTC at `date`, in seconds, from the C library (TimeZone.current
+    /// would link Foundation's time-zone database reader for this one number).
+    public static func localOffset(_ date: Date) -> Int {
+        var time = time_t(date.timeIntervalSince1970.rounded(.down))
+        var fields = tm()
+        guard localtime_r(&time, &fields) != nil else { return 0 }
+        return Int(fields.tm_gmtoff)
+    }
+
+    /// The moment these fields name at `utcOffset`: Hinnant's days-from-civil.
+    public func date(utcOffset: Int = 0) -> Date {
+        let y = month <= 2 ? year - 1 : year
+        let era = Self.floorDiv(y, 400)
+        let yearOfEra = y - era * 400
+        let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        let days = era * 146_097 + dayOfEra - 719_468
+        let seconds = days * 86_400 + hour * 3600 + minute * 60 + second - utcOffset
+        return Date(timeIntervalSince1970: Double(seconds))
+    }
+
+    /// 2026-12-03T15:45:00Z: how the session file writes a moment (whole seconds, UTC).
+    public static func isoInstant(_ date: Date) -> String {
+        let t = CivilTime(date)
+        return "\(t.isoDay)T\(pad(t.hour)):\(pad(t.minute)):\(pad(t.second))Z"
+    }
+
+    /// Reads `YYYY-MM-DDTHH:MM:SS`, optionally with a fraction of a second (dropped), then
+    /// `Z` or an offset `+HH:MM` / `-HH:MM`; nil for anything else or an impossible date.
+    public static func parseInstant(_ text: String) -> Date? {
+        let b = Array(text.utf8)
+        func digits(_ at: Int, _ count: Int) -> Int? {
+            guard at + count <= b.count else { return nil }
+            var value = 0
+            for byte in b[at..<at + count] {
+                guard (0x30...0x39).contains(byte) else { return nil }
+                value = value * 10 + Int(byte - 0x30)
+            }
+            return value
+        }
+        guard b.count >= 20, b[4] == 0x2D, b[7] == 0x2D, b[10] == 0x54, b[13] == 0x3A, b[16] == 0x3A,
+              let year = digits(0, 4), let month = digits(5, 2), let day = digits(8, 2),
+              let hour = digits(11, 2), let minute = digits(14, 2), let second = digits(17, 2),
+              (1...12).contains(month), (1...days(inMonth: month, of: year)).contains(day),
+              hour < 24, minute < 60, second < 60 else { return nil }
+        var i = 19
+        if b[i] == 0x2E {
+            i += 1
+            let start = i
+            while i < b.count, (0x30...0x39).contains(b[i]) { i += 1 }
+            guard i > start, i < b.count else { return nil }
+        }
+        let offset: Int
+        if b[i] == 0x5A, i + 1 == b.count {
+            offset = 0
+        } else if b[i] == 0x2B || b[i] == 0x2D, i + 6 == b.count, b[i + 3] == 0x3A,
+                  let h = digits(i + 1, 2), let m = digits(i + 4, 2), h < 24, m < 60 {
+            offset = (b[i] == 0x2D ? -1 : 1) * (h * 3600 + m * 60)
+        } else {
+            return nil
+        }
+        return CivilTime(year: year, month: month, day: day, hour: hour, minute: minute, second: second)
+            .date(utcOffset: offset)
+    }
+
+    public init(year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int) {
+        (self.year, self.month, self.day, self.hour, self.minute, self.second) = (year, month, day, hour, minute, second)
+    }
+
+    static func days(inMonth month: Int, of year: Int) -> Int {
+        switch month {
+        case 2: return year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
     }
 
     /// 2026-12-03

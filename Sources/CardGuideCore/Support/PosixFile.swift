@@ -4,9 +4,9 @@ import Glibc
 import Darwin
 #endif
 
-/// The few POSIX file operations the session store needs, with EINTR retried and errors
-/// returned as strerror text. Foundation's file APIs hide fsync and O_EXCL, and durability
-/// depends on exactly those.
+/// The few POSIX file operations the program needs, with EINTR retried and errors returned
+/// as strerror text. Foundation's file APIs hide fsync and O_EXCL, and durability depends on
+/// exactly those; they also link much of Foundation into the program.
 enum PosixFile {
     struct Failure: Error, Equatable {
         var code: Int32
@@ -22,14 +22,41 @@ enum PosixFile {
         // ENOTDIR: a parent is a regular file, so there is no session file either.
         if fd < 0 { return errno == ENOENT || errno == ENOTDIR ? .success(nil) : .failure(.current("open")) }
         defer { close(fd) }
-        var bytes: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 64 * 1024)
+        // One read of the size fstat gives, then on until end of file (the file may grow).
+        var info = stat()
+        var bytes = [UInt8](repeating: 0, count: fstat(fd, &info) == 0 ? max(Int(info.st_size), 0) + 1 : 64 * 1024)
+        var count = 0
         while true {
-            let n = retrying { buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) } }
+            if count == bytes.count { bytes += repeatElement(0, count: bytes.count) }
+            let n = retrying { bytes.withUnsafeMutableBytes { read(fd, $0.baseAddress! + count, $0.count - count) } }
             if n < 0 { return .failure(.current("read")) }
-            if n == 0 { return .success(bytes) }
-            bytes += buffer[0..<n]
+            if n == 0 { break }
+            count += n
         }
+        bytes.removeSubrange(count...)
+        return .success(bytes)
+    }
+
+    /// The names in a folder, without `.` and `..`, in no particular order; nil when it
+    /// cannot be read.
+    static func names(in directory: String) -> [String]? {
+        guard let folder = opendir(directory) else { return nil }
+        defer { closedir(folder) }
+        var names: [String] = []
+        while let entry = readdir(folder) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names
+    }
+
+    /// The working folder, or "." when it has been removed under us.
+    static func currentDirectory() -> String {
+        guard let path = getcwd(nil, 0) else { return "." }
+        defer { free(path) }
+        return String(cString: path)
     }
 
     /// Writes all of `bytes`: a short write (disk nearly full) is continued, not ignored.

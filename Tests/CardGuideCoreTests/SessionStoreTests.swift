@@ -54,7 +54,19 @@ final class SessionStoreTests: XCTestCase {
             XCTAssertNil(store.save(file))
             XCTAssertEqual(SessionStore.read(path: path), .success(file))
         }
-        XCTAssertEqual(String(decoding: bytes(at: path + ".lock") ?? [], as: UTF8.self), "\(getpid())\n")
+        let pid = String(getpid())
+        XCTAssertEqual(String(decoding: bytes(at: path + ".lock") ?? [], as: UTF8.self),
+                       pid + String(repeating: " ", count: 10 - pid.count) + "\n")
+    }
+
+    func testALongerPidLeftByAnEarlierRunIsOverwrittenWhole() throws {
+        let folder = TemporaryFolder()
+        let path = folder.file("session.json")
+        write("4194304999999\n", to: path + ".lock")
+        let (store, _) = SessionStore.open(path: path)
+        defer { store.close() }
+        let lock = String(decoding: bytes(at: path + ".lock") ?? [], as: UTF8.self)
+        XCTAssertEqual(lock.filter(\.isNumber), String(getpid()), "nothing of the earlier, longer text is left")
     }
 
     func testStaleTemporaryFilesOfAKilledSaveAreRemovedOnOpen() throws {

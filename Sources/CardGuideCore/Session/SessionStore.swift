@@ -168,8 +168,13 @@ public final class SessionStore {
             return conflict ? .heldBy(pid) : .unavailable
         }
         // Recorded so that a second CardGuide can say who holds the file.
-        let text = Array("\(getpid())\n".utf8)
-        _ = ftruncate(fd, 0)
+        // Padded to a fixed width so that it overwrites any earlier pid in place: truncating
+        // first cost half a millisecond of every start on some file systems, so it is left
+        // for a lock file that holds something longer.
+        let digits = String(getpid())
+        let text = Array((digits + String(repeating: " ", count: max(0, 10 - digits.count)) + "\n").utf8)
+        var info = stat()
+        if fstat(fd, &info) != 0 || info.st_size > text.count { _ = ftruncate(fd, 0) }
         _ = text.withUnsafeBytes { pwrite(fd, $0.baseAddress, $0.count, 0) }
         lockDescriptor = fd
         return .acquired

@@ -4,6 +4,7 @@ import Foundation
 
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "export",
         abstract: "Print your checklists for the record: ticked boxes, the current step, what is still missing, and the sources.",
         discussion: "Reads the session file without changing or locking it, so it works while the guide is open."
     )

@@ -3,6 +3,7 @@ import CardGuideCore
 
 struct List: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "list",
         abstract: "Print the countries, cards and methods with their step and FAQ counts."
     )
 

@@ -6,7 +6,9 @@ import Foundation
 
 /// The full-screen guide.
 struct Run: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Start the full-screen guide (the default).")
+    // Every command names itself: otherwise ArgumentParser derives the name from the type's
+    // name at each start, through the runtime's demangler (half a millisecond in all).
+    static let configuration = CommandConfiguration(commandName: "run", abstract: "Start the full-screen guide (the default).")
 
     @OptionGroup var content: ContentOptions
     @OptionGroup var sessionOptions: SessionOptions

@@ -3,6 +3,7 @@ import CardGuideCore
 
 struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "validate",
         abstract: "Check a content pack and list every problem with its file and JSON path."
     )
 

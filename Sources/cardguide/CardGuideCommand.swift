@@ -13,6 +13,11 @@ struct CardGuideCommand: ParsableCommand {
         subcommands: [Run.self, Validate.self, List.self, ScreenDump.self, Export.self, SaveLoop.self],
         defaultSubcommand: Run.self
     )
+
+    static func main() {
+        PackPrefetch.start(arguments: Array(CommandLine.arguments.dropFirst()))
+        main(nil)
+    }
 }
 
 /// Options shared by every command that reads content.
@@ -24,13 +29,18 @@ struct ContentOptions: ParsableArguments {
 
     /// The pack, or a listing of its errors on stderr and exit status 1.
     func loadValidPack() throws -> ContentPack {
-        let result = ContentLoader.load(directory: directory)
+        let result = PackPrefetch.take(directory: directory) ?? Self.load(directory: directory)
         guard result.isValid, let pack = result.pack else {
             for issue in result.errors { printError(issue.description) }
             printError("cardguide: the content pack in \(directory) has \(result.errors.count) problem(s); run 'cardguide validate\(content.map { " --content \($0)" } ?? "")'.")
             throw ExitCode(1)
         }
         return pack
+    }
+
+    /// How the commands that show content load it.
+    static func load(directory: String) -> ContentLoadResult {
+        ContentLoader.load(directory: directory)
     }
 }
 

@@ -1,0 +1,58 @@
+import CardGuideContent
+import CardGuideCore
+import Dispatch
+
+/// Loads the content pack on another core while the command line is parsed and the session
+/// and terminal are set up: the load is the largest part of the start-up. `main` starts it
+/// from a quick look at the arguments; `ContentOptions` takes the result when it asks for
+/// the same folder, and loads as usual otherwise, so a wrong guess costs only the work.
+final class PackPrefetch: @unchecked Sendable {
+    let directory: String
+    private let done = DispatchSemaphore(value: 0)
+    /// Written once by the loading thread before `done` is signalled, read after the wait.
+    private var result: ContentLoadResult?
+
+    private init(directory: String) { self.directory = directory }
+
+    /// Only `main` sets it, before anything else runs, and only the main thread reads it.
+    nonisolated(unsafe) private static var started: PackPrefetch?
+
+    static func start(arguments: [String]) {
+        guard let directory = contentDirectory(arguments) else { return }
+        let prefetch = PackPrefetch(directory: directory)
+        started = prefetch
+        DispatchQueue.global(qos: .userInitiated).async {
+            prefetch.result = ContentOptions.load(directory: directory)
+            prefetch.done.signal()
+        }
+    }
+
+    /// The prefetched result for `directory`, once it is ready; nil when none was started for it.
+    static func take(directory: String) -> ContentLoadResult? {
+        guard let prefetch = started, prefetch.directory == directory else { return nil }
+        started = nil
+        prefetch.done.wait()
+        return prefetch.result
+    }
+
+    /// The folder the command will load, or nil when it will not load one the usual way:
+    /// help, `validate` (which always reads every file itself) and the test-support commands.
+    static func contentDirectory(_ arguments: [String]) -> String? {
+        if let command = arguments.first, command == "validate" || command == "help" || command.hasPrefix("_save") { return nil }
+        var directory = BundledContent.directory
+        var n = 0
+        while n < arguments.count {
+            let argument = arguments[n]
+            if argument == "-h" || argument == "--help" { return nil }
+            if argument == "--" { break }
+            if argument == "--content", n + 1 < arguments.count {
+                directory = arguments[n + 1]
+                n += 1
+            } else if argument.hasPrefix("--content=") {
+                directory = String(argument.dropFirst("--content=".count))
+            }
+            n += 1
+        }
+        return directory
+    }
+}

@@ -22,9 +22,11 @@ struct ContentOptions: ParsableArguments {
 
     var directory: String { content ?? BundledContent.directory }
 
-    /// The pack, or a listing of its errors on stderr and exit status 1.
-    func loadValidPack() throws -> ContentPack {
-        let result = ContentLoader.load(directory: directory)
+    /// The pack, or a listing of its errors on stderr and exit status 1. With `cached`, it
+    /// comes from the cache of the validated pack when the files have not changed
+    /// (`CachedContent`; off with CARDGUIDE_NO_CACHE=1).
+    func loadValidPack(cached: Bool = false) throws -> ContentPack {
+        let result = CachedContent.load(directory: directory, cacheFolder: cached ? CachedContent.defaultFolder() : nil)
         guard result.isValid, let pack = result.pack else {
             for issue in result.errors { printError(issue.description) }
             printError("cardguide: the content pack in \(directory) has \(result.errors.count) problem(s); run 'cardguide validate\(content.map { " --content \($0)" } ?? "")'.")

@@ -2,7 +2,7 @@ import Foundation
 
 /// What loading a pack gives: the pack (nil when a file could not be read at all) and every
 /// problem found, errors and warnings, in file order.
-public struct ContentLoadResult: Sendable {
+public struct ContentLoadResult: Equatable, Sendable {
     public var pack: ContentPack?
     public var issues: [ContentIssue]
 
@@ -134,7 +134,7 @@ struct Fingerprint {
 
 /// One result per parallel task, each written by its own task only (distinct indices), read
 /// after they all ended.
-private final class Slots<Value>: @unchecked Sendable {
+final class Slots<Value>: @unchecked Sendable {
     private var storage: [Value?]
     private let lock = Lock()
 

@@ -134,7 +134,7 @@ struct Fingerprint {
 
 /// One result per parallel task, each written by its own task only (distinct indices), read
 /// after they all ended.
-final class Slots<Value>: @unchecked Sendable {
+private final class Slots<Value>: @unchecked Sendable {
     private var storage: [Value?]
     private let lock = Lock()
 

@@ -20,6 +20,9 @@ struct CacheWriter {
     private(set) var bytes: [UInt8] = []
     private(set) var table: [String] = []
     private var interned: [ExactText: UInt32] = [:]
+    /// Lists of texts, as string-table positions, written once each by `StringTable`.
+    private(set) var lists: [[UInt32]] = []
+    private var internedLists: [[UInt32]: UInt32] = [:]
     /// A count or length beyond UInt32 cannot be stored; the file is then not written.
     private(set) var overflowed = false
 
@@ -37,12 +40,25 @@ struct CacheWriter {
     mutating func raw(_ other: UnsafeRawBufferPointer) { bytes.append(contentsOf: other) }
 
     /// The text's position in the string table.
-    mutating func string(_ text: String) {
+    mutating func string(_ text: String) { count(Int(intern(text))) }
+
+    private mutating func intern(_ text: String) -> UInt32 {
         let key = ExactText(text)
-        if let index = interned[key] { return u32(index) }
+        if let index = interned[key] { return index }
         let index = UInt32(truncatingIfNeeded: table.count)
         interned[key] = index
         table.append(text)
+        return index
+    }
+
+    /// A list of texts (cited sources, keywords, table columns) by its position in the list
+    /// table: whole lists repeat too, and a shared one costs a retain to load, not an array.
+    mutating func put(_ list: [String]) {
+        let key = list.map { intern($0) }
+        if let index = internedLists[key] { return u32(index) }
+        let index = UInt32(truncatingIfNeeded: lists.count)
+        internedLists[key] = index
+        lists.append(key)
         count(Int(index))
     }
 
@@ -70,8 +86,9 @@ struct CacheReader {
     private let base: UnsafeRawPointer
     private(set) var position: Int
     let end: Int
-    /// The string table, once read: what `string()` indexes.
+    /// The string and list tables, once read: what `string()` and `read() -> [String]` index.
     var strings: [String] = []
+    var lists: [[String]] = []
 
     /// `buffer` must not be empty.
     init(_ buffer: UnsafeRawBufferPointer, from start: Int = 0, to end: Int? = nil) {
@@ -119,11 +136,19 @@ struct CacheReader {
         return UnsafeRawBufferPointer(start: base + start, count: n)
     }
 
-    /// An entry of the string table (decoded before the rest).
+    /// An entry of the string table (read before the rest).
     mutating func string() throws(CacheMiss) -> String {
         let index = Int(try u32())
         guard index < strings.count else { throw CacheMiss() }
         return strings[index]
+    }
+
+    /// An entry of the list table: the counterpart of `CacheWriter.put(_: [String])`. Both
+    /// are chosen over the generic Array ones by type, so the two sides cannot disagree.
+    mutating func read() throws(CacheMiss) -> [String] {
+        let index = Int(try u32())
+        guard index < lists.count else { throw CacheMiss() }
+        return lists[index]
     }
 
     /// Straight from the bytes; invalid UTF-8 is damage, not something to repair. Decoding

@@ -4,7 +4,8 @@ import Glibc
 import Darwin
 #endif
 
-/// The cache file: a fixed header, the key it was made from, and the encoded load result.
+/// The cache file: a fixed header, the key it was made from, and the encoded load result
+/// (its string and list tables, then the pack and the issues that refer to them).
 ///
 ///     0  magic "CGPACK\r\n"        16  payload length  u64
 ///     8  format version  u32        24  XXH64 of key + payload
@@ -13,8 +14,8 @@ import Darwin
 /// Opening checks, cheapest first: size, magic, version, lengths, the key byte for byte (a
 /// stale cache stops here), the checksum, then a decode that must end exactly at the end.
 enum CacheFile {
-    /// Bump when the encoding changes. (A rebuilt binary misses anyway: the key holds its
-    /// size and mtime; this keeps two builds of one format apart from two formats.)
+    /// Bump when the encoding changes. The key also holds the program's size and mtime, so a
+    /// rebuilt program misses every older cache even when a bump is forgotten.
     static let formatVersion: UInt32 = 1
     static let magic = Array("CGPACK\r\n".utf8)
     static let headerSize = 32
@@ -29,13 +30,12 @@ enum CacheFile {
         writer.u64(0)  // checksum
         key.bytes.withUnsafeBytes { writer.raw($0) }
         let payloadStart = writer.bytes.count
-        // The structure is encoded first (it collects the strings), stored after their table.
+        // The structure is encoded first (it collects the strings and lists), stored after their tables.
         var structure = CacheWriter(capacity: key.totalSize / 4)
         structure.put(result)
-        StringTable.write(structure.table, to: &writer)
+        StringTable.write(structure.table, lists: structure.lists, to: &writer)
         structure.bytes.withUnsafeBytes { writer.raw($0) }
         guard !writer.overflowed, !structure.overflowed else { return nil }
-        guard !writer.overflowed else { return nil }
         writer.patch(UInt64(writer.bytes.count - payloadStart), at: 16)
         let checksum = writer.bytes.withUnsafeBytes { Checksum64.hash(UnsafeRawBufferPointer(rebasing: $0[headerSize...])) }
         writer.patch(checksum, at: 24)
@@ -64,7 +64,7 @@ enum CacheFile {
     }
 
     private static func decode(_ reader: inout CacheReader) throws(CacheMiss) -> ContentLoadResult? {
-        reader.strings = try StringTable.read(&reader)
+        try StringTable.read(into: &reader)
         let result: ContentLoadResult = try reader.read()
         return reader.remaining == 0 ? result : nil
     }

@@ -91,10 +91,10 @@ struct CacheReader {
     var lists: [[String]] = []
 
     /// `buffer` must not be empty.
-    init(_ buffer: UnsafeRawBufferPointer, from start: Int = 0, to end: Int? = nil) {
+    init(_ buffer: UnsafeRawBufferPointer) {
         base = buffer.baseAddress!
-        position = start
-        self.end = end ?? buffer.count
+        position = 0
+        end = buffer.count
     }
 
     var remaining: Int { end - position }

@@ -38,6 +38,7 @@ enum Workload {
             let begin = nowNanos()
             for _ in 0..<count { _ = CachedContent.load(directory: folder, cacheFolder: sandbox.root + "/cache") }
             print("\(name): \(format(milliseconds(begin, nowNanos()) / Double(count), 2)) ms per warm load")
+            sandbox.remove()  // exit() below runs no deinit
         case "parse-shipped":
             _ = CoreBench.parseOnly(directory: shipped, runs: count)
         case "load-large":

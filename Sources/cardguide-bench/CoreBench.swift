@@ -41,6 +41,58 @@ enum CoreBench {
         return (result, pack)
     }
 
+    struct CacheResult {
+        /// Loads that found a valid cache.
+        var warm = Sample()
+        /// The load that wrote the cache: parse, validate, encode and write.
+        var cold: Double?
+        var cacheBytes = 0
+        /// Every warm load returned what the plain load returned (pack, issues, fingerprint).
+        var sameAsFullLoad = true
+        var failure: String?
+
+        func json() -> [String: Any] {
+            ["warmMs": warm.summary(unit: "ms"), "coldWithWriteMs": cold as Any, "cacheBytes": cacheBytes,
+             "sameAsFullLoad": sameAsFullLoad, "failure": failure as Any]
+        }
+    }
+
+    /// Loads through the content cache in a private cache folder: once to write it, then
+    /// `runs` warm loads, each compared with the load that wrote it.
+    static func cachedLoad(directory: String, cacheFolder: String, runs: Int) -> CacheResult {
+        var result = CacheResult()
+        guard let (expected, cold) = primeCache(directory: directory, cacheFolder: cacheFolder) else {
+            result.failure = "no cache was written (files changed within the last 2 s, or the cache folder is not writable)"
+            return result
+        }
+        result.cold = cold
+        for _ in 0..<runs {
+            let start = nowNanos()
+            let (loaded, outcome) = CachedContent.loadReporting(directory: directory, cacheFolder: cacheFolder)
+            result.warm.add(milliseconds(start, nowNanos()))
+            if outcome != .hit { result.failure = "a warm load missed the cache: \(outcome)" }
+            if loaded != expected { result.sameAsFullLoad = false }
+        }
+        result.cacheBytes = ((try? FileManager.default.contentsOfDirectory(atPath: cacheFolder)) ?? [])
+            .compactMap { try? FileManager.default.attributesOfItem(atPath: cacheFolder + "/" + $0)[.size] as? Int }
+            .reduce(0, +)
+        return result
+    }
+
+    /// Writes the cache of `directory` into an empty `cacheFolder` and returns the plain
+    /// load's result and its time (ms). A pack written a moment ago is inside the cache's racy
+    /// window: wait it out.
+    static func primeCache(directory: String, cacheFolder: String) -> (ContentLoadResult, Double)? {
+        for _ in 0..<4 {
+            let start = nowNanos()
+            let (loaded, outcome) = CachedContent.loadReporting(directory: directory, cacheFolder: cacheFolder)
+            let time = milliseconds(start, nowNanos())
+            if outcome == .miss(written: true) { return (loaded, time) }
+            sleep(1)
+        }
+        return nil
+    }
+
     /// The part of a load that is reading the files and parsing the JSON, without the model
     /// and the rules: where the rest of the load time goes.
     static func parseOnly(directory: String, runs: Int) -> Sample {

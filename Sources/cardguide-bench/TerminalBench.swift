@@ -35,8 +35,8 @@ struct TerminalProgram {
 }
 
 /// Where a pty run lives: a fresh temporary HOME and XDG_STATE_HOME, so no saved progress
-/// or dialogrc changes what is drawn.
-final class Sandbox {
+/// or dialogrc changes what is drawn (the content cache is shared: see `cacheHome`).
+final class Sandbox: Sendable {
     let root: String
 
     init() {
@@ -47,11 +47,18 @@ final class Sandbox {
         mkdir(root + "/state", 0o700)
     }
 
-    deinit { try? FileManager.default.removeItem(atPath: root) }
+    deinit { remove() }
+
+    func remove() { try? FileManager.default.removeItem(atPath: root) }
+
+    /// One content cache for every pty run of this process, kept as a user's is between
+    /// starts: the unmeasured first run of each program writes it. `Bench.main` removes it.
+    static let cacheHome = Sandbox()
 
     func environment(term: String) -> [String: String] {
         [
             "TERM": term, "LANG": "C.UTF-8", "HOME": root, "XDG_STATE_HOME": root + "/state",
+            "XDG_CACHE_HOME": Sandbox.cacheHome.root,
             "PATH": "/usr/local/bin:/usr/bin:/bin",
             // A crash must not leave the backtracer waiting for a key on the pty.
             "SWIFT_BACKTRACE": "interactive=no",

@@ -30,6 +30,15 @@ enum Workload {
         switch name {
         case "load-shipped":
             for _ in 0..<count { _ = ContentLoader.load(directory: shipped) }
+        case "cache-shipped", "cache-large":
+            // A fresh cache folder, written once (not measured), then `count` warm loads.
+            let folder = name == "cache-shipped" ? shipped : largeFolder()
+            let sandbox = Sandbox()
+            guard CoreBench.primeCache(directory: folder, cacheFolder: sandbox.root + "/cache") != nil else { fatalError("no cache written") }
+            let begin = nowNanos()
+            for _ in 0..<count { _ = CachedContent.load(directory: folder, cacheFolder: sandbox.root + "/cache") }
+            print("\(name): \(format(milliseconds(begin, nowNanos()) / Double(count), 2)) ms per warm load")
+            sandbox.remove()  // exit() below runs no deinit
         case "parse-shipped":
             _ = CoreBench.parseOnly(directory: shipped, runs: count)
         case "load-large":

@@ -27,9 +27,11 @@ struct ContentOptions: ParsableArguments {
 
     var directory: String { content ?? BundledContent.directory }
 
-    /// The pack, or a listing of its errors on stderr and exit status 1.
-    func loadValidPack() throws -> ContentPack {
-        let result = PackPrefetch.take(directory: directory) ?? Self.load(directory: directory)
+    /// The pack, or a listing of its errors on stderr and exit status 1. With `cached`, it
+    /// comes from the cache of the validated pack when the files have not changed
+    /// (`CachedContent`; off with CARDGUIDE_NO_CACHE=1).
+    func loadValidPack(cached: Bool = true) throws -> ContentPack {
+        let result = PackPrefetch.take(directory: directory, cached: cached) ?? Self.load(directory: directory, cached: cached)
         guard result.isValid, let pack = result.pack else {
             for issue in result.errors { printError(issue.description) }
             printError("cardguide: the content pack in \(directory) has \(result.errors.count) problem(s); run 'cardguide validate\(content.map { " --content \($0)" } ?? "")'.")
@@ -38,9 +40,9 @@ struct ContentOptions: ParsableArguments {
         return pack
     }
 
-    /// How the commands that show content load it.
-    static func load(directory: String) -> ContentLoadResult {
-        ContentLoader.load(directory: directory)
+    /// How the commands that show content load it (`validate` always parses every file).
+    static func load(directory: String, cached: Bool) -> ContentLoadResult {
+        CachedContent.load(directory: directory, cacheFolder: cached ? CachedContent.defaultFolder() : nil)
     }
 }
 

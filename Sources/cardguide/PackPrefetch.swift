@@ -8,28 +8,33 @@ import Dispatch
 /// the same folder, and loads as usual otherwise, so a wrong guess costs only the work.
 final class PackPrefetch: @unchecked Sendable {
     let directory: String
+    let cached: Bool
     private let done = DispatchSemaphore(value: 0)
     /// Written once by the loading thread before `done` is signalled, read after the wait.
     private var result: ContentLoadResult?
 
-    private init(directory: String) { self.directory = directory }
+    private init(directory: String, cached: Bool) {
+        self.directory = directory
+        self.cached = cached
+    }
 
     /// Only `main` sets it, before anything else runs, and only the main thread reads it.
     nonisolated(unsafe) private static var started: PackPrefetch?
 
     static func start(arguments: [String]) {
         guard let directory = contentDirectory(arguments) else { return }
-        let prefetch = PackPrefetch(directory: directory)
+        let prefetch = PackPrefetch(directory: directory, cached: !arguments.contains("--no-cache"))
         started = prefetch
         DispatchQueue.global(qos: .userInitiated).async {
-            prefetch.result = ContentOptions.load(directory: directory)
+            prefetch.result = ContentOptions.load(directory: directory, cached: prefetch.cached)
             prefetch.done.signal()
         }
     }
 
-    /// The prefetched result for `directory`, once it is ready; nil when none was started for it.
-    static func take(directory: String) -> ContentLoadResult? {
-        guard let prefetch = started, prefetch.directory == directory else { return nil }
+    /// The prefetched result for `directory`, once it is ready; nil when none was started for
+    /// it, or not the same way (with or without the cache).
+    static func take(directory: String, cached: Bool) -> ContentLoadResult? {
+        guard let prefetch = started, prefetch.directory == directory, prefetch.cached == cached else { return nil }
         started = nil
         prefetch.done.wait()
         return prefetch.result

@@ -21,6 +21,7 @@ struct Run: ParsableCommand {
     @Flag(name: .long, help: "Play a demo until the first key.") var demo = false
     @Option(name: .long, help: "Demo: seconds between steps.") var demoStepSeconds: Double = 1.5
     @Option(name: .long, help: "Where 'p' writes printable hand-outs (default: the current folder).") var handoutDir: String?
+    @Flag(name: .long, help: "Parse and check the content files even when the cache of the checked pack is up to date (also CARDGUIDE_NO_CACHE=1).") var noCache = false
 
     func validate() throws {
         if idleSeconds < 1 { throw ValidationError("--idle-seconds must be at least 1") }
@@ -33,7 +34,7 @@ struct Run: ParsableCommand {
             printError("For text output use 'cardguide list' (the guide's contents) or 'cardguide export' (saved progress).")
             throw ExitCode(2)
         }
-        let pack = try content.loadValidPack()
+        let pack = try content.loadValidPack(cached: !noCache)
         let now = Date()
         let environment = ProcessEnvironment.variables()
         let session = try SessionController(path: sessionOptions.path(environment: environment), pack: pack, fresh: kiosk,

@@ -76,6 +76,13 @@ enum CoreFixture {
         var err: String
     }
 
+    /// One scratch cache folder for every run of the binary in this test process.
+    static let cacheHome: String = {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("cardguide-test-cache-\(getpid())").path
+        try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }()
+
     /// Runs the binary to completion (killed after `timeout` seconds). Fails the test and
     /// returns nil when the binary is missing or does not finish.
     static func run(_ arguments: [String], timeout: TimeInterval = 60,
@@ -91,6 +98,8 @@ enum CoreFixture {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
         process.arguments = arguments
+        // The content cache goes to a scratch folder, never the home of whoever runs the tests.
+        process.environment = ProcessInfo.processInfo.environment.merging(["XDG_CACHE_HOME": cacheHome]) { $1 }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err

@@ -115,7 +115,8 @@ func runBinary(_ arguments: [String], environment: [String: String]? = nil, time
     let process = Process()
     process.executableURL = URL(fileURLWithPath: binary)
     process.arguments = arguments
-    if let environment { process.environment = environment }
+    process.environment = (environment ?? ProcessInfo.processInfo.environment)
+        .merging(["XDG_CACHE_HOME": CoreFixture.cacheHome]) { given, _ in given }
     let out = Pipe(), err = Pipe()
     process.standardOutput = out
     process.standardError = err

@@ -38,6 +38,7 @@ final class TerminalRestoreTests: XCTestCase {
         var environment = ProcessInfo.processInfo.environment
         let state = NSTemporaryDirectory() + "cg-notty-" + UUID().uuidString
         environment["XDG_STATE_HOME"] = state
+        environment["XDG_CACHE_HOME"] = state
         environment["SWIFT_BACKTRACE"] = "interactive=no"
         environment["LANG"] = "C.UTF-8"
         process.environment = environment

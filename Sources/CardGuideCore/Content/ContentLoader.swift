@@ -2,7 +2,7 @@ import Foundation
 
 /// What loading a pack gives: the pack (nil when a file could not be read at all) and every
 /// problem found, errors and warnings, in file order.
-public struct ContentLoadResult: Sendable {
+public struct ContentLoadResult: Equatable, Sendable {
     public var pack: ContentPack?
     public var issues: [ContentIssue]
 

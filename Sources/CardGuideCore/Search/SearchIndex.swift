@@ -1,12 +1,20 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Dispatch
+
 /// Incremental full-text search over the pack's FAQ, steps, cautions and cards in one
 /// language. Texts are folded once when the index is built; each keystroke then scans
 /// bytes, and a query that extends the previous one only rescans the previous hits.
 ///
 /// Speed (50,000 FAQ entries are 20 to 25 MB of folded text per language): each field of
 /// every document lies end to end in one buffer, so a search of many documents is one sweep
-/// of memory, never a loop over 150,000 small arrays; a term is looked for sixteen bytes at
-/// a time by its two rarest bytes (`firstMatch`), and a body only when the title and the
-/// keywords miss; hits are ranked by a counting sort, since scores are small integers.
+/// of memory, never a loop over 150,000 small arrays; big sweeps are split between cores
+/// at document boundaries; a term is looked for 64 bytes at a time by its two rarest bytes
+/// (`firstMatch`, in SearchScan.swift), and a body only when the title and the keywords
+/// miss; hits are ranked by a counting sort, since scores are small integers.
 public struct SearchIndex: Sendable {
     public enum Target: Equatable, Sendable {
         case faq(cardID: String, faqID: String)
@@ -26,26 +34,15 @@ public struct SearchIndex: Sendable {
         public var score: Int
     }
 
-    /// One field of every document, folded, in one buffer: document d's text is
-    /// `bytes[starts[d] ..< starts[d + 1] - 1]`, followed by a 0 byte that no term contains.
-    struct Field: Sendable {
-        var bytes: [UInt8] = []
-        var starts: [Int] = [0]
-
-        mutating func append(_ folded: String) {
-            bytes.append(contentsOf: folded.utf8)
-            bytes.append(0)
-            starts.append(bytes.count)
-        }
-
-        func range(of document: Int) -> Range<Int> { starts[document]..<(starts[document + 1] - 1) }
-    }
-
     public let language: Language
     public private(set) var documents: [Document] = []
-    private var titles = Field()
-    private var keywords = Field()
-    private var bodies = Field()
+    private(set) var titles = Field()
+    private(set) var keywords = Field()
+    private(set) var bodies = Field()
+    /// FAQ entries rank 5 above other documents with the same matches.
+    private(set) var isFAQ: [Bool] = []
+    /// `coreParts(_:count:)`, once.
+    private var coreParts: [Range<Int>] = []
     /// How often each byte value occurs in the folded text: a term is searched for by its rarest byte.
     private var byteCounts = [Int](repeating: 0, count: 256)
 
@@ -69,10 +66,12 @@ public struct SearchIndex: Sendable {
         for field in [titles, keywords, bodies] {
             for byte in field.bytes { byteCounts[Int(byte)] += 1 }
         }
+        coreParts = Self.coreParts(bodies, count: documents.count)
     }
 
     private mutating func add(_ target: Target, title: String, keywords: [String], body: String) {
         documents.append(Document(target: target, title: title, body: body))
+        if case .faq = target { isFAQ.append(true) } else { isFAQ.append(false) }
         titles.append(Folding.fold(title))
         self.keywords.append(Folding.fold(keywords.joined(separator: "\n")))
         bodies.append(Folding.fold(body))
@@ -81,14 +80,6 @@ public struct SearchIndex: Sendable {
     /// The query's folded terms (split at spaces): every term must match.
     public static func terms(_ query: String) -> [String] {
         Folding.fold(query).split(whereSeparator: { $0 == " " || $0 == "\u{3000}" }).map(String.init)
-    }
-
-    /// A term's bytes and which of them to look for first: the rarest in the index, and
-    /// the second rarest (the same one for a one-byte term).
-    struct Needle {
-        var bytes: [UInt8]
-        var pivot: Int
-        var second: Int
     }
 
     private func needle(_ term: String) -> Needle {
@@ -100,151 +91,92 @@ public struct SearchIndex: Sendable {
     /// Hits for `query`, best first. Pass the previous hits when the query only grew: the
     /// new hits are a subset of them.
     public func search(_ query: String, within previous: [Hit]? = nil) -> [Hit] {
+        search(query, within: previous, parts: parts(candidates: previous?.count ?? documents.count))
+    }
+
+    /// The search over `parts` (consecutive ranges covering every document), each on its own
+    /// thread when there are several: a document's hit depends on it alone, so each part
+    /// works on its own documents' slots of shared scratch memory and needs no lock.
+    func search(_ query: String, within previous: [Hit]?, parts: [Range<Int>]) -> [Hit] {
         let needles = Self.terms(query).map(needle)
         guard !needles.isEmpty, !documents.isEmpty else { return [] }
-        let count = documents.count
         // The candidates, in document order as a fresh search finds them.
-        var alive = [Bool](repeating: previous == nil, count: count)
-        for hit in previous ?? [] where alive.indices.contains(hit.document) { alive[hit.document] = true }
-        var hits: [Hit] = []
-        if let previous, previous.count * 8 < count {
-            // Few candidates: each is looked at alone.
-            for index in 0..<count where alive[index] {
-                if let score = score(index, needles) { hits.append(Hit(document: index, score: score)) }
-            }
-            return Self.ranked(hits)
-        }
-        // Many (a first letter matches most documents): a field is swept end to end for all
-        // of them at once, bodies only for documents whose title and keywords missed.
-        var total = [Int](repeating: 0, count: count)
-        for needle in needles {
-            var term = [Int](repeating: 0, count: count)
-            Self.sweep(needle, titles) { document, at in term[document] = 100 - min(at, 50) }
-            Self.sweep(needle, keywords) { document, _ in if term[document] == 0 { term[document] = 40 } }
-            let unmatched = (0..<count).filter { alive[$0] && term[$0] == 0 }
-            if unmatched.count * 4 > count {
-                Self.sweep(needle, bodies) { document, _ in if term[document] == 0 { term[document] = 10 } }
-            } else {
-                for index in unmatched where Self.find(needle, in: bodies, bodies.range(of: index)) != nil { term[index] = 10 }
-            }
-            for index in 0..<count {
-                if term[index] == 0 { alive[index] = false } else { total[index] += term[index] }
-            }
-        }
-        for index in 0..<count where alive[index] {
-            hits.append(Hit(document: index, score: total[index] + faqBonus(index)))
-        }
-        return Self.ranked(hits)
-    }
-
-    private func faqBonus(_ index: Int) -> Int {
-        if case .faq = documents[index].target { return 5 }
-        return 0
-    }
-
-    private func score(_ index: Int, _ needles: [Needle]) -> Int? {
-        var total = 0
-        for needle in needles {
-            if let at = Self.find(needle, in: titles, titles.range(of: index)) {
-                total += 100 - min(at, 50)
-            } else if Self.find(needle, in: keywords, keywords.range(of: index)) != nil {
-                total += 40
-            } else if Self.find(needle, in: bodies, bodies.range(of: index)) != nil {
-                total += 10
-            } else {
-                return nil
-            }
-        }
-        return total + faqBonus(index)
-    }
-
-    /// Best first, and in document order within a score: a stable counting sort of hits
-    /// given in document order.
-    static func ranked(_ hits: [Hit]) -> [Hit] {
-        guard !hits.isEmpty else { return [] }
-        var top = hits[0].score, bottom = hits[0].score
-        for hit in hits {
-            top = max(top, hit.score)
-            bottom = min(bottom, hit.score)
-        }
-        var counts = [Int](repeating: 0, count: top - bottom + 2)
-        for hit in hits { counts[top - hit.score + 1] += 1 }
-        for n in 1..<counts.count { counts[n] += counts[n - 1] }
-        var out = hits
-        for hit in hits {
-            out[counts[top - hit.score]] = hit
-            counts[top - hit.score] += 1
-        }
-        return out
-    }
-
-    /// Offset of the first match of `needle` in `field.bytes[range]`, from the range's start.
-    /// UTF-8 is self-synchronising, so a byte match of a whole UTF-8 needle is a character match.
-    static func find(_ needle: Needle, in field: Field, _ range: Range<Int>) -> Int? {
-        guard !needle.bytes.isEmpty, needle.bytes.count <= range.count else { return nil }
-        return field.bytes.withUnsafeBufferPointer { hay in
-            needle.bytes.withUnsafeBufferPointer { ndl in
-                firstMatch(of: ndl, needle.pivot, needle.second, in: hay.baseAddress!, count: range.upperBound, from: range.lowerBound)
-                    .map { $0 - range.lowerBound }
-            }
-        }
-    }
-
-    /// Calls `found(document, offset)` once for each document whose text in `field` holds
-    /// `needle`, with the offset of the first match: one pass over the field's buffer.
-    static func sweep(_ needle: Needle, _ field: Field, _ found: (Int, Int) -> Void) {
-        let n = needle.bytes.count
-        guard n > 0 else { return }
-        field.bytes.withUnsafeBufferPointer { hay in
-            needle.bytes.withUnsafeBufferPointer { ndl in
-                guard let base = hay.baseAddress else { return }
-                var document = 0
-                var from = 0
-                while let start = firstMatch(of: ndl, needle.pivot, needle.second, in: base, count: hay.count, from: from) {
-                    while field.starts[document + 1] <= start { document += 1 }
-                    let end = field.starts[document + 1] - 1
-                    if start + n <= end {
-                        found(document, start - field.starts[document])
-                        // Only the first match of a document counts: go on with the next one.
-                        from = end + 1
-                    } else {
-                        from = start + 1
+        var flags = [Bool](repeating: previous == nil, count: documents.count)
+        for hit in previous ?? [] where flags.indices.contains(hit.document) { flags[hit.document] = true }
+        let alive = flags
+        // Allocated here, not by the workers: a worker's first large malloc after the
+        // content load's many small frees can stall for milliseconds consolidating them.
+        var candidates = [Int32](repeating: 0, count: documents.count)
+        var scores = [Int32](repeating: 0, count: documents.count)
+        var terms = [UInt8](repeating: 0, count: documents.count)
+        var left = [Int](repeating: 0, count: parts.count)
+        return candidates.withUnsafeMutableBufferPointer { candidates in
+            scores.withUnsafeMutableBufferPointer { scores in
+                terms.withUnsafeMutableBufferPointer { terms in
+                    left.withUnsafeMutableBufferPointer { left in
+                        let scratch = Scratch(candidates: candidates, scores: scores, terms: terms, left: left)
+                        if parts.count == 1 {
+                            scan(needles, part: 0, of: parts, alive: alive, scratch)
+                        } else {
+                            DispatchQueue.concurrentPerform(iterations: parts.count) { k in
+                                scan(needles, part: k, of: parts, alive: alive, scratch)
+                            }
+                        }
+                        return ranked(parts, scratch, top: 100 * needles.count + 5)
                     }
                 }
             }
         }
     }
 
-    /// The first position at or after `from` where `needle` starts. Sixteen positions at a
-    /// time are tested for two of the needle's bytes together, its rarest (at offset `p`)
-    /// and second rarest (at `q`): such a pair is rare even when each byte is common, as
-    /// letters and the lead bytes of Chinese characters are. Only those candidates are
-    /// compared in full.
-    static func firstMatch(of needle: UnsafeBufferPointer<UInt8>, _ p: Int, _ q: Int, in base: UnsafePointer<UInt8>,
-                           count: Int, from: Int) -> Int? {
-        let n = needle.count
-        let raw = UnsafeRawPointer(base)
-        let first = SIMD16<UInt8>(repeating: needle[p])
-        let last = SIMD16<UInt8>(repeating: needle[q])
-        func matches(_ start: Int) -> Bool {
-            var j = 0
-            while j < n && base[start + j] == needle[j] { j += 1 }
-            return j == n
+    /// One part per core when the candidates' text is big enough to repay handing work to
+    /// another thread (tens of microseconds), else the whole index as one part.
+    func parts(candidates: Int) -> [Range<Int>] {
+        let count = documents.count
+        let bytes = titles.bytes.count + keywords.bytes.count + bodies.bytes.count
+        guard count > 0, coreParts.count > 1, bytes / count * candidates >= 512 * 1024 else { return [0..<count] }
+        return coreParts
+    }
+
+    /// Consecutive documents, one range per core, of about as many bytes each (sweeping
+    /// bytes is the work), cut where the k-th share of the bodies' bytes begins.
+    private static func coreParts(_ bodies: Field, count: Int) -> [Range<Int>] {
+        var parts: [Range<Int>] = []
+        var lower = 0
+        for k in 1...cores {
+            let share = bodies.starts[count] * k / cores
+            var upper = lower
+            while upper < count && (k == cores || bodies.starts[upper] < share) { upper += 1 }
+            if upper > lower { parts.append(lower..<upper) }
+            lower = upper
         }
-        var i = from
-        while i + n - 1 + 16 <= count {
-            let heads = raw.loadUnaligned(fromByteOffset: i + p, as: SIMD16<UInt8>.self)
-            let tails = raw.loadUnaligned(fromByteOffset: i + q, as: SIMD16<UInt8>.self)
-            let candidates = (heads .== first) .& (tails .== last)
-            if any(candidates) {
-                for lane in 0..<16 where candidates[lane] && matches(i + lane) { return i + lane }
+        return parts
+    }
+
+    static let cores = max(1, min(8, sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+
+    /// The hits left in `scratch`, best first, and in document order within a score: a
+    /// stable counting sort (scores are at most `top`) of the parts' candidates, which are
+    /// in document order part after part.
+    func ranked(_ parts: [Range<Int>], _ scratch: Scratch, top: Int) -> [Hit] {
+        func forEachHit(_ body: (Int, Int) -> Void) {
+            for (k, part) in parts.enumerated() {
+                for document in scratch.candidates[part.lowerBound ..< part.lowerBound + scratch.left[k]].lazy.map(Int.init) {
+                    body(document, Int(scratch.scores[document]) + (isFAQ[document] ? 5 : 0))
+                }
             }
-            i += 16
         }
-        while i + n <= count {
-            if base[i + p] == needle[p] && matches(i) { return i }
-            i += 1
+        let count = scratch.left.reduce(0, +)
+        guard count > 0 else { return [] }
+        var next = [Int](repeating: 0, count: top + 2)  // by top - score: where the next such hit goes
+        forEachHit { _, score in next[top - score + 1] += 1 }
+        for n in 1..<next.count { next[n] += next[n - 1] }
+        return [Hit](unsafeUninitializedCapacity: count) { out, initialized in
+            forEachHit { document, score in
+                out.initializeElement(at: next[top - score], to: Hit(document: document, score: score))
+                next[top - score] += 1
+            }
+            initialized = count
         }
-        return nil
     }
 }

@@ -15,7 +15,15 @@ struct CardGuideCommand: ParsableCommand {
     )
 
     static func main() {
-        PackPrefetch.start(arguments: Array(CommandLine.arguments.dropFirst()))
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        PackPrefetch.start(arguments: arguments)
+        // Without arguments there is nothing to parse: the guide starts with `run`'s defaults,
+        // skipping ArgumentParser's set-up (reflection over every command's options, about a
+        // third of the time to the first frame). Any argument goes through ArgumentParser.
+        if arguments.isEmpty {
+            do { try Guide.run(GuideSettings()) } catch { exit(withError: error) }
+            return
+        }
         main(nil)
     }
 }
@@ -25,13 +33,22 @@ struct ContentOptions: ParsableArguments {
     @Option(name: .long, help: "Load the content pack from this folder instead of the one shipped with the program.")
     var content: String?
 
-    var directory: String { content ?? BundledContent.directory }
+    var directory: String { Self.directory(content) }
+
+    /// The `--content` folder, else the shipped pack's.
+    static func directory(_ content: String?) -> String { content ?? BundledContent.directory }
 
     /// The pack, or a listing of its errors on stderr and exit status 1. With `cached`, it
     /// comes from the cache of the validated pack when the files have not changed
     /// (`CachedContent`; off with CARDGUIDE_NO_CACHE=1).
     func loadValidPack(cached: Bool = true) throws -> ContentPack {
-        let result = PackPrefetch.take(directory: directory, cached: cached) ?? Self.load(directory: directory, cached: cached)
+        try Self.loadValidPack(content: content, cached: cached)
+    }
+
+    /// `content` is the `--content` folder, nil for the shipped pack.
+    static func loadValidPack(content: String?, cached: Bool) throws -> ContentPack {
+        let directory = directory(content)
+        let result = PackPrefetch.take(directory: directory, cached: cached) ?? load(directory: directory, cached: cached)
         guard result.isValid, let pack = result.pack else {
             for issue in result.errors { printError(issue.description) }
             printError("cardguide: the content pack in \(directory) has \(result.errors.count) problem(s); run 'cardguide validate\(content.map { " --content \($0)" } ?? "")'.")

@@ -18,6 +18,10 @@ struct SessionOptions: ParsableArguments {
     }
 
     func path(environment: [String: String] = ProcessEnvironment.variables()) throws -> String {
+        try Self.path(session: session, profile: profile, environment: environment)
+    }
+
+    static func path(session: String?, profile: String?, environment: [String: String]) throws -> String {
         do {
             if let session { return session }
             if let profile { return try SessionPaths.profileFile(profile, environment: environment) }

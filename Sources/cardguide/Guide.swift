@@ -1,0 +1,97 @@
+import ArgumentParser
+import CardGuideCore
+import CardGuideUI
+import CursesBackend
+import Foundation
+
+/// How the full-screen guide is started: `run`'s options once parsed, or their defaults when
+/// the program is started without arguments (see `CardGuideCommand.main`).
+struct GuideSettings {
+    static let defaultIdleSeconds = 120
+    static let defaultDemoStepSeconds = 1.5
+
+    var content: String? = nil
+    var session: String? = nil
+    var profile: String? = nil
+    var lang: Language? = nil
+    var mono = false
+    var ascii = false
+    var plain = false
+    var kiosk = false
+    var idleSeconds = defaultIdleSeconds
+    var demo = false
+    var demoStepSeconds = defaultDemoStepSeconds
+    var handoutDir: String? = nil
+    var noCache = false
+}
+
+/// The full-screen guide: content, session, terminal and the run loop.
+enum Guide {
+    static func run(_ settings: GuideSettings) throws {
+        guard CursesTerminal.hasTerminal() else {
+            printError("cardguide: no terminal: the full-screen guide needs one (standard input and output must be a terminal).")
+            printError("For text output use 'cardguide list' (the guide's contents) or 'cardguide export' (saved progress).")
+            throw ExitCode(2)
+        }
+        let pack = try ContentOptions.loadValidPack(content: settings.content, cached: !settings.noCache)
+        let now = Date()
+        let environment = ProcessEnvironment.variables()
+        let path = try SessionOptions.path(session: settings.session, profile: settings.profile, environment: environment)
+        let session = try SessionController(path: path, pack: pack, fresh: settings.kiosk, environment: environment)
+
+        var state = AppState(pack: pack, language: settings.lang ?? session.file.language, size: Size(width: 80, height: 24),
+                             checklists: session.file.checklists)
+        state.readOnly = session.isReadOnly
+        state.currentProfile = settings.profile
+        if let first = session.notices.first { state.notice = Notice(session.notices.map { $0.message(state.language) }.joined(separator: " "),
+                                                                     kind: first.isWarning ? .warning : .info) }
+        state.helpDesk = HelpDeskState(kioskIdleSeconds: settings.kiosk ? TimeInterval(settings.idleSeconds) : nil,
+                                       demoStepSeconds: settings.demo ? settings.demoStepSeconds : nil, now: now)
+        state.helpDesk.defaultLanguage = settings.lang ?? .zh
+        Update.startDemo(&state, now: now)
+
+        let noColor = environment["NO_COLOR"].map { !$0.isEmpty } ?? false
+        let terminal = try CursesTerminal(options: CursesOptions(mono: settings.mono || noColor, plain: settings.plain,
+                                                                  logPath: session.logPath))
+        defer { terminal.shutdown() }
+        state.display = DisplayOptions(ascii: settings.ascii || !terminal.isUTF8, plain: settings.plain)
+        let handouts = HandoutWriter(directory: settings.handoutDir ?? ProcessEnvironment.currentDirectory)
+
+        let loop = RunLoop(backend: terminal, state: state) { effect, state in
+            switch effect {
+            case .saveSession:
+                if let notice = session.save(language: state.language, checklists: state.checklists) {
+                    state.notice = Notice(notice.message(state.language), kind: .warning)
+                }
+                state.readOnly = session.isReadOnly
+            case .writeHandout(let methodID):
+                guard let checklist = state.checklist(for: methodID) else { return }
+                do {
+                    let paths = try handouts.write(checklist, pack: pack, language: state.language)
+                    state.notice = Notice(Strings(state.language).handoutWritten(paths.joined(separator: ", ")))
+                } catch {
+                    state.notice = Notice("\(error)", kind: .warning)
+                }
+            case .listProfiles:
+                state.showProfiles(session.profiles(pack: pack, language: state.language))
+            case .switchProfile(let name):
+                do {
+                    try session.switchTo(profile: name, pack: pack)
+                    state.checklists = session.file.checklists.sorted { $0.changed > $1.changed }
+                    state.currentProfile = name
+                    state.readOnly = session.isReadOnly
+                    let s = Strings(state.language)
+                    state.notice = Notice(([s.profileSwitched(name ?? s.defaultProfile)] + session.notices.map { $0.message(state.language) })
+                        .joined(separator: " "))
+                } catch {
+                    state.notice = Notice("\(error)", kind: .warning)
+                }
+            case .quit:
+                break
+            }
+        }
+        loop.run()
+        terminal.shutdown()
+        session.close()
+    }
+}

@@ -14,7 +14,7 @@ public struct ContentLoadResult: Equatable, Sendable {
 public enum ContentLoader {
     /// Loads every `*.json` file of `directory`.
     public static func load(directory: String) -> ContentLoadResult {
-        guard let names = PosixFile.names(in: directory)?.filter({ $0.hasSuffix(".json") }).sorted() else {
+        guard let names = contentFileNames(in: directory) else {
             return ContentLoadResult(pack: nil, issues: [ContentIssue(file: directory, path: "", message: "cannot read the content folder")])
         }
         if names.isEmpty {
@@ -32,6 +32,11 @@ public enum ContentLoader {
         var result = load(files: files)
         result.issues.insert(contentsOf: issues, at: 0)
         return result
+    }
+
+    /// The `*.json` names of a folder, in the order they are read; nil when it cannot be read.
+    static func contentFileNames(in directory: String) -> [String]? {
+        PosixFile.names(in: directory)?.filter { $0.hasSuffix(".json") }.sorted()
     }
 
     /// Loads a pack from files already in memory, in the order given.

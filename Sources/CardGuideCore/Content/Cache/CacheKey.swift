@@ -25,10 +25,9 @@ struct CacheKey: Equatable {
 
     func isRacy(now: Int64) -> Bool { newestChange > now - Self.racyWindowNanos }
 
-    /// nil when the folder cannot be keyed (unreadable, a name that is not UTF-8, a `.json`
-    /// that is not a regular file): the loader then runs uncached and reports what it finds.
+    /// nil when the folder cannot be keyed (unreadable, a `.json` that is not a regular file): the loader then runs uncached and reports what it finds.
     init?(directory: String) {
-        guard let folder = Self.absolutePath(directory), let names = Self.jsonNames(folder),
+        guard let folder = Self.absolutePath(directory), let names = ContentLoader.contentFileNames(in: folder),
               let program = Self.status(Self.executablePath) else { return nil }
         var writer = CacheWriter(capacity: 256 + 96 * names.count)
         writer.u64(UInt64(program.st_size))
@@ -51,22 +50,6 @@ struct CacheKey: Equatable {
         }
         bytes = writer.bytes
         self.folder = folder
-    }
-
-    /// The same `*.json` names, in the same order, as ContentLoader reads.
-    private static func jsonNames(_ folder: String) -> [String]? {
-        guard let stream = opendir(folder) else { return nil }
-        defer { closedir(stream) }
-        var names: [String] = []
-        while let entry = readdir(stream) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw -> String? in
-                let bytes = raw.prefix { $0 != 0 }
-                return String(validating: bytes, as: UTF8.self)
-            }
-            guard let name else { return nil }
-            if name.hasSuffix(".json") { names.append(name) }
-        }
-        return names.sorted()
     }
 
     private static func absolutePath(_ directory: String) -> String? {

@@ -26,27 +26,10 @@ enum CacheStore {
         return SessionPaths.join(cacheFolder, "pack-" + String(repeating: "0", count: 16 - hex.count) + hex + ".bin")
     }
 
-    /// The whole file in one read(2), or nil.
+    /// The whole file, or nil (missing, unreadable, or too short to be a cache).
     static func contents(of path: String) -> [UInt8]? {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { return nil }
-        defer { close(fd) }
-        var info = stat()
-        guard fstat(fd, &info) == 0, info.st_size >= CacheFile.headerSize, info.st_size < Int.max / 2 else { return nil }
-        let size = Int(info.st_size)
-        var complete = false
-        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
-            var done = 0
-            while done < size {
-                let n = read(fd, buffer.baseAddress! + done, size - done)
-                if n < 0 && errno == EINTR { continue }
-                if n <= 0 { break }
-                done += n
-            }
-            complete = done == size
-            count = done
-        }
-        return complete ? bytes : nil
+        guard case let .success(bytes?) = PosixFile.readAll(path), bytes.count >= CacheFile.headerSize else { return nil }
+        return bytes
     }
 
     /// Replaces `path` atomically (a temporary file renamed over it), readable by its owner

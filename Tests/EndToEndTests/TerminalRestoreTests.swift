@@ -28,6 +28,26 @@ final class TerminalRestoreTests: XCTestCase {
         XCTAssertTrue(screen.contains("[cn-card]"), screen)
     }
 
+    /// A broken pack is found while the terminal is already set up (the pack loads alongside):
+    /// the terminal is put back first, then the problems are listed, and the exit status is 1.
+    func testABrokenPackIsListedAfterTheTerminalIsRestored() throws {
+        let binary = try TmuxHarness.cardguideBinary()
+        let folder = NSTemporaryDirectory() + "cg-broken-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try Data("{\"schemaVersion\": 1,\n".utf8).write(to: URL(fileURLWithPath: folder + "/broken.json"))
+        let tmux = try TmuxHarness(testCase: self, width: 100, height: 30)
+        try tmux.start(binary, ["--content", folder])
+        guard let exit = tmux.waitForExit() else { return XCTFail("no exit\n\(tmux.diagnostics())") }
+        XCTAssertEqual(exit.code, 1, tmux.diagnostics())
+        XCTAssertEqual(exit.sttyBefore, exit.sttyAfter, "terminal settings changed")
+        let screen = tmux.screenText()
+        XCTAssertTrue(screen.contains("broken.json"), screen)
+        XCTAssertTrue(screen.contains("not valid JSON"), screen)
+        XCTAssertTrue(screen.contains("has 2 problem(s)"), screen)
+        XCTAssertTrue(screen.contains("run 'cardguide validate --content"), screen)
+    }
+
     /// Without a terminal the guide cannot start: exit status 2 and a pointer to the commands
     /// that work in pipes and scripts.
     func testWithoutATerminalItExitsTwoAndNamesListAndExport() throws {

@@ -47,30 +47,14 @@ struct ContentOptions: ParsableArguments {
 
     /// `content` is the `--content` folder, nil for the shipped pack.
     static func loadValidPack(content: String?, cached: Bool) throws -> ContentPack {
-        let loaded = load(content: content, cached: cached)
-        guard let pack = loaded.validPack else { throw reportInvalid(loaded, content: content) }
-        return pack
-    }
-
-    /// What loading a pack gave, and from which folder.
-    struct Loaded {
-        let directory: String
-        let result: ContentLoadResult
-        var validPack: ContentPack? { result.isValid ? result.pack : nil }
-    }
-
-    /// The pack (from the start-up prefetch when it has it).
-    static func load(content: String?, cached: Bool) -> Loaded {
         let directory = directory(content)
-        return Loaded(directory: directory,
-                      result: PackPrefetch.take(directory: directory, cached: cached) ?? load(directory: directory, cached: cached))
-    }
-
-    /// Lists a pack's errors on stderr; the error to exit with (status 1).
-    static func reportInvalid(_ loaded: Loaded, content: String?) -> ExitCode {
-        for issue in loaded.result.errors { printError(issue.description) }
-        printError("cardguide: the content pack in \(loaded.directory) has \(loaded.result.errors.count) problem(s); run 'cardguide validate\(content.map { " --content \($0)" } ?? "")'.")
-        return ExitCode(1)
+        let result = PackPrefetch.take(directory: directory, cached: cached) ?? load(directory: directory, cached: cached)
+        guard result.isValid, let pack = result.pack else {
+            for issue in result.errors { printError(issue.description) }
+            printError("cardguide: the content pack in \(directory) has \(result.errors.count) problem(s); run 'cardguide validate\(content.map { " --content \($0)" } ?? "")'.")
+            throw ExitCode(1)
+        }
+        return pack
     }
 
     /// How the commands that show content load it (`validate` always parses every file).

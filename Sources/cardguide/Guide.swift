@@ -33,20 +33,10 @@ enum Guide {
             printError("For text output use 'cardguide list' (the guide's contents) or 'cardguide export' (saved progress).")
             throw ExitCode(2)
         }
+        let pack = try ContentOptions.loadValidPack(content: settings.content, cached: !settings.noCache)
+        let now = Date()
         let environment = ProcessEnvironment.variables()
         let path = try SessionOptions.path(session: settings.session, profile: settings.profile, environment: environment)
-        // The terminal is set up while the pack is still loading on another core (PackPrefetch);
-        // a pack with errors puts the terminal back before they are listed.
-        let noColor = environment["NO_COLOR"].map { !$0.isEmpty } ?? false
-        let terminal = try CursesTerminal(options: CursesOptions(mono: settings.mono || noColor, plain: settings.plain,
-                                                                  logPath: SessionController.logPath(for: path)))
-        defer { terminal.shutdown() }
-        let loaded = ContentOptions.load(content: settings.content, cached: !settings.noCache)
-        guard let pack = loaded.validPack else {
-            terminal.shutdown()
-            throw ContentOptions.reportInvalid(loaded, content: settings.content)
-        }
-        let now = Date()
         let session = try SessionController(path: path, pack: pack, fresh: settings.kiosk, environment: environment)
 
         var state = AppState(pack: pack, language: settings.lang ?? session.file.language, size: Size(width: 80, height: 24),
@@ -60,6 +50,10 @@ enum Guide {
         state.helpDesk.defaultLanguage = settings.lang ?? .zh
         Update.startDemo(&state, now: now)
 
+        let noColor = environment["NO_COLOR"].map { !$0.isEmpty } ?? false
+        let terminal = try CursesTerminal(options: CursesOptions(mono: settings.mono || noColor, plain: settings.plain,
+                                                                  logPath: session.logPath))
+        defer { terminal.shutdown() }
         state.display = DisplayOptions(ascii: settings.ascii || !terminal.isUTF8, plain: settings.plain)
         let handouts = HandoutWriter(directory: settings.handoutDir ?? ProcessEnvironment.currentDirectory)
 

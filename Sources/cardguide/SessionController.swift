@@ -8,6 +8,8 @@ final class SessionController {
     private var store: SessionStore
     private(set) var file: SessionFile
     private(set) var notices: [SessionNotice]
+    /// Where a crash's message goes while the screen is up: beside the session file.
+    let logPath: String
     private let environment: [String: String]
 
     init(path: String, pack: ContentPack, fresh: Bool, environment: [String: String]) throws {
@@ -15,6 +17,7 @@ final class SessionController {
         self.store = store
         self.notices = notices
         self.environment = environment
+        self.logPath = PathText.join(PathText.folder(of: path), "cardguide.log")
         self.file = store.file
         load(pack: pack, fresh: fresh)
     }
@@ -32,9 +35,6 @@ final class SessionController {
     }
 
     var isReadOnly: Bool { store.isReadOnly }
-
-    /// Where a crash's message goes while the screen is up: beside the session file.
-    static func logPath(for path: String) -> String { PathText.join(PathText.folder(of: path), "cardguide.log") }
 
     /// The default file and every profile, with what each holds (read without locking).
     func profiles(pack: ContentPack, language: Language) -> [ProfileSummary] {

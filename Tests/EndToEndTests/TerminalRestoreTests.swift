@@ -28,8 +28,8 @@ final class TerminalRestoreTests: XCTestCase {
         XCTAssertTrue(screen.contains("[cn-card]"), screen)
     }
 
-    /// A broken pack is found while the terminal is already set up (the pack loads alongside):
-    /// the terminal is put back first, then the problems are listed, and the exit status is 1.
+    /// A broken pack stops the guide before the screen is taken over: its problems are listed
+    /// in the terminal as it was, and the exit status is 1.
     func testABrokenPackIsListedAfterTheTerminalIsRestored() throws {
         let binary = try TmuxHarness.cardguideBinary()
         let folder = NSTemporaryDirectory() + "cg-broken-" + UUID().uuidString

@@ -233,7 +233,7 @@ final class ContentCacheTests: XCTestCase {
     func testValidateNeverUsesTheCache() {
         let folder = CoreFixture.Folder()
         folder.write(MiniPack.bytes(MiniPack.files))
-        guard let run = runBinary(["validate", "--content", folder.path], environment: ["XDG_CACHE_HOME": folder.path + "/cache"]) else {
+        guard let run = CoreFixture.run(["validate", "--content", folder.path], environment: ["XDG_CACHE_HOME": folder.path + "/cache"]) else {
             return XCTFail("the cardguide binary was not found or did not finish")
         }
         XCTAssertEqual(run.status, 0, run.out + run.err)

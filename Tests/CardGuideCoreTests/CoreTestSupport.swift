@@ -83,9 +83,10 @@ enum CoreFixture {
         return path
     }()
 
-    /// Runs the binary to completion (killed after `timeout` seconds). Fails the test and
-    /// returns nil when the binary is missing or does not finish.
-    static func run(_ arguments: [String], timeout: TimeInterval = 60,
+    /// Runs the binary to completion (killed after `timeout` seconds), with `environment`
+    /// set over this process's. Fails the test and returns nil when the binary is missing or
+    /// does not finish.
+    static func run(_ arguments: [String], environment: [String: String] = [:], timeout: TimeInterval = 60,
                     file: StaticString = #filePath, line: UInt = #line) -> RunResult? {
         guard let binary = binary() else {
             XCTFail("""
@@ -99,7 +100,8 @@ enum CoreFixture {
         process.executableURL = URL(fileURLWithPath: binary)
         process.arguments = arguments
         // The content cache goes to a scratch folder, never the home of whoever runs the tests.
-        process.environment = ProcessInfo.processInfo.environment.merging(["XDG_CACHE_HOME": cacheHome]) { $1 }
+        process.environment = ProcessInfo.processInfo.environment
+            .merging(["XDG_CACHE_HOME": cacheHome]) { $1 }.merging(environment) { $1 }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err

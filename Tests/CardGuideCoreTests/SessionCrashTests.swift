@@ -13,7 +13,7 @@ final class SessionCrashTests: XCTestCase {
     let epoch: TimeInterval = 1_700_000_000
 
     func testSIGKILLDuringSavesNeverLeavesABrokenOrOlderFile() throws {
-        guard let binary = cardguideBinary() else {
+        guard let binary = CoreFixture.binary() else {
             return XCTFail("the cardguide executable was not found beside the test bundle; build it in the same scratch path (swift build --scratch-path ...)")
         }
         let folder = TemporaryFolder()

@@ -154,7 +154,7 @@ final class SessionExportTests: XCTestCase {
         let folder = TemporaryFolder()
         let path = folder.file("session.json")
         let content = try writeFixturePack(in: folder)
-        guard let missing = runBinary(["export", "--content", content, "--session", path]) else {
+        guard let missing = CoreFixture.run(["export", "--content", content, "--session", path]) else {
             return XCTFail("the cardguide executable was not found beside the test bundle")
         }
         XCTAssertEqual(missing.status, 1)
@@ -166,17 +166,17 @@ final class SessionExportTests: XCTestCase {
         XCTAssertNil(store.save(SessionFile(language: .en, checklists: [checklist])))
         let before = bytes(at: path)
 
-        let text = try XCTUnwrap(runBinary(["export", "--content", content, "--session", path, "--format", "text"]))
+        let text = try XCTUnwrap(CoreFixture.run(["export", "--content", content, "--session", path, "--format", "text"]))
         XCTAssertEqual(text.status, 0, text.err)
         XCTAssertEqual(text.out, render(.en, .text).replacingOccurrences(of: "2025-01-02", with: day(SamplePack.day2))
                                                   .replacingOccurrences(of: "2025-01-01", with: day(SamplePack.day1)))
         XCTAssertTrue(text.err.contains("1 ticked material(s) (gone-material)"), text.err)
-        let zh = try XCTUnwrap(runBinary(["export", "--content", content, "--session", path, "--lang", "zh", "--safety"]))
+        let zh = try XCTUnwrap(CoreFixture.run(["export", "--content", content, "--session", path, "--lang", "zh", "--safety"]))
         XCTAssertTrue(zh.out.contains("## 法国 > Carte Vitale 医保卡 > 网上申请\n"), zh.out)
         XCTAssertTrue(zh.out.contains("## 安全须知"), zh.out)
         XCTAssertEqual(bytes(at: path), before, "export reads only, even while the guide holds the lock")
 
-        let both = try XCTUnwrap(runBinary(["export", "--content", content, "--session", path, "--profile", "x"]))
+        let both = try XCTUnwrap(CoreFixture.run(["export", "--content", content, "--session", path, "--profile", "x"]))
         XCTAssertNotEqual(both.status, 0)
         XCTAssertTrue(both.err.contains("--profile"), both.err)
         store.close()
@@ -223,7 +223,7 @@ final class SessionExportTests: XCTestCase {
               "\"id\": \"vitale\", \"name\": \(l(card.name)), \"summary\": \(l(card.name)), \"issuer\": \(l(card.name)), " +
               "\"activation\": \(l(card.name)), \"methods\": [\(card.methods.map(method).joined(separator: ", "))], " +
               "\"cautions\": [], \"faq\": [], \"comparisons\": []}]}", to: dir + "/fr.json")
-        let check = try XCTUnwrap(runBinary(["validate", "--content", dir]))
+        let check = try XCTUnwrap(CoreFixture.run(["validate", "--content", dir]))
         XCTAssertEqual(check.status, 0, "fixture pack invalid: \(check.out)")
         return dir
     }

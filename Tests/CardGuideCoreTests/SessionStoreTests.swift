@@ -285,7 +285,7 @@ final class SessionStoreTests: XCTestCase {
     func testALockHeldByAnotherProcessIsReportedWithItsPID() throws {
         let folder = TemporaryFolder()
         let path = folder.file("session.json")
-        guard let binary = cardguideBinary() else {
+        guard let binary = CoreFixture.binary() else {
             return XCTFail("the cardguide executable was not found beside the test bundle; build it in the same scratch path")
         }
         let child = Process()

@@ -43,14 +43,14 @@ let package = Package(
         // The benchmark: start-up and bytes in a pty, per-key work, load, search, save (Benchmarks/run.sh).
         .executableTarget(
             name: "cardguide-bench",
-            dependencies: ["CardGuideCore", "CardGuideUI", "CardGuideContent"],
+            dependencies: ["CardGuideCore", "CardGuideUI", "CardGuideContent", "TestSupport"],
             path: "Sources/cardguide-bench"
         ),
         // A test tool: drives the ncurses backend alone inside tmux for CursesBackendTests.
         .executableTarget(name: "cardguide-probe", dependencies: ["CursesBackend", "CardGuideUI"],
                           path: "Tests/BackendProbe"),
-        // What several test targets share: the seeded generator.
-        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        // What the test targets and the benchmark share: the seeded generator, the plain search.
+        .target(name: "TestSupport", dependencies: ["CardGuideCore"], path: "Tests/TestSupport"),
         .testTarget(name: "CardGuideCoreTests", dependencies: ["CardGuideCore", "CardGuideContent", "TestSupport"],
                     path: "Tests/CardGuideCoreTests"),
         .testTarget(name: "CardGuideUITests", dependencies: ["CardGuideUI", "CardGuideCore", "CardGuideContent"],

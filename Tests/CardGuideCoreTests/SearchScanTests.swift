@@ -110,46 +110,14 @@ final class SearchScanTests: XCTestCase {
                            safety: [], sources: [], fingerprint: "test")
     }
 
-    /// The search as specified, written plainly.
+    /// The shared plain search (TestSupport), as hits.
     private struct Reference {
-        var texts: [(title: [UInt8], keywords: [UInt8], body: [UInt8], faq: Bool)] = []
+        let plain: ReferenceSearch
 
-        init(pack: ContentPack) {
-            for document in SearchIndex(pack: pack, language: .en).documents {
-                let keywords: [String]
-                switch document.target {
-                case let .faq(cardID, faqID): keywords = pack.card(cardID)?.faq.first { $0.id == faqID }?.keywordsEn ?? []
-                case let .card(cardID): keywords = pack.card(cardID).map { [$0.summary.en] } ?? []
-                case .step, .caution: keywords = []
-                }
-                let isFAQ: Bool
-                if case .faq = document.target { isFAQ = true } else { isFAQ = false }
-                texts.append((Array(Folding.fold(document.title).utf8), Array(Folding.fold(keywords.joined(separator: "\n")).utf8),
-                              Array(Folding.fold(document.body).utf8), isFAQ))
-            }
-        }
-
-        static func find(_ needle: [UInt8], _ hay: [UInt8]) -> Int? {
-            guard needle.count <= hay.count else { return nil }
-            return (0...(hay.count - needle.count)).first { hay[$0..<$0 + needle.count].elementsEqual(needle) }
-        }
+        init(pack: ContentPack) { plain = ReferenceSearch(pack: pack, language: .en) }
 
         func search(_ query: String) -> [SearchIndex.Hit] {
-            let terms = SearchIndex.terms(query).map { Array($0.utf8) }
-            guard !terms.isEmpty else { return [] }
-            var hits: [SearchIndex.Hit] = []
-            for (n, text) in texts.enumerated() {
-                var total = 0
-                var matched = true
-                for term in terms {
-                    if let at = Self.find(term, text.title) { total += 100 - min(at, 50) }
-                    else if Self.find(term, text.keywords) != nil { total += 40 }
-                    else if Self.find(term, text.body) != nil { total += 10 }
-                    else { matched = false; break }
-                }
-                if matched { hits.append(SearchIndex.Hit(document: n, score: total + (text.faq ? 5 : 0))) }
-            }
-            return hits.sorted { $0.score != $1.score ? $0.score > $1.score : $0.document < $1.document }
+            plain.search(query).map { SearchIndex.Hit(document: $0.document, score: $0.score) }
         }
     }
 }

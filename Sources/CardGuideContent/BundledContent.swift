@@ -10,7 +10,9 @@ import Darwin
 /// any use of Bundle links all of Foundation with ICU into the program (about 50 MB of
 /// binary and several MiB of memory at every start).
 public enum BundledContent {
-    public static var directory: String {
+    /// Found once: the start-up prefetch and the command both ask, and each look is a
+    /// readlink and up to four stats.
+    public static let directory: String = {
         let folder = executableFolder()
         let candidates = [
             folder + "/CardGuide_CardGuideContent.resources/content",            // Linux
@@ -25,7 +27,7 @@ public enum BundledContent {
             return candidate
         }
         return candidates[0]
-    }
+    }()
 
     private static func isDirectory(_ path: String) -> Bool {
         var info = stat()

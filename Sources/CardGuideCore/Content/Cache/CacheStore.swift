@@ -12,8 +12,8 @@ enum CacheStore {
     /// ignored, as the XDG spec says); nil when neither is set or `CARDGUIDE_NO_CACHE` is.
     static func folder(environment: (String) -> String?) -> String? {
         if let off = environment("CARDGUIDE_NO_CACHE"), !off.isEmpty, off != "0" { return nil }
-        if let xdg = environment("XDG_CACHE_HOME"), xdg.hasPrefix("/") { return SessionPaths.join(xdg, "cardguide") }
-        if let home = environment("HOME"), home.hasPrefix("/") { return SessionPaths.join(home, ".cache/cardguide") }
+        if let xdg = environment("XDG_CACHE_HOME"), xdg.hasPrefix("/") { return PathText.join(xdg, "cardguide") }
+        if let home = environment("HOME"), home.hasPrefix("/") { return PathText.join(home, ".cache/cardguide") }
         return nil
     }
 
@@ -23,7 +23,7 @@ enum CacheStore {
     /// in the key, so two folders whose hashes collide only evict each other).
     static func file(in cacheFolder: String, for key: CacheKey) -> String {
         let hex = String(Checksum64.hash(Array(key.folder.utf8)), radix: 16)
-        return SessionPaths.join(cacheFolder, "pack-" + String(repeating: "0", count: 16 - hex.count) + hex + ".bin")
+        return PathText.join(cacheFolder, "pack-" + String(repeating: "0", count: 16 - hex.count) + hex + ".bin")
     }
 
     /// The whole file, or nil (missing, unreadable, or too short to be a cache).

@@ -197,6 +197,25 @@ final class ContentValidationTests: XCTestCase {
         XCTAssertEqual(result.errors.count, 1)
     }
 
+    func testSafetyRuleNamesItsCountries() throws {
+        let tagged = MiniPack.replacing(#""sources": ["FR1"] }"#, with: #""sources": ["FR1"], "countries": ["fr"] }"#,
+                                        in: MiniPack.shared)
+        let pack = try XCTUnwrap(assertIssues(["shared.json": tagged, "fr.json": MiniPack.card], [])?.pack)
+        XCTAssertEqual(pack.safety.first?.countries, ["fr"])
+        XCTAssertEqual(pack.safetyRules(forCountry: "fr").map(\.id), ["S1"])
+        XCTAssertEqual(pack.safetyRules(forCountry: "de").map(\.id), [])
+        let untagged = try XCTUnwrap(assertIssues(MiniPack.files, [])?.pack)
+        XCTAssertEqual(untagged.safetyRules(forCountry: "de").map(\.id), ["S1"], "a rule without countries is for all")
+    }
+
+    func testSafetyRuleWithUnknownCountry() {
+        let tagged = MiniPack.replacing(#""sources": ["FR1"] }"#, with: #""sources": ["FR1"], "countries": ["xx"] }"#,
+                                        in: MiniPack.shared)
+        assertIssues(["shared.json": tagged, "fr.json": MiniPack.card], [
+            "shared.json: safety[0].countries[0]: unknown country 'xx'",
+        ])
+    }
+
     func testCardFileWithoutCountry() {
         assertIssues(MiniPack.card(replacing: #""country": "fr","#, with: ""), [
             "fr.json: country: missing: a file with cards names the country they belong to",

@@ -21,6 +21,20 @@ public struct SafetyRule: Equatable, Sendable {
     public var title: Localized
     public var body: Localized
     public var sources: [String]
+    /// The countries the rule is about; empty means every country.
+    public var countries: [String]
+
+    public init(id: String, title: Localized, body: Localized, sources: [String], countries: [String] = []) {
+        self.id = id
+        self.title = title
+        self.body = body
+        self.sources = sources
+        self.countries = countries
+    }
+
+    public func applies(toCountry countryID: String) -> Bool {
+        countries.isEmpty || countries.contains(countryID)
+    }
 }
 
 public struct Material: Equatable, Sendable {
@@ -133,6 +147,11 @@ public struct ContentPack: Equatable, Sendable {
     public func cards(in countryID: String) -> [Card] { cards.filter { $0.countryID == countryID } }
     public func card(_ id: String) -> Card? { cardIndex[id].map { cards[$0] } }
     public func source(_ id: String) -> Source? { sourceIndex[id].map { sources[$0] } }
+    /// The safety rules a visitor of this country needs, in pack order (a WeChat e-card user
+    /// does not need the German Sperrkennwort).
+    public func safetyRules(forCountry countryID: String) -> [SafetyRule] {
+        safety.filter { $0.applies(toCountry: countryID) }
+    }
 
     public var allFAQ: [(card: Card, faq: FAQ)] { cards.flatMap { card in card.faq.map { (card, $0) } } }
 }

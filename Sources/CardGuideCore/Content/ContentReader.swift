@@ -62,14 +62,16 @@ struct ContentReader {
     }
 
     private mutating func readSafety(_ value: JSONValue, at path: String) {
-        guard fields.object(value, at: path, allowed: ["id", "title", "body", "sources"]) != nil else { return }
+        guard fields.object(value, at: path, allowed: ["id", "title", "body", "sources", "countries"]) != nil else { return }
         let id = fields.id(value, at: path)
         define("safety rule", id, at: path)
         let title = fields.localized(value, "title", at: path)
         let body = fields.localized(value, "body", at: path)
         let cited = sourceList(value, at: path)
+        let countries = fields.strings(value, "countries", at: path, required: false)
+        for entry in countries { refer("country", entry.text, at: entry.path) }
         guard let id, let title, let body else { return }
-        safety.append(SafetyRule(id: id, title: title, body: body, sources: cited))
+        safety.append(SafetyRule(id: id, title: title, body: body, sources: cited, countries: countries.map(\.text)))
     }
 
     private mutating func readSource(_ value: JSONValue, at path: String) {

@@ -25,10 +25,11 @@ extension Source: CacheCodable {
 }
 
 extension SafetyRule: CacheCodable {
-    static var minimumSize: Int { 24 }
-    func encode(to w: inout CacheWriter) { w.put(id); w.put(title); w.put(body); w.put(sources) }
+    static var minimumSize: Int { 28 }
+    func encode(to w: inout CacheWriter) { w.put(id); w.put(title); w.put(body); w.put(sources); w.put(countries) }
     init(from r: inout CacheReader) throws(CacheMiss) {
-        self.init(id: try r.read(), title: try r.read(), body: try r.read(), sources: try r.read())
+        self.init(id: try r.read(), title: try r.read(), body: try r.read(), sources: try r.read(),
+                  countries: try r.read())
     }
 }
 

@@ -24,35 +24,17 @@ func nowNanos() -> UInt64 {
     return UInt64(time.tv_sec) * 1_000_000_000 + UInt64(time.tv_nsec)
 }
 
-/// The pseudo-terminal calls. `posix_openpt`, `grantpt`, `unlockpt` and `ptsname_r` are
-/// declared only under `_XOPEN_SOURCE`, which Swift's Glibc module does not define, and
-/// `forkpty` is not imported either; they are plain libc functions, so they are looked up
-/// at run time. `ioctl` and `posix_spawn` import normally.
-private enum PtyCalls {
-    typealias OpenPT = @convention(c) (Int32) -> Int32
-    typealias OnDescriptor = @convention(c) (Int32) -> Int32
-    typealias PtsName = @convention(c) (Int32, UnsafeMutablePointer<CChar>?, Int) -> Int32
-
-    static func symbol<T>(_ name: String, as type: T.Type) -> T? {
-        guard let handle = dlopen(nil, RTLD_NOW), let address = dlsym(handle, name) else { return nil }
-        return unsafeBitCast(address, to: type)
-    }
-
-    /// Opens a pty master; returns it and the slave's path.
-    static func open() -> (master: Int32, slave: String)? {
-        guard let openpt = symbol("posix_openpt", as: OpenPT.self), let grant = symbol("grantpt", as: OnDescriptor.self),
-              let unlock = symbol("unlockpt", as: OnDescriptor.self), let name = symbol("ptsname_r", as: PtsName.self)
-        else { return nil }
-        let master = openpt(O_RDWR | O_NOCTTY)
-        guard master >= 0 else { return nil }
-        var path = [CChar](repeating: 0, count: 256)
-        guard grant(master) == 0, unlock(master) == 0, name(master, &path, path.count) == 0 else {
-            close(master)
-            return nil
-        }
-        _ = fcntl(master, F_SETFD, FD_CLOEXEC)
-        return (master, cString(path))
-    }
+/// Opens a pty pair with the C library's `openpty` and returns the master and the slave's
+/// path. The slave descriptor is closed here: the child opens the path itself after `setsid`,
+/// which makes the pty its controlling terminal.
+private func openPseudoTerminal() -> (master: Int32, slave: String)? {
+    var master: Int32 = -1
+    var slave: Int32 = -1
+    var path = [CChar](repeating: 0, count: Int(PATH_MAX))
+    guard openpty(&master, &slave, &path, nil, nil) == 0 else { return nil }
+    close(slave)
+    _ = fcntl(master, F_SETFD, FD_CLOEXEC)
+    return (master, cString(path))
 }
 
 struct PtyError: Error, CustomStringConvertible {
@@ -75,7 +57,7 @@ final class PtyProcess {
     private static let spawnSetSID: Int16 = 0x80
 
     init(executable: String, arguments: [String], environment: [String: String], columns: Int, rows: Int) throws {
-        guard let (master, slave) = PtyCalls.open() else { throw PtyError(description: "cannot open a pseudo-terminal") }
+        guard let (master, slave) = openPseudoTerminal() else { throw PtyError(description: "cannot open a pseudo-terminal") }
         self.master = master
         var size = winsize(ws_row: UInt16(rows), ws_col: UInt16(columns), ws_xpixel: 0, ws_ypixel: 0)
         _ = ioctl(master, UInt(TIOCSWINSZ), &size)

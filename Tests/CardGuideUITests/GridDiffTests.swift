@@ -115,39 +115,6 @@ final class GridDiffTests: XCTestCase {
         XCTAssertLessThan(cells, 80 * 24 / 3)
         print("Cells written per menu move at 80x24:\n  " + report.joined(separator: "\n  "))
     }
-
-    /// Mean time per key of keymap + update + render + diff over a few hundred keys at 80x24.
-    /// A figure to watch, not an assertion.
-    func testPerKeyFigure() throws {
-        var driver = try Driver(.zh, 80, 24)
-        let keys = Self.walk.compactMap { Driver.key($0) }
-        // One walk first, untimed: it builds both languages' search indexes.
-        for key in keys { driver.press(key) }
-        var previous = driver.grid
-        let clock = ContinuousClock()
-        var update = Duration.zero, render = Duration.zero, diff = Duration.zero
-        var cells = 0
-        let rounds = 6
-        for _ in 0..<rounds {
-            for key in keys {
-                update += clock.measure { driver.press(key) }
-                var frame = previous
-                render += clock.measure { frame = View.render(driver.state) }
-                diff += clock.measure { cells += GridDiff.runs(from: previous, to: frame).reduce(0) { $0 + $1.cells.count } }
-                previous = frame
-            }
-        }
-        XCTAssertEqual(driver.state.stack.count, 1, "the walk ends home")
-        let count = Double(keys.count * rounds)
-        func micros(_ d: Duration) -> Double { (Double(d.components.seconds) * 1e6 + Double(d.components.attoseconds) / 1e12) / count }
-        #if DEBUG
-        let build = "debug"
-        #else
-        let build = "release"
-        #endif
-        print("Per key at 80x24 (\(Int(count)) keys, \(build) build): " + String(format: "%.0f µs mean = update %.0f + render %.0f + diff %.0f µs; %.0f cells written per key",
-              micros(update + render + diff), micros(update), micros(render), micros(diff), Double(cells) / count))
-    }
 }
 
 /// The cell grid's own promises: a write never leaves half of a wide glyph behind.

@@ -1,3 +1,6 @@
+import CardGuideCore
+import Foundation
+
 /// Plain text tables whose columns line up with CJK text in them.
 struct Table {
     var title: String
@@ -12,16 +15,8 @@ struct Table {
 
     mutating func add(_ row: [String]) { rows.append(row) }
 
-    /// Columns in a terminal: 2 for CJK and full-width characters, 1 otherwise.
-    static func width(_ text: String) -> Int {
-        text.unicodeScalars.reduce(0) { total, scalar in
-            let v = scalar.value
-            let wide = (0x1100...0x115F).contains(v) || (0x2E80...0xA4CF).contains(v) || (0xAC00...0xD7A3).contains(v)
-                || (0xF900...0xFAFF).contains(v) || (0xFE30...0xFE4F).contains(v) || (0xFF00...0xFF60).contains(v)
-                || (0xFFE0...0xFFE6).contains(v)
-            return total + (wide ? 2 : 1)
-        }
-    }
+    /// Columns in a terminal, by the app's own rule (CJK text is two wide).
+    static func width(_ text: String) -> Int { DisplayWidth.of(text) }
 
     func render() -> String {
         let columns = ([header] + rows).map(\.count).max() ?? 0
@@ -63,5 +58,33 @@ struct Target {
 
     func json() -> [String: Any] {
         ["name": name, "target": limit, "figure": figure, "result": verdict]
+    }
+}
+
+/// What one run collects: every figure as JSON, the tables printed and the targets checked.
+struct BenchReport {
+    var json: [String: Any] = [:]
+    var targets: [Target] = []
+    var tables: [Table] = []
+
+    /// Adds the targets as the last table and to the JSON.
+    mutating func finish() {
+        var table = Table("Targets", header: ["target", "limit", "figure", "result"])
+        for target in targets { table.add([target.name, target.limit, target.figure, target.verdict]) }
+        tables.append(table)
+        json["targets"] = targets.map { $0.json() }
+    }
+
+    func write(to path: String) {
+        do {
+            let data = try JSONSerialization.data(withJSONObject: json, options: [.prettyPrinted, .sortedKeys])
+            try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent,
+                                                    withIntermediateDirectories: true)
+            try data.write(to: URL(fileURLWithPath: path))
+            print("figures written to \(path)")
+        } catch {
+            Bench.log("cardguide-bench: cannot write \(path): \(error)")
+            exit(1)
+        }
     }
 }

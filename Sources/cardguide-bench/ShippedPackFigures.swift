@@ -38,7 +38,12 @@ extension Bench {
         let save = CoreBench.save(session, count: options.saves)
         let benchRSSShipped = selfPeakRSSKiB()
 
-        var inProcess = Table("In process (release build; times per operation)", header: ["figure", "value", "detail"])
+        #if DEBUG
+        let build = "DEBUG build: not comparable"
+        #else
+        let build = "release build"
+        #endif
+        var inProcess = Table("In process (\(build); times per operation)", header: ["figure", "value", "detail"])
         inProcess.add(["per-key update+render+diff, 80x24", "median \(ms(small.perKey.median, 3)), p99 \(ms(small.perKey.percentile(99), 3))",
                        "max \(ms(small.perKey.max, 3)); \(small.perKey.count) keys (\(small.keys)-key script x \(small.runs))"])
         inProcess.add(["per-key update+render+diff, 200x60", "median \(ms(big.perKey.median, 3)), p99 \(ms(big.perKey.percentile(99), 3))",

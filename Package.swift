@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "CardGuide",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "cardguide", targets: ["cardguide"]),
         .executable(name: "cardguide-bench", targets: ["cardguide-bench"]),

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// What loading a pack gives: the pack (nil when a file could not be read at all) and every
 /// problem found, errors and warnings, in file order.
@@ -133,16 +134,15 @@ struct Fingerprint {
 
 /// One result per parallel task, each written by its own task only (distinct indices), read
 /// after they all ended.
-private final class Slots<Value>: @unchecked Sendable {
-    private var storage: [Value?]
-    private let lock = Lock()
+private final class Slots<Value: Sendable>: Sendable {
+    private let storage: Mutex<[Value?]>
 
-    init(count: Int) { storage = Array(repeating: nil, count: count) }
+    init(count: Int) { storage = Mutex(Array(repeating: nil, count: count)) }
 
     subscript(index: Int) -> Value? {
-        get { lock.withLock { storage[index] } }
-        set { lock.withLock { storage[index] = newValue } }
+        get { storage.withLock { $0[index] } }
+        set { storage.withLock { $0[index] = newValue } }
     }
 
-    var values: [Value?] { lock.withLock { storage } }
+    var values: [Value?] { storage.withLock { $0 } }
 }

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Synchronization
 
 /// Text compared and hashed by its UTF-8 bytes. String's own `==` and hashing treat
 /// canonically equivalent texts as equal, which for non-ASCII text means normalising it
@@ -27,17 +28,16 @@ public struct ExactText: Hashable, Sendable {
 
 /// A memo for a pure function, shared between threads and bounded: when full it starts
 /// over, which keeps memory flat however long the program runs (a kiosk runs for days).
-public final class BoundedMemo<Key: Hashable, Value>: @unchecked Sendable {
+public final class BoundedMemo<Key: Hashable & Sendable, Value: Sendable>: Sendable {
     private let capacity: Int
-    private let lock = Lock()
-    private var entries: [Key: Value] = [:]
+    private let entries = Mutex<[Key: Value]>([:])
 
     public init(capacity: Int) { self.capacity = capacity }
 
     public func value(_ key: Key, _ compute: () -> Value) -> Value {
-        if let hit = lock.withLock({ entries[key] }) { return hit }
+        if let hit = entries.withLock({ $0[key] }) { return hit }
         let value = compute()
-        lock.withLock {
+        entries.withLock { entries in
             if entries.count >= capacity { entries.removeAll(keepingCapacity: true) }
             entries[key] = value
         }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import XCTest
 @testable import CardGuideCore
 
@@ -100,13 +101,16 @@ final class SupportTests: XCTestCase {
         }
     }
 
-    func testLockSerialisesConcurrentWork() {
-        let lock = Lock()
-        final class Box: @unchecked Sendable { var count = 0 }
-        let box = Box()
+    /// The memo is shared by drawing threads: concurrent lookups that keep overflowing its
+    /// capacity must each get their own key's value (without the mutex this crashes).
+    func testBoundedMemoUnderConcurrentUse() {
+        let memo = BoundedMemo<Int, Int>(capacity: 64)
+        let wrong = Mutex(0)
         DispatchQueue.concurrentPerform(iterations: 8) { _ in
-            for _ in 0..<10_000 { lock.withLock { box.count += 1 } }
+            var count = 0
+            for n in 0..<10_000 where memo.value(n % 200, { n % 200 * 2 }) != n % 200 * 2 { count += 1 }
+            wrong.withLock { $0 += count }
         }
-        XCTAssertEqual(box.count, 80_000)
+        XCTAssertEqual(wrong.withLock { $0 }, 0)
     }
 }

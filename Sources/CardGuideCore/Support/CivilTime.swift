@@ -10,26 +10,18 @@ import Darwin
 #endif
 
 /// A moment as calendar fields at a given offset from UTC, for file names and exports.
-/// Computed here rather than with Calendar or DateFormatter, which would link ICU into the
-/// program (see `Lock`); the Gregorian arithmetic is Howard Hinnant's days-to-civil.
+/// The C library's `gmtime_r` and `timegm` do the calendar arithmetic; Calendar or
+/// DateFormatter would link ICU into the program (about 50 MB of binary).
 public struct CivilTime: Equatable, Sendable {
     public var year: Int, month: Int, day: Int
     public var hour: Int, minute: Int, second: Int
 
     public init(_ date: Date, utcOffset: Int = 0) {
-        let seconds = Int((date.timeIntervalSince1970).rounded(.down)) + utcOffset
-        let days = Self.floorDiv(seconds, 86_400)
-        let time = seconds - days * 86_400
-        (hour, minute, second) = (time / 3600, time % 3600 / 60, time % 60)
-        let z = days + 719_468
-        let era = Self.floorDiv(z, 146_097)
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let shiftedMonth = (5 * dayOfYear + 2) / 153
-        day = dayOfYear - (153 * shiftedMonth + 2) / 5 + 1
-        month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
-        year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        var time = time_t(Int(date.timeIntervalSince1970.rounded(.down)) + utcOffset)
+        var fields = tm()
+        gmtime_r(&time, &fields)
+        (year, month, day) = (Int(fields.tm_year) + 1900, Int(fields.tm_mon) + 1, Int(fields.tm_mday))
+        (hour, minute, second) = (Int(fields.tm_hour), Int(fields.tm_min), Int(fields.tm_sec))
     }
 
     /// In the time zone the person set (TZ, /etc/localtime).
@@ -46,16 +38,14 @@ public struct CivilTime: Equatable, Sendable {
         return Int(fields.tm_gmtoff)
     }
 
-    /// The moment these fields name at `utcOffset`: Hinnant's days-from-civil.
+    /// The moment these fields name at `utcOffset`.
     public func date(utcOffset: Int = 0) -> Date {
-        let y = month <= 2 ? year - 1 : year
-        let era = Self.floorDiv(y, 400)
-        let yearOfEra = y - era * 400
-        let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        let days = era * 146_097 + dayOfEra - 719_468
-        let seconds = days * 86_400 + hour * 3600 + minute * 60 + second - utcOffset
-        return Date(timeIntervalSince1970: Double(seconds))
+        var fields = tm()
+        fields.tm_year = Int32(year - 1900)
+        fields.tm_mon = Int32(month - 1)
+        fields.tm_mday = Int32(day)
+        (fields.tm_hour, fields.tm_min, fields.tm_sec) = (Int32(hour), Int32(minute), Int32(second))
+        return Date(timeIntervalSince1970: Double(Int(timegm(&fields)) - utcOffset))
     }
 
     /// 2026-12-03T15:45:00Z: how the session file writes a moment (whole seconds, UTC).
@@ -127,6 +117,4 @@ public struct CivilTime: Equatable, Sendable {
         let digits = String(value)
         return String(repeating: "0", count: max(0, width - digits.count)) + digits
     }
-
-    private static func floorDiv(_ a: Int, _ b: Int) -> Int { a >= 0 ? a / b : -((-a + b - 1) / b) }
 }

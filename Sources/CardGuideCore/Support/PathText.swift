@@ -1,4 +1,4 @@
-/// Path arithmetic on strings, without NSString (see `Lock` for why not Foundation's).
+/// Path arithmetic on strings, without NSString (which links all of Foundation with ICU).
 public enum PathText {
     /// `folder/name`, with one slash between them.
     public static func join(_ folder: String, _ name: String) -> String {

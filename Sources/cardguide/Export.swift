@@ -1,6 +1,10 @@
 import ArgumentParser
 import CardGuideCore
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(

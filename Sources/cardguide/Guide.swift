@@ -2,7 +2,11 @@ import ArgumentParser
 import CardGuideCore
 import CardGuideUI
 import CursesBackend
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// How the full-screen guide is started: `run`'s options once parsed, or their defaults when
 /// the program is started without arguments (see `CardGuideCommand.main`).

@@ -2,7 +2,11 @@ import ArgumentParser
 import CardGuideCore
 import CardGuideUI
 import CursesBackend
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The full-screen guide.
 struct Run: ParsableCommand {

@@ -1,7 +1,11 @@
 import ArgumentParser
 import CardGuideCore
 import CardGuideUI
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Prints the screen a key script leads to, as text: for checking layouts and for
 /// help-desk documentation, without a terminal.

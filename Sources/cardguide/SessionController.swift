@@ -1,6 +1,10 @@
 import CardGuideCore
 import CardGuideUI
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The app's side of the session file: opens it, fits it to the content, and saves the
 /// state's progress after every change.

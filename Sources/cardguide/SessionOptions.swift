@@ -1,6 +1,10 @@
 import ArgumentParser
 import CardGuideCore
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Which session file: `--session PATH`, `--profile NAME`, or the default under
 /// `$XDG_STATE_HOME/cardguide/`.

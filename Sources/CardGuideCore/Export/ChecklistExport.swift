@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Progress written out for the record (`cardguide export`) and, one checklist at a time,
 /// for a printable hand-out: readable without the app, in Markdown or plain text.

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The status of one wizard step, after the GOV.UK task-list pattern.
 public enum StepStatus: String, CaseIterable, Sendable {

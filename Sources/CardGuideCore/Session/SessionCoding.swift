@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The session file's JSON, both ways. Written by hand over `JSONValue` rather than with
 /// Codable: JSONEncoder/JSONDecoder linked most of Foundation into the program for one small

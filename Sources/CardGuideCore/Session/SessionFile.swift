@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Everything CardGuide remembers between runs: the language and, per method the person
 /// started, a `Checklist`. Progress only: no name, ID, card number, phone, PIN or password.

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Where session files live. Pure functions of an environment dictionary, so tests need no
 /// real home directory and the rules are written down in one place:

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Fitting text into columns: truncating to an exact width and wrapping paragraphs, with
 /// CJK characters as their own break units and closing punctuation kept off a line's start.

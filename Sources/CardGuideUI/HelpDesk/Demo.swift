@@ -1,5 +1,9 @@
 import CardGuideCore
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The self-playing demo for an idle screen: it picks a country, a card and a method, walks
 /// the wizard, ticks an item, opens the overview and an FAQ, runs a search, switches the

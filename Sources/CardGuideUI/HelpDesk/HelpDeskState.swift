@@ -1,5 +1,9 @@
 import CardGuideCore
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// What kiosk and demo mode add to the app state.
 public struct HelpDeskState: Equatable, Sendable {

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Kiosk idling: after `idle` seconds without a key a countdown of `countdown` seconds is
 /// shown, then the kiosk resets for the next visitor. Pure: it is given the time.

@@ -1,5 +1,9 @@
 import CardGuideCore
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The screen as a grid of cells, drawn by the views and diffed for the backend. A wide
 /// grapheme takes its cell plus a continuation cell to its right; a write never leaves half

@@ -1,5 +1,9 @@
 import CardGuideCore
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The loop: event → keymap → action → update → effects → render → diff → backend.
 /// It blocks on input (no timer is pending), so an idle CardGuide uses no CPU.

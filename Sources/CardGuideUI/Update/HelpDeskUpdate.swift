@@ -1,5 +1,9 @@
 import CardGuideCore
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Keys and time, before the keymap: the demo stops at the first key, a kiosk countdown is
 /// cancelled by any key, the staff's exit sequence is read, and timers advance the demo and

@@ -1,5 +1,9 @@
 import CardGuideCore
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The one place state changes. Pure apart from `now`: it returns effects instead of
 /// doing I/O, so every screen's behaviour is testable by feeding actions.

@@ -1,5 +1,9 @@
 import CardGuideCore
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The wizard's and the overview's reactions to actions.
 enum WizardUpdate {

@@ -1,4 +1,5 @@
 import CCurses
+import CardGuideCore
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -44,11 +45,10 @@ public final class TerminalGuard {
     }
 
     private func redirectStderr() {
-        guard let logPath, let directory = Self.directory(of: logPath), Self.makeDirectories(directory) else { return }
-        var flags = O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC
-        var info = stat()
-        if stat(logPath, &info) == 0, Int(info.st_size) > Self.maximumLogBytes { flags |= O_TRUNC }
-        let log = open(logPath, flags, 0o600)
+        guard let logPath, let directory = Self.directory(of: logPath),
+              OwnedFile.makePrivateDirectories(directory) else { return }
+        // A link or someone else's file planted as the log is refused, never written or cut.
+        let log = OwnedFile.openLog(logPath, restartAbove: Self.maximumLogBytes)
         guard log >= 0 else { return }
         savedStderr = fcntl(2, F_DUPFD_CLOEXEC, 3)
         if savedStderr < 0 || dup2(log, 2) < 0 {
@@ -66,13 +66,5 @@ public final class TerminalGuard {
         guard let slash = path.lastIndex(of: "/") else { return nil }
         let directory = String(path[..<slash])
         return directory.isEmpty ? "/" : directory
-    }
-
-    /// mkdir -p, with 0700 for what it creates (the state folder is private).
-    static func makeDirectories(_ path: String) -> Bool {
-        var info = stat()
-        if stat(path, &info) == 0 { return (info.st_mode & S_IFMT) == S_IFDIR }
-        if let parent = directory(of: path), parent != path, !makeDirectories(parent) { return false }
-        return mkdir(path, 0o700) == 0 || errno == EEXIST
     }
 }

@@ -65,9 +65,10 @@ struct ContentOptions: ParsableArguments {
 
 extension Language: ExpressibleByArgument {}
 
+/// Messages quote paths, IDs and content: printed with unsafe characters escaped.
 func printError(_ message: String) {
     var stderr = StandardError()
-    print(message, to: &stderr)
+    print(TerminalText.escaped(message), to: &stderr)
 }
 
 struct StandardError: TextOutputStream {

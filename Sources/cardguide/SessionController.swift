@@ -1,3 +1,4 @@
+import ArgumentParser
 import CardGuideCore
 import CardGuideUI
 #if canImport(FoundationEssentials)
@@ -18,6 +19,11 @@ final class SessionController {
 
     init(path: String, pack: ContentPack, fresh: Bool, environment: [String: String]) throws {
         let (store, notices) = SessionStore.open(path: path)
+        // A folder, FIFO or device given as the progress file: say so before the screen starts.
+        if let refused = notices.first(where: { if case .notRegularFile = $0 { true } else { false } }) {
+            printError("cardguide: " + refused.message(.en))
+            throw ExitCode(2)
+        }
         self.store = store
         self.notices = notices
         self.environment = environment

@@ -127,18 +127,21 @@ final class SessionStoreTests: XCTestCase {
         XCTAssertFalse(store.isReadOnly)
     }
 
-    func testAnUnreadableFileIsMovedAside() throws {
-        // A directory where the file should be: open succeeds, read fails (EISDIR), even for root.
+    /// Issue 13, point 4: a folder where the file should be is never renamed (as root,
+    /// `--session /etc` renamed /etc): nothing is read, moved, locked or written.
+    func testAFolderInPlaceOfTheFileIsLeftAlone() throws {
         let folder = TemporaryFolder()
         let path = folder.file("session.json")
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: false)
         write("mine", to: path + "/keep.txt")
         let (store, notices) = SessionStore.open(path: path, now: Date(timeIntervalSince1970: 0))
-        let aside = path + ".corrupt-19700101T000000Z"
-        XCTAssertEqual(notices, [.movedAside(path: path, movedTo: aside, reason: "read: Is a directory")])
-        XCTAssertEqual(bytes(at: aside + "/keep.txt"), Array("mine".utf8))
-        XCTAssertNil(store.save(sample))
-        XCTAssertEqual(SessionStore.read(path: path), .success(sample))
+        XCTAssertEqual(notices, [.notRegularFile(path: path)])
+        XCTAssertTrue(store.isReadOnly)
+        XCTAssertEqual(bytes(at: path + "/keep.txt"), Array("mine".utf8))
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path), ["session.json"])
+        XCTAssertEqual(store.save(sample), .notSavedReadOnly(path: path))
+        XCTAssertEqual(SessionStore.read(path: path).map { _ in "read" },
+                       .failure(.init(path: path, reason: "read: not a regular file")))
     }
 
     // MARK: Versions

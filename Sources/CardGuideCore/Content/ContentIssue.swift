@@ -17,6 +17,7 @@ public struct ContentIssue: Equatable, CustomStringConvertible, Sendable {
 
     public var description: String {
         let prefix = severity == .warning ? "warning: " : ""
-        return path.isEmpty ? "\(file): \(prefix)\(message)" : "\(file): \(path): \(prefix)\(message)"
+        // File names, paths and messages quote the content: printed escaped.
+        return TerminalText.escaped(path.isEmpty ? "\(file): \(prefix)\(message)" : "\(file): \(path): \(prefix)\(message)")
     }
 }

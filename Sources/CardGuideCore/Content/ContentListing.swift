@@ -13,7 +13,7 @@ public enum ContentListing {
                 }
             }
         }
-        return out
+        return TerminalText.escaped(out)  // for a terminal: see TerminalText
     }
 }
 

@@ -51,10 +51,7 @@ struct FieldReader {
 
     mutating func id(_ object: JSONValue, _ key: String = "id", at path: String, required: Bool = true) -> String? {
         guard let text = string(object, key, at: path, required: required) else { return nil }
-        let allowed = text.utf8.allSatisfy { byte in
-            (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x2D || byte == 0x5F
-        }
-        if !allowed { report(Self.join(path, key), "IDs use only ASCII letters, digits, '-' and '_'") }
+        if !TextRules.isValidID(text) { report(Self.join(path, key), "IDs use only ASCII letters, digits, '-' and '_'") }
         return text
     }
 
@@ -138,8 +135,8 @@ struct FieldReader {
         if found.contains(.mayHoldAmbiguous), let scalar = TextRules.ambiguousScalar(in: text) {
             report(path, "character '\(Character(scalar))' (\(TextRules.hex(scalar))) is one column wide in some terminals and two in others: use ASCII or full-width CJK punctuation")
         }
-        if found.contains(.control) {
-            report(path, "control character in text")
+        if found.contains(.control), let scalar = TerminalText.firstUnsafe(in: text) {
+            report(path, "control character \(TextRules.hex(scalar)) in text: control, bidi and zero-width characters can change what a terminal shows")
         }
     }
 }

@@ -33,6 +33,14 @@ enum TextRules {
         }
     }
 
+    /// IDs use only ASCII letters, digits, '-' and '_': they become file names and keys.
+    static func isValidID(_ id: String) -> Bool { !id.isEmpty && id.utf8.allSatisfy(isIDByte) }
+
+    static func isIDByte(_ byte: UInt8) -> Bool {
+        (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39)
+            || byte == 0x2D || byte == 0x5F
+    }
+
     static func containsLink(_ text: String) -> Bool {
         let lower = text.lowercased()
         return linkMarkers.contains { lower.utf8.firstRange(of: $0.utf8) != nil }

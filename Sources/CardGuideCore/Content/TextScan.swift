@@ -80,7 +80,8 @@ extension TextRules {
 
     private static let anchorFlag: UInt8 = 1, controlFlag: UInt8 = 2, ambiguousFlag: UInt8 = 4, specialFlag: UInt8 = 8
 
-    /// Per byte, what it may start: a needle anchor (either case), a control character, the
+    /// Per byte, what it may start: a needle anchor (either case), an unsafe scalar (see
+    /// `TerminalText`: a control, bidi or zero-width character), the
     /// lead byte of an ambiguous-width scalar, or of U+0130 / U+212A.
     private static let byteFlags: [UInt8] = {
         var flags = [UInt8](repeating: 0, count: 256)
@@ -88,7 +89,7 @@ extension TextRules {
             flags[Int(byte)] |= anchorFlag
             if byte >= 0x61 && byte <= 0x7A { flags[Int(byte - 0x20)] |= anchorFlag }
         }
-        for byte in 0..<0x20 where byte != 0x0A { flags[byte] |= controlFlag }
+        for byte in 0..<256 where TerminalText.mayStartUnsafe(UInt8(byte)) { flags[byte] |= controlFlag }
         for byte in ambiguousLeadBytes { flags[Int(byte)] |= ambiguousFlag }
         flags[0xC4] |= specialFlag
         flags[0xE2] |= specialFlag
@@ -108,7 +109,7 @@ extension TextRules {
                     let byte = bytes[i]
                     let flags = table[Int(byte)]
                     if flags == 0 { continue }
-                    if flags & controlFlag != 0 { found.insert(.control) }
+                    if flags & controlFlag != 0 && TerminalText.isUnsafe(bytes, at: i) { found.insert(.control) }
                     if flags & ambiguousFlag != 0 { found.insert(.mayHoldAmbiguous) }
                     if flags & specialFlag != 0 {
                         let count = bytes.count

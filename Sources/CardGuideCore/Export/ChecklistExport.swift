@@ -57,8 +57,9 @@ public enum ChecklistExport {
         }
     }
 
+    /// Printed to a terminal or a file someone will `cat`: unsafe characters are escaped.
     private static func output(_ document: ExportDocument, _ format: Format) -> String {
-        format == .markdown ? document.markdown() : document.text(width: textWidth)
+        TerminalText.escaped(format == .markdown ? document.markdown() : document.text(width: textWidth))
     }
 
     // MARK: Building blocks

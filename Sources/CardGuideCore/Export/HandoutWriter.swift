@@ -28,7 +28,8 @@ public struct HandoutWriter: Sendable {
         for format in ChecklistExport.Format.allCases {
             let text = ChecklistExport.render([checklist], pack: pack, language: language, format: format, safety: true)
             let ext = format == .markdown ? "md" : "txt"
-            paths.append(try create("cardguide-\(checklist.methodID)-\(stamp)", ext: ext, contents: text))
+            paths.append(try create("cardguide-\(Self.fileNamePart(checklist.methodID))-\(stamp)", ext: ext,
+                                    contents: text))
         }
         return paths
     }
@@ -38,10 +39,11 @@ public struct HandoutWriter: Sendable {
         for attempt in 1...999 {
             let name = attempt == 1 ? "\(base).\(ext)" : "\(base)-\(attempt).\(ext)"
             let path = PathText.join(directory, name)
-            let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-            if fd < 0 {
-                if errno == EEXIST { continue }
-                throw WriteError(path: path, reason: String(cString: strerror(errno)))
+            let fd: Int32
+            switch OwnedFile.openForWriting(path, .newOnly, permissions: 0o644) {
+            case let .success(opened): fd = opened
+            case let .failure(failure) where failure.code == EEXIST: continue
+            case let .failure(failure): throw WriteError(path: path, reason: failure.reason)
             }
             defer { close(fd) }
             var written = 0
@@ -58,6 +60,12 @@ public struct HandoutWriter: Sendable {
             return path
         }
         throw WriteError(path: PathText.join(directory, base), reason: "too many hand-outs with this name")
+    }
+
+    /// The ID as a file name: anything but ASCII letters, digits, '-' and '_' becomes '_',
+    /// so an ID can never climb out of the folder ("../") or hide the file (a leading '.').
+    static func fileNamePart(_ id: String) -> String {
+        String(decoding: id.utf8.map { TextRules.isIDByte($0) ? $0 : UInt8(ascii: "_") }, as: UTF8.self)
     }
 
     /// 20261203-154500, in local time: what the person sees on the clock when printing.

@@ -20,11 +20,15 @@ public enum SessionNotice: Equatable, Sendable {
     case notSavedReadOnly(path: String)
     /// Saved progress referred to steps or materials the content no longer has.
     case contentChanged(SessionReconciler.Report)
+    /// The name is a folder, FIFO or device: nothing was read, moved or written.
+    case notRegularFile(path: String)
+    /// The folder of the file lets other users change what is in it (`reason` says how).
+    case looseFolder(path: String, reason: String)
 
     /// True when nothing will be written this session.
     public var makesReadOnly: Bool {
         switch self {
-        case .unreadableKept, .newerVersion, .inUse, .notSavedReadOnly: return true
+        case .unreadableKept, .newerVersion, .inUse, .notSavedReadOnly, .notRegularFile: return true
         default: return false
         }
     }
@@ -57,6 +61,12 @@ public enum SessionNotice: Equatable, Sendable {
             return zh ? "只读：改动未保存到 \(path)。" : "Read-only: the change was not saved to \(path)."
         case let .contentChanged(report):
             return Self.contentChangedMessage(report, zh: zh)
+        case let .notRegularFile(path):
+            return zh ? "\(path) 不是普通文件（而是文件夹、管道或设备），未读取也未改动；请用 --session 指定一个文件。"
+                : "\(path) is not a regular file (a folder, FIFO or device); it was neither read nor changed. Give a file with --session."
+        case let .looseFolder(path, reason):
+            return zh ? "注意：文件夹 \(path) 其他用户也能改动（\(reason)）；请执行 chmod 700 \(path)。"
+                : "Warning: other users can change the folder \(path) (\(reason)); run chmod 700 \(path)."
         }
     }
 

@@ -19,11 +19,16 @@ import Darwin
 /// - Saves are synchronous, so once `save` returns the change is on disk: SIGTERM, SIGHUP or
 ///   SIGKILL right after loses nothing.
 /// - One writer per file: an exclusive `flock` on `<file>.lock`, which records the holder's
-///   PID. flock rather than fcntl locks: fcntl locks vanish when *any* descriptor of the file
-///   is closed in the process and never conflict within one process, flock has neither
-///   trap. The lock dies with its process, so a crash never leaves a stale lock.
+///   PID, and on the session file itself (a hard link has another name but the same file; a
+///   symbolic link is resolved first). flock rather than fcntl locks: fcntl locks vanish when
+///   *any* descriptor of the file is closed in the process and never conflict within one
+///   process, flock has neither trap. The lock dies with its process, so a crash never
+///   leaves a stale lock.
 /// - Nothing readable is ever destroyed: a corrupt file is renamed aside and kept, a file
-///   from a newer version or held by another process opens read-only.
+///   from a newer version or held by another process opens read-only. Only a regular file is
+///   ever read or moved: a folder, FIFO or device under the name is left alone.
+/// - Nothing else is written through it: the lock and temporary files are opened with
+///   `OwnedFile` (no symbolic link followed, only a regular file of this user).
 public final class SessionStore {
     public let path: String
     /// True when this store never writes: the file is newer than this build, in use by
@@ -33,6 +38,8 @@ public final class SessionStore {
     public private(set) var file: SessionFile
 
     private var lockDescriptor: Int32 = -1
+    /// The session file as last read or saved, locked: see the type's comment.
+    private var fileDescriptor: Int32 = -1
     private var directory: String { PosixFile.directoryOf(path) }
     private var lockPath: String { path + ".lock" }
     private var tempPrefix: String { "." + PosixFile.nameOf(path) + ".tmp-" }
@@ -53,6 +60,10 @@ public final class SessionStore {
             PosixFile.closeDescriptor(lockDescriptor)
             lockDescriptor = -1
         }
+        if fileDescriptor >= 0 {
+            PosixFile.closeDescriptor(fileDescriptor)
+            fileDescriptor = -1
+        }
         isReadOnly = true
     }
 
@@ -60,16 +71,27 @@ public final class SessionStore {
 
     /// Opens (creating its folder with mode 0700 when needed) and reads the session at
     /// `path`. Never fails: problems become notices, and at worst the app starts fresh.
+    /// A name that is not a regular file (a folder, FIFO or device) is not touched at all: the
+    /// store is read-only and empty, with a `.notRegularFile` notice.
     public static func open(path rawPath: String, now: Date = Date()) -> (SessionStore, [SessionNotice]) {
-        let store = SessionStore(path: absolute(rawPath))
+        let store = SessionStore(path: resolved(absolute(rawPath)))
+        if !isRegularFileOrMissing(store.path) {
+            store.isReadOnly = true
+            return (store, [.notRegularFile(path: store.path)])
+        }
         var notices: [SessionNotice] = []
         // A folder that cannot be created is not fatal: the app works from memory and every
         // save retries (and reports) the creation.
         if let failure = PosixFile.makeDirectories(store.directory, mode: 0o700) {
             notices.append(.saveFailed(path: store.path, reason: failure.reason))
-        } else if case let .heldBy(pid) = store.acquireLock() {
-            store.isReadOnly = true
-            notices.append(.inUse(path: store.path, pid: pid))
+        } else {
+            if let loose = OwnedFile.looseness(ofFolder: store.directory) {
+                notices.append(.looseFolder(path: store.directory, reason: loose))
+            }
+            if case let .heldBy(pid) = store.acquireLock() {
+                store.isReadOnly = true
+                notices.append(.inUse(path: store.path, pid: pid))
+            }
         }
         if store.lockDescriptor >= 0 { store.removeStaleTemporaryFiles() }
         notices += store.load(now: now)
@@ -81,7 +103,7 @@ public final class SessionStore {
     /// because saves replace it by rename.
     public static func read(path rawPath: String) -> Result<SessionFile?, ReadError> {
         let path = absolute(rawPath)
-        switch PosixFile.readAll(path) {
+        switch PosixFile.readAll(path, limit: maximumBytes) {
         case let .failure(failure):
             return .failure(ReadError(path: path, reason: failure.reason))
         case .success(nil):
@@ -104,9 +126,12 @@ public final class SessionStore {
         public var description: String { "\(path): \(reason)" }
     }
 
+    /// A session file is a few kilobytes; a larger one is damage (or /dev/zero), not progress.
+    public static let maximumBytes = 16 << 20
+
     private func load(now: Date) -> [SessionNotice] {
         let outcome: SessionDecoding.Outcome
-        switch PosixFile.readAll(path) {
+        switch PosixFile.readAll(path, limit: Self.maximumBytes) {
         case .success(nil):
             return []
         case let .success(bytes?):
@@ -142,6 +167,11 @@ public final class SessionStore {
     /// Renames the unreadable file to `<name>.corrupt-<UTC time>` (with `-2`, `-3`… when
     /// that exists: an earlier quarantined file is never replaced).
     private func quarantine(now: Date) -> Result<String, PosixFile.Failure> {
+        // Checked at open, and again here: only a regular file is ever renamed.
+        var info = stat()
+        guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
+            return .failure(PosixFile.Failure(code: EINVAL, operation: "move aside", detail: "not a regular file"))
+        }
         let stamp = Self.timestamp(now)
         var target = "\(path).corrupt-\(stamp)"
         var n = 2
@@ -162,14 +192,21 @@ public final class SessionStore {
     private enum LockResult { case acquired, heldBy(Int32?), unavailable }
 
     private func acquireLock() -> LockResult {
-        let fd = PosixFile.openLockFile(lockPath)
-        // No lock file (read-only folder): saving will fail and say so; nothing to guard.
-        guard fd >= 0 else { return .unavailable }
+        // No lock file (read-only folder, or a name planted by someone else): saving will
+        // fail and say so; nothing to guard.
+        guard case let .success(fd) = OwnedFile.openForWriting(lockPath, .openOrCreate, access: O_RDWR) else {
+            return .unavailable
+        }
         if flock(fd, LOCK_EX | LOCK_NB) != 0 {
             let conflict = errno == EWOULDBLOCK
             let pid = Self.readPID(fd)
             PosixFile.closeDescriptor(fd)
             return conflict ? .heldBy(pid) : .unavailable
+        }
+        // The same file under another name (a hard link) has another lock file.
+        if case .heldBy = lockSessionFile() {
+            PosixFile.closeDescriptor(fd)
+            return .heldBy(nil)
         }
         // Recorded so that a second CardGuide can say who holds the file.
         // Padded to a fixed width so that it overwrites any earlier pid in place: truncating
@@ -181,6 +218,19 @@ public final class SessionStore {
         if fstat(fd, &info) != 0 || info.st_size > text.count { _ = ftruncate(fd, 0) }
         _ = text.withUnsafeBytes { pwrite(fd, $0.baseAddress, $0.count, 0) }
         lockDescriptor = fd
+        return .acquired
+    }
+
+    /// Locks the session file itself, when there is one.
+    private func lockSessionFile() -> LockResult {
+        let fd = PosixFile.retrying { Glibc.open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC) }
+        guard fd >= 0 else { return .unavailable }
+        if flock(fd, LOCK_EX | LOCK_NB) != 0 {
+            let conflict = errno == EWOULDBLOCK
+            PosixFile.closeDescriptor(fd)
+            return conflict ? .heldBy(nil) : .unavailable
+        }
+        fileDescriptor = fd
         return .acquired
     }
 
@@ -230,21 +280,47 @@ public final class SessionStore {
     private func writeAtomically(_ bytes: [UInt8]) -> PosixFile.Failure? {
         saveCount += 1
         let temp = "\(directory)/\(tempPrefix)\(getpid())-\(saveCount)"
-        let fd = PosixFile.createExclusive(temp)
-        if fd < 0 { return .current("create temporary file") }
+        let fd: Int32
+        switch OwnedFile.openForWriting(temp, .newOnly) {
+        case let .success(opened): fd = opened
+        case let .failure(failure): return failure
+        }
+        // A write error, EFBIG (file size limit) included, fails the save; SIGXFSZ is ignored.
         var failure = PosixFile.writeAll(fd, bytes) ?? PosixFile.fsyncFile(fd)
-        // close can report a deferred write error (NFS, quotas).
-        if PosixFile.closeDescriptor(fd) != 0, failure == nil { failure = .current("close") }
+        // The new file takes over the lock on the session file (nobody else can hold it yet).
+        if failure == nil { _ = flock(fd, LOCK_EX | LOCK_NB) }
         if failure == nil, rename(temp, path) != 0 { failure = .current("rename") }
         if let failure {
+            PosixFile.closeDescriptor(fd)
             unlink(temp)
             return failure
         }
+        if fileDescriptor >= 0 { PosixFile.closeDescriptor(fileDescriptor) }
+        fileDescriptor = fd
         return PosixFile.fsyncDirectory(directory)
     }
 
     private static func absolute(_ path: String) -> String {
         if path.hasPrefix("/") { return path }
         return PosixFile.currentDirectory() + "/" + path
+    }
+
+    /// The file a symbolic link points to, so that both names lock (and save) the same file.
+    /// Not in a folder others can write: a link planted there must not lead a save, or the
+    /// moving aside of a damaged file, to another file.
+    private static func resolved(_ path: String) -> String {
+        var info = stat()
+        guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFLNK,
+              OwnedFile.looseness(ofFolder: PosixFile.directoryOf(path)) == nil,
+              let real = realpath(path, nil) else { return path }
+        defer { free(real) }
+        return String(cString: real)
+    }
+
+    /// True when `path` names a regular file (through links) or nothing at all.
+    private static func isRegularFileOrMissing(_ path: String) -> Bool {
+        var info = stat()
+        if stat(path, &info) == 0 { return (info.st_mode & S_IFMT) == S_IFREG }
+        return errno == ENOENT || errno == ENOTDIR
     }
 }

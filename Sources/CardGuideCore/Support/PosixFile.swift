@@ -11,22 +11,38 @@ enum PosixFile {
     struct Failure: Error, Equatable {
         var code: Int32
         var operation: String
-        var reason: String { "\(operation): \(String(cString: strerror(code)))" }
+        /// Said instead of strerror's text when the system reported no error (a refusal of ours).
+        var detail: String?
+        var reason: String { "\(operation): \(detail ?? String(cString: strerror(code)))" }
 
         static func current(_ operation: String) -> Failure { Failure(code: errno, operation: operation) }
     }
 
-    /// Every byte of `path`; `.success(nil)` when it does not exist.
-    static func readAll(_ path: String) -> Result<[UInt8]?, Failure> {
-        let fd = retrying { open(path, O_RDONLY | O_CLOEXEC) }
+    /// Every byte of `path`; `.success(nil)` when it does not exist. Only a regular file of at
+    /// most `limit` bytes is read: a FIFO would block before the first frame, a link to
+    /// /dev/zero would fill the memory. Opened non-blocking, so a FIFO cannot stall the open.
+    static func readAll(_ path: String, limit: Int = Int.max) -> Result<[UInt8]?, Failure> {
+        let fd = retrying { open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC) }
         // ENOTDIR: a parent is a regular file, so there is no session file either.
         if fd < 0 { return errno == ENOENT || errno == ENOTDIR ? .success(nil) : .failure(.current("open")) }
         defer { close(fd) }
-        // One read of the size fstat gives, then on until end of file (the file may grow).
         var info = stat()
-        var bytes = [UInt8](repeating: 0, count: fstat(fd, &info) == 0 ? max(Int(info.st_size), 0) + 1 : 64 * 1024)
+        guard fstat(fd, &info) == 0 else { return .failure(.current("stat")) }
+        return readAll(fd, info, limit: limit).map(Optional.some)
+    }
+
+    /// Every byte of the open file `fd`, whose fstat is `info`, on the terms of `readAll`.
+    static func readAll(_ fd: Int32, _ info: stat, limit: Int) -> Result<[UInt8], Failure> {
+        guard (info.st_mode & S_IFMT) == S_IFREG else {
+            return .failure(Failure(code: EINVAL, operation: "read", detail: "not a regular file"))
+        }
+        let tooLarge = Failure(code: EFBIG, operation: "read", detail: "larger than \(limit >> 20) MiB")
+        if Int(info.st_size) > limit { return .failure(tooLarge) }
+        // One read of the size fstat gives, then on until end of file (the file may grow).
+        var bytes = [UInt8](repeating: 0, count: max(Int(info.st_size), 0) + 1)
         var count = 0
         while true {
+            if count > limit { return .failure(tooLarge) }
             if count == bytes.count { bytes += repeatElement(0, count: bytes.count) }
             let n = retrying { bytes.withUnsafeMutableBytes { read(fd, $0.baseAddress! + count, $0.count - count) } }
             if n < 0 { return .failure(.current("read")) }
@@ -105,15 +121,6 @@ enum PosixFile {
         return nil
     }
 
-    /// A new file that did not exist before (O_EXCL), readable by its owner only.
-    static func createExclusive(_ path: String) -> Int32 {
-        retrying { open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600) }
-    }
-
-    static func openLockFile(_ path: String) -> Int32 {
-        retrying { open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600) }
-    }
-
     /// close, named apart so types with their own `close()` can call it.
     @discardableResult
     static func closeDescriptor(_ fd: Int32) -> Int32 { close(fd) }
@@ -134,7 +141,7 @@ enum PosixFile {
         return String(path[path.index(after: slash)...])
     }
 
-    private static func retrying<T: BinaryInteger>(_ call: () -> T) -> T {
+    static func retrying<T: BinaryInteger>(_ call: () -> T) -> T {
         while true {
             let result = call()
             if result < 0 && errno == EINTR { continue }

@@ -12,7 +12,8 @@ import Darwin
 ///    12  key length      u32        32  key, then payload
 ///
 /// Opening checks, cheapest first: size, magic, version, lengths, the key byte for byte (a
-/// stale cache stops here), the checksum, then a decode that must end exactly at the end.
+/// stale cache stops here), the checksum, then a decode that must end exactly at the end,
+/// and the content rules (`CacheRules`).
 enum CacheFile {
     /// Bump when the encoding changes. The key also holds the program's size and mtime, so a
     /// rebuilt program misses every older cache even when a bump is forgotten.
@@ -66,6 +67,6 @@ enum CacheFile {
     private static func decode(_ reader: inout CacheReader) throws(CacheMiss) -> ContentLoadResult? {
         try StringTable.read(into: &reader)
         let result: ContentLoadResult = try reader.read()
-        return reader.remaining == 0 ? result : nil
+        return reader.remaining == 0 && CacheRules.allow(result, strings: reader.strings) ? result : nil
     }
 }

@@ -26,26 +26,54 @@ enum CacheStore {
         return PathText.join(cacheFolder, "pack-" + String(repeating: "0", count: 16 - hex.count) + hex + ".bin")
     }
 
-    /// The whole file, or nil (missing, unreadable, or too short to be a cache).
+    /// The whole file, or nil (missing, unreadable, too short to be a cache, or open to
+    /// forgery). Anyone who can write the file can also recompute its checksum, so it is
+    /// read only when the folder and the file belong to this user and nobody else can write
+    /// them, and neither is reached through a symbolic link.
     static func contents(of path: String) -> [UInt8]? {
-        guard case let .success(bytes?) = PosixFile.readAll(path), bytes.count >= CacheFile.headerSize else { return nil }
+        guard let folder = openPrivateFolder(PosixFile.directoryOf(path)) else { return nil }
+        defer { close(folder) }
+        let fd = PosixFile.retrying {
+            openat(folder, PosixFile.nameOf(path), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
+        }
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, OwnedFile.isPrivate(info),
+              case let .success(bytes) = PosixFile.readAll(fd, info, limit: Int.max),
+              bytes.count >= CacheFile.headerSize else { return nil }
         return bytes
     }
 
     /// Replaces `path` atomically (a temporary file renamed over it), readable by its owner
-    /// only, in a folder made 0700. No fsync: a file torn by a power cut fails its checksum.
+    /// only, in a folder made 0700; not at all in a folder others could write (nobody would
+    /// read it back). No fsync: a file torn by a power cut fails its checksum.
     @discardableResult
     static func replace(_ path: String, with bytes: [UInt8]) -> Bool {
-        guard PosixFile.makeDirectories(PosixFile.directoryOf(path), mode: 0o700) == nil else { return false }
+        let directory = PosixFile.directoryOf(path)
+        guard PosixFile.makeDirectories(directory, mode: 0o700) == nil,
+              let folder = openPrivateFolder(directory) else { return false }
+        close(folder)
         let temporary = "\(path).\(getpid()).tmp"
         unlink(temporary)  // left by a crashed process that had our pid
-        let fd = PosixFile.createExclusive(temporary)
-        guard fd >= 0 else { return false }
+        guard case let .success(fd) = OwnedFile.openForWriting(temporary, .newOnly) else { return false }
         let written = PosixFile.writeAll(fd, bytes) == nil
         guard close(fd) == 0, written, rename(temporary, path) == 0 else {
             unlink(temporary)
             return false
         }
         return true
+    }
+
+    /// The folder, opened without following a link, when it is private to this user.
+    private static func openPrivateFolder(_ path: String) -> Int32? {
+        let fd = PosixFile.retrying { open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC) }
+        guard fd >= 0 else { return nil }
+        var info = stat()
+        guard fstat(fd, &info) == 0, OwnedFile.isPrivate(info) else {
+            close(fd)
+            return nil
+        }
+        return fd
     }
 }

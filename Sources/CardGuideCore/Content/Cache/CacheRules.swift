@@ -1,0 +1,32 @@
+/// What a pack read from the cache must still follow: the text and ID rules the validator
+/// applies to the JSON. The cache file is private to its user, but its checksum proves only
+/// that it is whole, not who wrote it, so nothing from it reaches a screen, a terminal or a
+/// file name unchecked. One pass over the unique strings, most bytes one table lookup.
+enum CacheRules {
+    static func allow(_ result: ContentLoadResult, strings: [String]) -> Bool {
+        let links = Set(result.pack?.sources.map(\.url) ?? [])
+        for text in strings {
+            let found = TextRules.scan(text)
+            if found.isEmpty { continue }
+            if found.contains(.control) { return false }
+            if found.contains(.mayBeDenied) && TextRules.deniedAddress(in: text) != nil { return false }
+            if found.contains(.mayHoldAmbiguous) && TextRules.ambiguousScalar(in: text) != nil { return false }
+            if found.contains(.mayBeLink) && !links.contains(text) && TextRules.containsLink(text) { return false }
+        }
+        return result.pack.map(idsAreValid) ?? true
+    }
+
+    /// Every ID the pack defines (they name hand-out files and key saved progress).
+    static func idsAreValid(_ pack: ContentPack) -> Bool {
+        var ids = pack.countries.map(\.id) + pack.sources.map(\.id) + pack.safety.map(\.id)
+        for card in pack.cards {
+            ids += [card.id, card.countryID] + card.cautions.map(\.id) + card.faq.map(\.id)
+            ids += card.comparisons.map(\.id)
+            for method in card.methods {
+                ids.append(method.id)
+                for step in method.steps { ids += [step.id] + step.bring.map(\.id) }
+            }
+        }
+        return ids.allSatisfy(TextRules.isValidID)
+    }
+}

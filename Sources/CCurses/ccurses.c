@@ -137,8 +137,20 @@ static size_t crash_note_length = 0;
 static volatile sig_atomic_t armed = 0;
 static int installed = 0;
 
-static const int termination_signals[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT};
-static const int crash_signals[] = {SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGFPE, SIGABRT};
+/* Every signal whose default action ends the process must restore the terminal first: those
+ * that only end it, and those that dump core. Crash signals chain to the Swift backtracer
+ * when this process raised them. SIGPIPE and SIGXFSZ are ignored by the program instead (a
+ * failed write is a failed save, reported on screen). */
+static const int termination_signals[] = {
+    SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM, SIGXCPU, SIGVTALRM, SIGPROF, SIGIO,
+#ifdef SIGSTKFLT
+    SIGSTKFLT,
+#endif
+#ifdef SIGPWR
+    SIGPWR,
+#endif
+};
+static const int crash_signals[] = {SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGFPE, SIGABRT, SIGSYS};
 #define COUNT(array) (sizeof(array) / sizeof((array)[0]))
 
 /* What was installed before us, per crash signal: the Swift backtracer, or the default. */
@@ -148,10 +160,7 @@ void ccurses_unblock_signals(void) {
     sigset_t set;
     sigemptyset(&set);
     sigaddset(&set, SIGWINCH);
-    sigaddset(&set, SIGINT);
-    sigaddset(&set, SIGTERM);
-    sigaddset(&set, SIGHUP);
-    sigaddset(&set, SIGQUIT);
+    for (size_t i = 0; i < COUNT(termination_signals); i++) sigaddset(&set, termination_signals[i]);
     pthread_sigmask(SIG_UNBLOCK, &set, NULL);
 }
 

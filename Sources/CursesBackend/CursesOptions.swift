@@ -11,11 +11,17 @@ public struct CursesOptions: Sendable {
     /// Where stderr goes while the screen is up, so a crash's message survives the
     /// alternate screen. nil leaves stderr alone.
     public var logPath: String?
+    /// False for a kiosk: the keyboard then generates no signal (Ctrl-C, Ctrl-\, Ctrl-Z arrive
+    /// as keys) and no flow control (Ctrl-S cannot freeze the screen and stall the idle
+    /// reset). Signals sent from outside (SIGTERM, SIGHUP) still end the program cleanly.
+    public var keyboardSignals: Bool
 
-    public init(mono: Bool = false, plain: Bool = false, logPath: String? = CursesOptions.defaultLogPath()) {
+    public init(mono: Bool = false, plain: Bool = false, logPath: String? = CursesOptions.defaultLogPath(),
+                keyboardSignals: Bool = true) {
         self.mono = mono
         self.plain = plain
         self.logPath = logPath
+        self.keyboardSignals = keyboardSignals
     }
 
     /// True when the NO_COLOR convention asks for no colour (set and not empty).

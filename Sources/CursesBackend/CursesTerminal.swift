@@ -49,7 +49,8 @@ public final class CursesTerminal: TerminalBackend {
         self.screen = screen
         self.window = window
 
-        _ = cbreak()
+        // raw() is cbreak() without ISIG and IXON; ncurses keeps it across a suspend or endwin.
+        _ = options.keyboardSignals ? cbreak() : raw()
         _ = noecho()
         _ = nonl()
         _ = keypad(window, true)

@@ -15,6 +15,10 @@ struct CardGuideCommand: ParsableCommand {
     )
 
     static func main() {
+        // A write to a closed pipe or past the file size limit (ulimit -f) must fail as a
+        // write (EPIPE, EFBIG: a failed save, said on screen), not end the program.
+        signal(SIGPIPE, SIG_IGN)
+        signal(SIGXFSZ, SIG_IGN)
         let arguments = Array(CommandLine.arguments.dropFirst())
         PackPrefetch.start(arguments: arguments)
         // Without arguments there is nothing to parse: the guide starts with `run`'s defaults,

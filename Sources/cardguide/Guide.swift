@@ -27,6 +27,7 @@ struct GuideSettings {
     var demoStepSeconds = defaultDemoStepSeconds
     var handoutDir: String? = nil
     var noCache = false
+    var staffExit: String? = nil
 }
 
 /// The full-screen guide: content, session, terminal and the run loop.
@@ -40,7 +41,9 @@ enum Guide {
         let pack = try ContentOptions.loadValidPack(content: settings.content, cached: !settings.noCache)
         let now = Date()
         let environment = ProcessEnvironment.variables()
-        let path = try SessionOptions.path(session: settings.session, profile: settings.profile, environment: environment)
+        let staffWord = settings.kiosk ? try StaffExit.word(option: settings.staffExit, environment: environment) : nil
+        let path = try SessionOptions.path(session: settings.session, profile: settings.profile, kiosk: settings.kiosk,
+                                           environment: environment)
         let session = try SessionController(path: path, pack: pack, fresh: settings.kiosk, environment: environment)
 
         var state = AppState(pack: pack, language: settings.lang ?? session.file.language, size: Size(width: 80, height: 24),
@@ -50,13 +53,15 @@ enum Guide {
         if let first = session.notices.first { state.notice = Notice(session.notices.map { $0.message(state.language) }.joined(separator: " "),
                                                                      kind: first.isWarning ? .warning : .info) }
         state.helpDesk = HelpDeskState(kioskIdleSeconds: settings.kiosk ? TimeInterval(settings.idleSeconds) : nil,
-                                       demoStepSeconds: settings.demo ? settings.demoStepSeconds : nil, now: now)
+                                       demoStepSeconds: settings.demo ? settings.demoStepSeconds : nil, now: now,
+                                       staffExitWord: staffWord)
         state.helpDesk.defaultLanguage = settings.lang ?? .zh
         Update.startDemo(&state, now: now)
 
         let noColor = environment["NO_COLOR"].map { !$0.isEmpty } ?? false
         let terminal = try CursesTerminal(options: CursesOptions(mono: settings.mono || noColor, plain: settings.plain,
-                                                                  logPath: session.logPath))
+                                                                  logPath: session.logPath,
+                                                                  keyboardSignals: !settings.kiosk))
         defer { terminal.shutdown() }
         state.display = DisplayOptions(ascii: settings.ascii || !terminal.isUTF8, plain: settings.plain)
         let handouts = HandoutWriter(directory: settings.handoutDir ?? ProcessEnvironment.currentDirectory)
@@ -72,6 +77,7 @@ enum Guide {
                 guard let checklist = state.checklist(for: methodID) else { return }
                 do {
                     let paths = try handouts.write(checklist, pack: pack, language: state.language)
+                    state.lastHandout = HandoutRecord(checklist: checklist, language: state.language, paths: paths)
                     state.notice = Notice(Strings(state.language).handoutWritten(paths.joined(separator: ", ")))
                 } catch {
                     state.notice = Notice("\(error)", kind: .warning)

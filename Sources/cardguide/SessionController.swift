@@ -53,8 +53,10 @@ final class SessionController {
         return names.compactMap { name -> ProfileSummary? in
             guard let path = try? name.map({ try SessionPaths.profileFile($0, environment: environment) })
                     ?? SessionPaths.defaultFile(environment: environment) else { return nil }
-            let saved = (try? SessionStore.read(path: path).get()) ?? nil
-            let checklists = saved?.listed ?? []
+            let read = SessionStore.read(path: path)
+            // A profile that cannot be read (a FIFO, a folder, damage) says why in its row.
+            if case let .failure(error) = read { return ProfileSummary(name: name, checklists: 0, latest: error.reason) }
+            let checklists = ((try? read.get()) ?? nil)?.listed ?? []
             let latest = checklists.first.flatMap { checklist -> String? in
                 guard let card = pack.card(checklist.cardID), let method = card.method(checklist.methodID) else { return nil }
                 let position = Strings(language).stepOf(checklist.currentIndex(in: method) + 1, method.steps.count)
@@ -80,10 +82,9 @@ final class SessionController {
     func save(language: Language, checklists: [Checklist]) -> SessionNotice? {
         file.language = language
         file.checklists = checklists
-        let notice = store.save(file)
-        // A read-only session already says so on the status line: no notice at every change.
-        if case .notSavedReadOnly = notice { return nil }
-        return notice
+        // Read-only too: the header says so, but a change the person makes is kept on screen
+        // only, so each one says it was not saved (at quit it is gone).
+        return store.save(file)
     }
 
     func close() { store.close() }

@@ -25,10 +25,14 @@ struct SessionOptions: ParsableArguments {
         try Self.path(session: session, profile: profile, environment: environment)
     }
 
-    static func path(session: String?, profile: String?, environment: [String: String]) throws -> String {
+    /// A kiosk clears its file at start: without --session or --profile it uses its own
+    /// file, never the person's default one.
+    static func path(session: String?, profile: String?, kiosk: Bool = false,
+                     environment: [String: String]) throws -> String {
         do {
             if let session { return session }
             if let profile { return try SessionPaths.profileFile(profile, environment: environment) }
+            if kiosk { return try SessionPaths.kioskFile(environment: environment) }
             return try SessionPaths.defaultFile(environment: environment)
         } catch {
             throw ValidationError("cannot find a folder for the progress file (\(error)); use --session PATH")

@@ -38,10 +38,13 @@ final class HelpDeskTests: XCTestCase {
 
     private func kiosk(_ language: Language = .zh, idle: TimeInterval = 60) throws -> Driver {
         var driver = try Driver(language)
-        driver.state.helpDesk = HelpDeskState(kioskIdleSeconds: idle, now: t0)
+        driver.state.helpDesk = HelpDeskState(kioskIdleSeconds: idle, now: t0, staffExitWord: staffWord)
         driver.state.helpDesk.defaultLanguage = .zh
         return driver
     }
+
+    /// Set by the desk (issue 13): any word, never "exit" by default.
+    private let staffWord = "tea4two"
 
     /// A visitor ticks an item, switches to English and walks away: the countdown shows, then
     /// the kiosk is back home in the default language with no progress, and saves that.
@@ -87,7 +90,8 @@ final class HelpDeskTests: XCTestCase {
         XCTAssertEqual(Update.nextWake(driver.state, now: at(70)), at(66 + 60))
     }
 
-    /// `q` does nothing in a kiosk; Ctrl-X then "exit" and Enter quits; a wrong word does not.
+    /// `q` does nothing in a kiosk; Ctrl-X then the desk's word and Enter quits; a wrong word
+    /// (the old published "exit" among them) does not.
     func testKioskIgnoresQAndQuitsOnTheStaffSequence() throws {
         var driver = try kiosk()
         var now = at(1)
@@ -103,8 +107,39 @@ final class HelpDeskTests: XCTestCase {
         XCTAssertEqual(key(.enter), [], "a wrong word does not quit")
         XCTAssertEqual(key(.ctrl("x")), [])
         for character in "exit" { XCTAssertEqual(key(.char(character)), []) }
+        XCTAssertEqual(key(.enter), [], "the word once published in the README still opens the kiosk")
+        XCTAssertEqual(key(.ctrl("x")), [])
+        for character in staffWord { XCTAssertEqual(key(.char(character)), []) }
         XCTAssertEqual(key(.enter), [.quit])
         XCTAssertFalse(Keymap.footer(driver.state).contains { $0.action == .quit }, "the footer does not reveal a way out")
+    }
+
+    /// Issue 13, point 1: a Ctrl-X while the demo played only stopped the demo, so the staff
+    /// sequence failed on a kiosk's idle screen. It now starts the sequence at once.
+    func testTheStaffSequenceWorksWhileTheDemoPlays() throws {
+        var driver = try kiosk()
+        driver.state.helpDesk.demoStepSeconds = 1
+        Update.startDemo(&driver.state, now: at(0))
+        _ = Update.timer(&driver.state, now: at(1))
+        XCTAssertNotNil(driver.state.helpDesk.demo)
+        var effects = Update.key(.ctrl("x"), to: &driver.state, now: at(2))
+        for character in staffWord { effects += Update.key(.char(character), to: &driver.state, now: at(2)) }
+        effects += Update.key(.enter, to: &driver.state, now: at(2))
+        XCTAssertEqual(effects, [.quit])
+        XCTAssertNil(driver.state.helpDesk.demo)
+    }
+
+    /// A kiosk without a word cannot be left from the keyboard; a held key does not grow the
+    /// entry without end.
+    func testWithoutAWordTheKioskCannotBeLeftFromTheKeyboard() throws {
+        var driver = try kiosk()
+        driver.state.helpDesk.staffExitWord = nil
+        var effects = Update.key(.ctrl("x"), to: &driver.state, now: at(1))
+        effects += Update.key(.enter, to: &driver.state, now: at(1))
+        XCTAssertEqual(effects, [])
+        _ = Update.key(.ctrl("x"), to: &driver.state, now: at(2))
+        for _ in 0..<10_000 { _ = Update.key(.char("x"), to: &driver.state, now: at(2)) }
+        XCTAssertEqual(driver.state.helpDesk.staffEntry?.count, HelpDeskState.maximumStaffEntry)
     }
 
     // MARK: - Demo

@@ -92,16 +92,17 @@ int ccurses_take_resize(void);
 
 /* The terminal guard. */
 
-/* Unblocks SIGWINCH, SIGINT, SIGTERM, SIGHUP and SIGQUIT in the calling thread (a parent
- * may have blocked them). */
+/* Unblocks SIGWINCH and every signal the guard handles in the calling thread (a parent may
+ * have blocked them). */
 void ccurses_unblock_signals(void);
 
 /* Saves the termios of fd 0. Call before ncurses starts. Returns 0 on success. */
 int ccurses_save_termios(void);
 
 /* After the screen is up: precomputes the reset string (sgr0, cnorm, rmkx, rmcup, mouse
- * off) with tigetstr, installs one async-signal-safe handler for INT, TERM, HUP, QUIT,
- * SEGV, BUS, ILL, TRAP, FPE and ABRT (replacing ncurses' own), and registers an atexit
+ * off) with tigetstr, installs one async-signal-safe handler for every signal whose default
+ * ends the process (INT, TERM, HUP, QUIT, USR1, USR2, ALRM, XCPU, VTALRM, PROF, IO, STKFLT,
+ * PWR; SEGV, BUS, ILL, TRAP, FPE, ABRT, SYS), replacing ncurses' own, and registers an atexit
  * that calls endwin. Termination signals restore the terminal and re-raise with the
  * default action (status 128+signal); crash signals restore the terminal and chain to the
  * handler that was there before (the Swift backtracer) or the default. Signals ignored on

@@ -11,7 +11,8 @@ import Foundation
 ///   session.json` when XDG_STATE_HOME is unset, empty or relative (the XDG spec says to
 ///   ignore relative values);
 /// - `--profile NAME`: `profiles/NAME.json` beside the default file, one file per visitor
-///   or case at a help desk.
+///   or case at a help desk;
+/// - `--kiosk` without either: `kiosk.json` beside the default file.
 public enum SessionPaths {
     public static let fileName = "session.json"
     public static let profilesFolder = "profiles"
@@ -35,6 +36,13 @@ public enum SessionPaths {
 
     public static func defaultFile(environment: [String: String]) throws(PathError) -> String {
         join(try stateDirectory(environment: environment), fileName)
+    }
+
+    /// A kiosk's own file beside the default one: a kiosk clears its file at every start.
+    public static let kioskFileName = "kiosk.json"
+
+    public static func kioskFile(environment: [String: String]) throws(PathError) -> String {
+        join(try stateDirectory(environment: environment), kioskFileName)
     }
 
     /// A profile's file, beside the default file. The name becomes a file name, so it is

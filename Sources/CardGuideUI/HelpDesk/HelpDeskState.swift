@@ -13,20 +13,26 @@ public struct HelpDeskState: Equatable, Sendable {
     public var demoStepSeconds: TimeInterval?
     /// The demo while it plays.
     public var demo: DemoPlayer?
-    /// Letters typed after Ctrl-X: the staff's way out of kiosk mode ("exit" + Enter).
+    /// Letters typed after Ctrl-X: the staff's way out of kiosk mode (the word + Enter).
     var staffEntry: String?
+    /// The word staff type after Ctrl-X to leave a kiosk, set by the desk (`--staff-exit` or
+    /// a private file), never shown or published. nil: the kiosk cannot be left from the
+    /// keyboard, only by a signal from outside.
+    public var staffExitWord: String?
     /// Seconds left before a kiosk reset, while the countdown shows.
     public var countdown: Int?
     /// The language a kiosk returns to for the next visitor.
     public var defaultLanguage: Language = .zh
 
-    public init(kioskIdleSeconds: TimeInterval? = nil, demoStepSeconds: TimeInterval? = nil, now: Date = Date()) {
+    public init(kioskIdleSeconds: TimeInterval? = nil, demoStepSeconds: TimeInterval? = nil, now: Date = Date(),
+                staffExitWord: String? = nil) {
         kiosk = kioskIdleSeconds.map { IdleClock(idle: $0, lastInput: now) }
         self.demoStepSeconds = demoStepSeconds
+        self.staffExitWord = staffExitWord
     }
 
-    public var isKiosk: Bool { kiosk != nil }
+    /// Longer entries are cut: a held key must not grow the entry without end.
+    static let maximumStaffEntry = 64
 
-    /// The staff sequence that leaves kiosk mode; documented in the README only.
-    public static let staffExitWord = "exit"
+    public var isKiosk: Bool { kiosk != nil }
 }

@@ -73,4 +73,8 @@ public struct SearchState: Equatable, Sendable {
     public var list = ListState()
 
     public init() {}
+
+    /// Longer queries are cut: each key re-runs the search, and a 200 KB paste kept the CPU
+    /// busy for minutes. Far above any real question (the longest FAQ title is shorter).
+    public static let maximumQueryLength = 100
 }

@@ -62,6 +62,14 @@ public struct Strings: Sendable {
 
     public func handoutWritten(_ path: String) -> String { t("清单已保存：\(path)", "Checklist saved: \(path)") }
 
+    public func handoutUnchanged(_ path: String) -> String {
+        t("清单没有变化，不再重复保存：\(path)", "Nothing changed since this hand-out, so no new one: \(path)")
+    }
+
+    public var searchTooLong: String {
+        t("搜索词最多 \(SearchState.maximumQueryLength) 个字符。", "Search text is limited to \(SearchState.maximumQueryLength) characters.")
+    }
+
     /// A kiosk has no quit key, so it only asks for a larger window.
     public func tooSmall(_ size: Size, canQuit: Bool) -> [String] {
         [t("终端窗口太小", "Terminal too small"),

@@ -14,7 +14,8 @@ extension Update {
         if state.helpDesk.demo != nil {
             stopDemo(&state)
             state.helpDesk.kiosk?.lastInput = now
-            return []  // the first key only hands control over
+            // The first key only hands control over, but the staff's Ctrl-X is theirs at once.
+            guard state.helpDesk.isKiosk, key == .ctrl("x") else { return [] }
         }
         if var kiosk = state.helpDesk.kiosk {
             let phase = kiosk.phase(at: now)
@@ -31,11 +32,14 @@ extension Update {
             if let entry = state.helpDesk.staffEntry {
                 switch key {
                 case .char(let character):
-                    state.helpDesk.staffEntry = entry + String(character)
+                    if entry.count < HelpDeskState.maximumStaffEntry {
+                        state.helpDesk.staffEntry = entry + String(character)
+                    }
                     return []
                 case .enter:
                     state.helpDesk.staffEntry = nil
-                    return entry == HelpDeskState.staffExitWord ? [.quit] : []
+                    guard let word = state.helpDesk.staffExitWord, !word.isEmpty else { return [] }
+                    return entry == word ? [.quit] : []
                 default:
                     state.helpDesk.staffEntry = nil
                     return []

@@ -295,6 +295,11 @@ public enum Update {
     private static func searchAction(_ action: Action, _ search: inout SearchState, _ state: inout AppState, now: Date) -> [Effect] {
         switch action {
         case .insert(let character):
+            // Past the limit a key changes nothing, so it costs nothing (a paste of any size).
+            guard search.query.unicodeScalars.count < SearchState.maximumQueryLength else {
+                state.notice = Notice(Strings(state.language).searchTooLong, kind: .warning)
+                return []
+            }
             let previous = search.query.isEmpty ? nil : search.hits
             search.query.append(character)
             search.hits = state.searchIndex().search(search.query, within: previous)

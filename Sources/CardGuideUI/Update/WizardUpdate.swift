@@ -68,7 +68,12 @@ enum WizardUpdate {
                                             state: state, height: scrollHeight(state))
             return []
         case .printHandout:
-            effects.append(.writeHandout(methodID: method.id))
+            if let last = state.lastHandout, last.language == state.language,
+               last.checklist == state.checklist(for: method.id) {
+                state.notice = Notice(Strings(state.language).handoutUnchanged(last.paths.joined(separator: ", ")))
+            } else {
+                effects.append(.writeHandout(methodID: method.id))
+            }
         case .overview:
             state.stack.append(.overview(cardID: card.id, methodID: method.id, list: ListState(selection: current)))
         case .faq:

@@ -1,0 +1,50 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A short secret kept in a file that only its owner can read (the kiosk's staff word): a
+/// secret in a file others can read, or change, is no secret, so such a file is refused.
+public enum SecretFile {
+    public enum Problem: Error, Equatable, CustomStringConvertible, Sendable {
+        case missing(String)
+        case refused(String, reason: String)
+
+        public var description: String {
+            switch self {
+            case let .missing(path): return "\(path) does not exist"
+            case let .refused(path, reason): return "\(path): \(reason)"
+            }
+        }
+    }
+
+    /// The first line of the file, without surrounding spaces.
+    public static func read(_ path: String) -> Result<String, Problem> {
+        let fd = PosixFile.retrying { open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC) }
+        if fd < 0 {
+            if errno == ENOENT { return .failure(.missing(path)) }
+            return .failure(.refused(path, reason: errno == ELOOP ? "a symbolic link" : PosixFile.Failure.current("open").reason))
+        }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, info.st_uid == geteuid() else {
+            return .failure(.refused(path, reason: "not a regular file of this user"))
+        }
+        guard info.st_mode & 0o077 == 0 else {
+            return .failure(.refused(path, reason: "others may read it (mode \(String(info.st_mode & 0o777, radix: 8))): chmod 600 \(path)"))
+        }
+        switch PosixFile.readAll(fd, info, limit: 4096) {
+        case let .failure(failure): return .failure(.refused(path, reason: failure.reason))
+        case let .success(bytes):
+            let line = String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).first ?? ""
+            return .success(line.trimmingSpaces)
+        }
+    }
+}
+
+private extension Substring {
+    var trimmingSpaces: String {
+        String(drop { $0 == " " || $0 == "\t" || $0 == "\r" }.reversed().drop { $0 == " " || $0 == "\t" || $0 == "\r" }.reversed())
+    }
+}

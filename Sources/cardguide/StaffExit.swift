@@ -1,0 +1,46 @@
+import ArgumentParser
+import CardGuideCore
+
+/// The word that lets staff leave a kiosk (Ctrl-X, the word, Enter). The desk sets it and it
+/// is printed nowhere: `--staff-exit WORD`, else the first line of
+/// `$XDG_CONFIG_HOME/cardguide/staff-exit` (`~/.config/cardguide/staff-exit`), a file only
+/// its owner may read. A kiosk without a word does not start.
+enum StaffExit {
+    static func word(option: String?, environment: [String: String]) throws -> String {
+        if let option { return try checked(option, from: "--staff-exit") }
+        guard let path = filePath(environment: environment) else { throw missing("(no HOME)") }
+        switch SecretFile.read(path) {
+        case let .success(word): return try checked(word, from: path)
+        case .failure(.missing): throw missing(path)
+        case let .failure(problem):
+            printError("cardguide: cannot use the staff exit word: \(problem)")
+            throw ExitCode(2)
+        }
+    }
+
+    static func filePath(environment: [String: String]) -> String? {
+        if let config = environment["XDG_CONFIG_HOME"], config.hasPrefix("/") {
+            return PathText.join(config, "cardguide/staff-exit")
+        }
+        if let home = environment["HOME"], home.hasPrefix("/") { return PathText.join(home, ".config/cardguide/staff-exit") }
+        return nil
+    }
+
+    /// 1 to 64 characters, none of them a space or a control: typed as keys after Ctrl-X.
+    private static func checked(_ word: String, from source: String) throws -> String {
+        let printable = word.unicodeScalars.allSatisfy { !$0.properties.isWhitespace && !TerminalText.isUnsafe($0) }
+        guard (1...64).contains(word.count), printable else {
+            printError("cardguide: the staff exit word (\(source)) must be 1 to 64 characters without spaces.")
+            throw ExitCode(2)
+        }
+        return word
+    }
+
+    private static func missing(_ path: String) -> ExitCode {
+        printError("""
+            cardguide: a kiosk needs a staff exit word, so that staff (and only staff) can leave it.
+            Put it on the first line of \(path) (chmod 600), or give --staff-exit WORD.
+            """)
+        return ExitCode(2)
+    }
+}

@@ -42,7 +42,9 @@ final class AppDriver {
                       file: file, line: line)
     }
 
-    var sessionPath: String { stateHome + "/cardguide/session.json" }
+    /// The progress file's name under `stateHome/cardguide` (a kiosk has its own).
+    var sessionName = "session.json"
+    var sessionPath: String { stateHome + "/cardguide/" + sessionName }
 
     // MARK: - Steps
 
@@ -213,6 +215,14 @@ final class AppDriver {
         XCTAssertEqual(tmux.paneValue("alternate_on"), "0", "still on the alternate screen", file: file, line: line)
         XCTAssertEqual(tmux.paneValue("cursor_flag"), "1", "cursor left hidden", file: file, line: line)
         return exit
+    }
+
+    /// Ctrl-X, the staff word, Enter: the way out of a kiosk, then the checks of `assertExit`.
+    func leaveKiosk(word: String, file: StaticString = #filePath, line: UInt = #line) throws {
+        try tmux.send(keys: "C-x")
+        try tmux.send(text: word)
+        try tmux.send(keys: "Enter")
+        assertExit(code: 0, file: file, line: line)
     }
 
     // MARK: - The session file

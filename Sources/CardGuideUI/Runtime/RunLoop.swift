@@ -29,17 +29,30 @@ public final class RunLoop {
     /// the demo or a kiosk countdown needs to wake up.
     public func run() {
         draw(full: true)
+        var resized = false
         while true {
             let now = clock()
             let timeout = Update.nextWake(state, now: now).map { max(0, Int(($0.timeIntervalSince(now) * 1000).rounded(.up))) }
             guard let event = backend.nextEvent(timeoutMilliseconds: timeout) else { return }
-            if !process(event) { return }
+            if !apply(event) { return }
+            if case .resize = event { resized = true }
+            // Input that is already waiting (a paste) is applied first: one frame for all of it.
+            if !backend.hasPendingInput {
+                draw(full: resized)
+                resized = false
+            }
         }
     }
 
-    /// Applies one event; false when the app should stop.
+    /// Applies one event and draws; false when the app should stop.
     @discardableResult
     public func process(_ event: InputEvent) -> Bool {
+        guard apply(event) else { return false }
+        if case .resize = event { draw(full: true) } else { draw(full: false) }
+        return true
+    }
+
+    private func apply(_ event: InputEvent) -> Bool {
         let now = clock()
         let effects: [Effect]
         switch event {
@@ -51,7 +64,6 @@ public final class RunLoop {
             if effect == .quit { return false }
             handle(effect, &state)
         }
-        if case .resize = event { draw(full: true) } else { draw(full: false) }
         return true
     }
 

@@ -176,3 +176,26 @@ final class CLITests: XCTestCase {
         XCTAssertTrue(run.err.contains("run 'cardguide validate --content \(folder.path)'"), run.err)
     }
 }
+
+/// Issue 13, point 7: a save past the file size limit (`ulimit -f`) killed the program with
+/// SIGXFSZ. It is a failed save now: reported, exit status 1, the old file intact.
+final class FileSizeLimitTests: XCTestCase {
+    func testASaveOverTheFileSizeLimitFailsCleanly() throws {
+        let binary = try XCTUnwrap(CoreFixture.binary())
+        let folder = TemporaryFolder()
+        let path = folder.file("session.json")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", "ulimit -f 0; exec \"$0\" _save-loop --session \"$1\" --count 3", binary, path]
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationReason, .exit, "killed by signal \(process.terminationStatus)")
+        XCTAssertEqual(process.terminationStatus, 1, text)
+        XCTAssertTrue(text.contains("File too large"), text)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.contains("tmp") }, [])
+    }
+}

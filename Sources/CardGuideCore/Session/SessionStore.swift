@@ -223,7 +223,7 @@ public final class SessionStore {
 
     /// Locks the session file itself, when there is one.
     private func lockSessionFile() -> LockResult {
-        let fd = PosixFile.retrying { Glibc.open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC) }
+        let fd = PosixFile.openToLock(path)
         guard fd >= 0 else { return .unavailable }
         if flock(fd, LOCK_EX | LOCK_NB) != 0 {
             let conflict = errno == EWOULDBLOCK

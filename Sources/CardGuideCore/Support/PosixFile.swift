@@ -121,6 +121,12 @@ enum PosixFile {
         return nil
     }
 
+    /// An existing file opened only to hold a `flock` on it: read-only, not through a link,
+    /// never blocking on a FIFO. -1 when it cannot be opened.
+    static func openToLock(_ path: String) -> Int32 {
+        retrying { open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC) }
+    }
+
     /// close, named apart so types with their own `close()` can call it.
     @discardableResult
     static func closeDescriptor(_ fd: Int32) -> Int32 { close(fd) }

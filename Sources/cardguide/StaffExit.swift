@@ -22,22 +22,27 @@ enum StaffExit {
         if let config = environment["XDG_CONFIG_HOME"], config.hasPrefix("/") {
             return PathText.join(config, "cardguide/staff-exit")
         }
-        if let home = environment["HOME"], home.hasPrefix("/") { return PathText.join(home, ".config/cardguide/staff-exit") }
+        if let home = environment["HOME"], home.hasPrefix("/") {
+            return PathText.join(home, ".config/cardguide/staff-exit")
+        }
         return nil
     }
 
     /// 1 to 64 characters, none of them a space or a control: typed as keys after Ctrl-X.
     private static func checked(_ word: String, from source: String) throws -> String {
-        let printable = word.unicodeScalars.allSatisfy { !$0.properties.isWhitespace && !TerminalText.isUnsafe($0) }
+        let printable = word.unicodeScalars.allSatisfy {
+            !$0.properties.isWhitespace && !TerminalText.isUnsafe($0)
+        }
         guard (1...64).contains(word.count), printable else {
-            printError("cardguide: the staff exit word (\(source)) must be 1 to 64 characters without spaces.")
+            printError("cardguide: the staff exit word (\(source)) must be 1 to 64 characters, no spaces.")
             throw ExitCode(2)
         }
         return word
     }
 
     private static func missing(_ path: String) -> ExitCode {
-        printError("""
+        printError(
+            """
             cardguide: a kiosk needs a staff exit word, so that staff (and only staff) can leave it.
             Put it on the first line of \(path) (chmod 600), or give --staff-exit WORD.
             """)

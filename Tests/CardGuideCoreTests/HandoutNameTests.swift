@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import CardGuideCore
 
 /// Issue 13, point 2: a method ID with "../" (from a forged cache) wrote hand-outs outside
@@ -12,7 +13,8 @@ final class HandoutNameTests: XCTestCase {
         try FileManager.default.createDirectory(atPath: desk, withIntermediateDirectories: false)
         var checklist = SamplePack.onlineChecklist()
         checklist.methodID = "../../.escaped"
-        let paths = try HandoutWriter(directory: desk).write(checklist, pack: SamplePack.pack, language: .en)
+        let paths = try HandoutWriter(directory: desk).write(
+            checklist, pack: SamplePack.pack, language: .en)
         XCTAssertEqual(paths.count, 2)
         for path in paths {
             XCTAssertEqual(PathText.folder(of: path), desk, path)

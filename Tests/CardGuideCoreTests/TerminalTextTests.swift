@@ -1,6 +1,8 @@
 import Foundation
 import XCTest
+
 @testable import CardGuideCore
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -9,8 +11,9 @@ import Glibc
 /// hand-out or an error message has its control, bidi and zero-width characters escaped.
 final class TerminalTextTests: XCTestCase {
     func testUnsafeCharactersAreEscapedAndEverythingElseKept() {
-        XCTAssertEqual(TerminalText.escaped("a\u{1B}[2Jb\u{9B}c\u{202E}d\u{200B}e\u{7F}\u{7}\tf\n"),
-                       "a<U+001B>[2Jb<U+009B>c<U+202E>d<U+200B>e<U+007F><U+0007><U+0009>f\n")
+        XCTAssertEqual(
+            TerminalText.escaped("a\u{1B}[2Jb\u{9B}c\u{202E}d\u{200B}e\u{7F}\u{7}\tf\n"),
+            "a<U+001B>[2Jb<U+009B>c<U+202E>d<U+200B>e<U+007F><U+0007><U+0009>f\n")
         for kept in ["", "plain text\nsecond line", "医保卡，电子社保卡。", "carte Vitale – café", "ＰＩＮ"] {
             XCTAssertEqual(TerminalText.escaped(kept), kept)
         }
@@ -24,7 +27,9 @@ final class TerminalTextTests: XCTestCase {
             var text = "x" + String(Character(scalar)) + "y"
             let bytes = text.withUTF8 { TerminalText.containsUnsafe($0) }
             XCTAssertEqual(bytes, TerminalText.isUnsafe(scalar), TextRules.hex(scalar))
-            XCTAssertEqual(TextRules.scan(text).contains(.control), TerminalText.isUnsafe(scalar), TextRules.hex(scalar))
+            XCTAssertEqual(
+                TextRules.scan(text).contains(.control), TerminalText.isUnsafe(scalar),
+                TextRules.hex(scalar))
         }
     }
 
@@ -39,9 +44,11 @@ final class TerminalTextTests: XCTestCase {
         let safety = ChecklistExport.renderSafety(pack: pack, language: .en, format: .markdown)
         XCTAssertTrue(safety.contains("Never <U+202E>share<U+202C> a PIN<U+009B>2J"), safety)
         for output in [listing, safety] {
-            XCTAssertNil(output.unicodeScalars.first(where: TerminalText.isUnsafe), "printed as it was")
+            XCTAssertNil(
+                output.unicodeScalars.first(where: TerminalText.isUnsafe), "printed as it was")
         }
-        let issue = ContentIssue(file: "x\u{1B}[2J.json", path: "", message: "unknown source 'S\u{9B}'")
+        let issue = ContentIssue(
+            file: "x\u{1B}[2J.json", path: "", message: "unknown source 'S\u{9B}'")
         XCTAssertEqual(issue.description, "x<U+001B>[2J.json: unknown source 'S<U+009B>'")
     }
 
@@ -53,13 +60,18 @@ final class TerminalTextTests: XCTestCase {
         XCTAssertEqual(chmod(path, 0o600), 0)
         XCTAssertEqual(SecretFile.read(path), .success("tea4two"))
         XCTAssertEqual(chmod(path, 0o640), 0)
-        XCTAssertEqual(SecretFile.read(path), .failure(.refused(path, reason: "others may read it (mode 640): chmod 600 \(path)")))
+        XCTAssertEqual(
+            SecretFile.read(path),
+            .failure(.refused(path, reason: "others may read it (mode 640): chmod 600 \(path)")))
         XCTAssertEqual(chmod(path, 0o600), 0)
         XCTAssertEqual(chown(path, 65534, 65534), 0)
-        XCTAssertEqual(SecretFile.read(path), .failure(.refused(path, reason: "not a regular file of this user")))
+        XCTAssertEqual(
+            SecretFile.read(path),
+            .failure(.refused(path, reason: "not a regular file of this user")))
         let link = folder.file("link")
         try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: path)
         XCTAssertEqual(SecretFile.read(link), .failure(.refused(link, reason: "a symbolic link")))
-        XCTAssertEqual(SecretFile.read(folder.file("none")), .failure(.missing(folder.file("none"))))
+        XCTAssertEqual(
+            SecretFile.read(folder.file("none")), .failure(.missing(folder.file("none"))))
     }
 }

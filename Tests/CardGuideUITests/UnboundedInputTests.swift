@@ -1,6 +1,7 @@
 import CardGuideCore
-@testable import CardGuideUI
 import XCTest
+
+@testable import CardGuideUI
 
 /// Issue 13, point 6: input without end. A 200 KB paste into the search kept the CPU busy for
 /// minutes (each key re-ran a longer and longer query); holding `p` wrote thousands of files.
@@ -32,15 +33,23 @@ final class UnboundedInputTests: XCTestCase {
         XCTAssertEqual(driver.press("p"), [.writeHandout(methodID: method)])
         // What the app does once the files are written.
         let written = ["/desk/cardguide-\(method)-1.md", "/desk/cardguide-\(method)-1.txt"]
-        driver.state.lastHandout = HandoutRecord(checklist: try XCTUnwrap(driver.checklist(method)), language: .en,
-                                                 paths: written)
+        driver.state.lastHandout = HandoutRecord(
+            checklist: try XCTUnwrap(driver.checklist(method)), language: .en,
+            paths: written)
         for _ in 0..<1_000 { XCTAssertEqual(driver.press("p"), []) }
-        XCTAssertEqual(driver.state.notice?.text, "Nothing changed since this hand-out, so no new one: \(written.joined(separator: ", "))")
+        XCTAssertEqual(
+            driver.state.notice?.text,
+            "Nothing changed since this hand-out, so no new one: \(written.joined(separator: ", "))"
+        )
         driver.press("L")
-        XCTAssertEqual(driver.press("p"), [.writeHandout(methodID: method)], "another language is another hand-out")
+        XCTAssertEqual(
+            driver.press("p"), [.writeHandout(methodID: method)],
+            "another language is another hand-out")
         driver.press("L")
         XCTAssertEqual(driver.press("p"), [])
         driver.press("n")
-        XCTAssertEqual(driver.press("p"), [.writeHandout(methodID: method)], "a changed checklist is another hand-out")
+        XCTAssertEqual(
+            driver.press("p"), [.writeHandout(methodID: method)],
+            "a changed checklist is another hand-out")
     }
 }

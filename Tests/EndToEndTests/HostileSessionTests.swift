@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -16,13 +17,16 @@ final class HostileSessionTests: XCTestCase {
         try "mine".write(toFile: folder + "/keep.txt", atomically: false, encoding: .utf8)
         let before = try FileManager.default.contentsOfDirectory(atPath: tmux.directory).sorted()
         try tmux.start(try TmuxHarness.cardguideBinary(), ["--session", folder])
-        guard let exit = tmux.waitForExit() else { return XCTFail("no exit\n\(tmux.diagnostics())") }
+        guard let exit = tmux.waitForExit() else {
+            return XCTFail("no exit\n\(tmux.diagnostics())")
+        }
         XCTAssertEqual(exit.code, 2, tmux.diagnostics())
         XCTAssertEqual(exit.sttyBefore, exit.sttyAfter)
         XCTAssertTrue(tmux.screenText().contains("is not a regular file"), tmux.diagnostics())
         XCTAssertEqual(try String(contentsOfFile: folder + "/keep.txt", encoding: .utf8), "mine")
         let after = try FileManager.default.contentsOfDirectory(atPath: tmux.directory).sorted()
-        XCTAssertEqual(after.filter { !$0.hasPrefix("stty-") }, before.filter { !$0.hasPrefix("stty-") })
+        XCTAssertEqual(
+            after.filter { !$0.hasPrefix("stty-") }, before.filter { !$0.hasPrefix("stty-") })
     }
 
     /// A FIFO as the session blocked before the first frame; a link to /dev/zero grew to
@@ -34,10 +38,13 @@ final class HostileSessionTests: XCTestCase {
             if make == "fifo" {
                 XCTAssertEqual(mkfifo(path, 0o600), 0)
             } else {
-                try FileManager.default.createSymbolicLink(atPath: path, withDestinationPath: "/dev/zero")
+                try FileManager.default.createSymbolicLink(
+                    atPath: path, withDestinationPath: "/dev/zero")
             }
             try tmux.start(try TmuxHarness.cardguideBinary(), ["--session", path])
-            guard let exit = tmux.waitForExit() else { return XCTFail("\(make): no exit\n\(tmux.diagnostics())") }
+            guard let exit = tmux.waitForExit() else {
+                return XCTFail("\(make): no exit\n\(tmux.diagnostics())")
+            }
             XCTAssertEqual(exit.code, 2, tmux.diagnostics())
             XCTAssertTrue(tmux.screenText().contains("is not a regular file"), tmux.diagnostics())
         }
@@ -51,12 +58,16 @@ final class HostileSessionTests: XCTestCase {
         let app = try AppDriver(self, [], ready: ["选择国家"]) { state in
             victim = state + "/../victim.bin"
             try precious.write(to: URL(fileURLWithPath: victim))
-            try FileManager.default.createDirectory(atPath: state + "/cardguide", withIntermediateDirectories: true)
-            try FileManager.default.createSymbolicLink(atPath: state + "/cardguide/cardguide.log", withDestinationPath: victim)
+            try FileManager.default.createDirectory(
+                atPath: state + "/cardguide", withIntermediateDirectories: true)
+            try FileManager.default.createSymbolicLink(
+                atPath: state + "/cardguide/cardguide.log", withDestinationPath: victim)
         }
         try app.press("q", expect: ["APP-EXIT="])
         app.assertExit(code: 0)
-        XCTAssertEqual(FileManager.default.contents(atPath: victim), precious, "written through the planted link")
+        XCTAssertEqual(
+            FileManager.default.contents(atPath: victim), precious,
+            "written through the planted link")
     }
 
     /// A second guide on a file in use is read-only; it dropped the person's changes silently.
@@ -94,7 +105,8 @@ final class HostileSessionTests: XCTestCase {
         let app = try AppDriver(self, [], ready: ["选择国家"])
         try app.press("/", expect: ["搜索"])
         let paste = app.tmux.directory + "/paste.txt"
-        try String(repeating: "密码 PIN card ", count: 200_000 / 16).write(toFile: paste, atomically: false, encoding: .utf8)
+        try String(repeating: "密码 PIN card ", count: 200_000 / 16).write(
+            toFile: paste, atomically: false, encoding: .utf8)
         try app.tmux.run(["load-buffer", paste])
         try app.tmux.run(["paste-buffer", "-t", "probe:0.0"])
         app.expect(["搜索词最多 100 个字符"], timeout: 60)

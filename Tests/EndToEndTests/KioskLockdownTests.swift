@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -30,7 +31,9 @@ final class KioskLockdownTests: XCTestCase {
     /// The word comes from a file only its owner can read, and works while the demo plays
     /// (the first Ctrl-X only stopped the demo).
     func testTheStaffWordFromAPrivateFileWorksDuringTheDemo() throws {
-        let app = try AppDriver(self, ["--kiosk", "--demo", "--demo-step-seconds", "0.3"], ready: ["演示中"]) { state in
+        let app = try AppDriver(
+            self, ["--kiosk", "--demo", "--demo-step-seconds", "0.3"], ready: ["演示中"]
+        ) { state in
             try Self.writeStaffFile(home: state + "/../home", word: self.word, mode: 0o600)
         }
         app.expect(["CardGuide 办卡指南 > "], timeout: 5)  // the demo is walking
@@ -45,15 +48,20 @@ final class KioskLockdownTests: XCTestCase {
         let binary = try TmuxHarness.cardguideBinary()
         let tmux = try TmuxHarness(testCase: self, width: 100, height: 30)
         try tmux.start(binary, ["--kiosk"])
-        guard let exit = tmux.waitForExit() else { return XCTFail("no exit\n\(tmux.diagnostics())") }
+        guard let exit = tmux.waitForExit() else {
+            return XCTFail("no exit\n\(tmux.diagnostics())")
+        }
         XCTAssertEqual(exit.code, 2, tmux.diagnostics())
         XCTAssertEqual(exit.sttyBefore, exit.sttyAfter)
-        XCTAssertTrue(tmux.screenText().contains("a kiosk needs a staff exit word"), tmux.diagnostics())
+        XCTAssertTrue(
+            tmux.screenText().contains("a kiosk needs a staff exit word"), tmux.diagnostics())
 
         let loose = try TmuxHarness(testCase: self, width: 100, height: 30)
         try Self.writeStaffFile(home: loose.directory + "/home", word: word, mode: 0o644)
         try loose.start(binary, ["--kiosk"])
-        guard let second = loose.waitForExit() else { return XCTFail("no exit\n\(loose.diagnostics())") }
+        guard let second = loose.waitForExit() else {
+            return XCTFail("no exit\n\(loose.diagnostics())")
+        }
         XCTAssertEqual(second.code, 2, loose.diagnostics())
         XCTAssertTrue(loose.screenText().contains("others may read it"), loose.diagnostics())
     }
@@ -70,8 +78,10 @@ final class KioskLockdownTests: XCTestCase {
         let desk = try AppDriver(self, kiosk, sharing: person, ready: ["选择国家"])
         desk.expect(["> 中国"], absent: ["继续办理"])
         try desk.leaveKiosk(word: word)
-        XCTAssertEqual(FileManager.default.contents(atPath: person.sessionPath), saved, "the kiosk changed it")
-        XCTAssertTrue(FileManager.default.fileExists(atPath: person.stateHome + "/cardguide/kiosk.json"))
+        XCTAssertEqual(
+            FileManager.default.contents(atPath: person.sessionPath), saved, "the kiosk changed it")
+        XCTAssertTrue(
+            FileManager.default.fileExists(atPath: person.stateHome + "/cardguide/kiosk.json"))
     }
 
     static func writeStaffFile(home: String, word: String, mode: mode_t) throws {

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -11,8 +12,11 @@ import Glibc
 final class SignalRestoreTests: XCTestCase {
     /// Each signal in its own guide: it ends with 128 + the signal, the terminal as it was.
     func testEverySignalThatEndsTheProgramRestoresTheTerminal() throws {
-        var signals = [SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM, SIGXCPU, SIGVTALRM, SIGPROF,
-                       SIGIO, SIGSYS]
+        var signals = [
+            SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM, SIGXCPU, SIGVTALRM,
+            SIGPROF,
+            SIGIO, SIGSYS,
+        ]
         #if os(Linux)
         signals += [SIGSTKFLT, SIGPWR]
         #endif

@@ -1,7 +1,9 @@
 import CardGuideContent
-@testable import CardGuideCore
 import Foundation
 import XCTest
+
+@testable import CardGuideCore
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -24,16 +26,21 @@ final class HostileFileTests: XCTestCase {
         let precious = Array(String(repeating: "precious line\n", count: 100).utf8)
         try Data(precious).write(to: URL(fileURLWithPath: victim))
         let path = folder.path + "/session.json"
-        try FileManager.default.createSymbolicLink(atPath: path + ".lock", withDestinationPath: victim)
+        try FileManager.default.createSymbolicLink(
+            atPath: path + ".lock", withDestinationPath: victim)
         for n in 1...3 {
-            try FileManager.default.createSymbolicLink(atPath: folder.path + "/.session.json.tmp-\(getpid())-\(n)",
-                                                       withDestinationPath: victim)
+            try FileManager.default.createSymbolicLink(
+                atPath: folder.path + "/.session.json.tmp-\(getpid())-\(n)",
+                withDestinationPath: victim)
         }
         let (store, _) = SessionStore.open(path: path)
         for _ in 1...3 { _ = store.save(sample) }
         store.close()
-        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: victim)), Data(precious), "written through a link")
-        XCTAssertEqual(try FileManager.default.destinationOfSymbolicLink(atPath: path + ".lock"), victim)
+        XCTAssertEqual(
+            try Data(contentsOf: URL(fileURLWithPath: victim)), Data(precious),
+            "written through a link")
+        XCTAssertEqual(
+            try FileManager.default.destinationOfSymbolicLink(atPath: path + ".lock"), victim)
     }
 
     /// A lock file that belongs to someone else is not used (nor written).
@@ -44,7 +51,8 @@ final class HostileFileTests: XCTestCase {
         XCTAssertEqual(chown(path + ".lock", nobody, nobody), 0)
         let (store, _) = SessionStore.open(path: path)
         store.close()
-        XCTAssertEqual(try String(contentsOfFile: path + ".lock", encoding: .utf8), "12345678901234567890\n")
+        XCTAssertEqual(
+            try String(contentsOfFile: path + ".lock", encoding: .utf8), "12345678901234567890\n")
     }
 
     /// A state folder others can write is reported: they could plant names in it.
@@ -53,9 +61,13 @@ final class HostileFileTests: XCTestCase {
         XCTAssertEqual(chmod(folder.path, 0o777), 0)
         let (store, notices) = SessionStore.open(path: folder.path + "/session.json")
         store.close()
-        XCTAssertTrue(notices.contains(.looseFolder(path: folder.path, reason: "writable by other users (mode 777)")),
-                      "\(notices)")
-        XCTAssertTrue(SessionNotice.looseFolder(path: "/x", reason: "r").message(.en).contains("chmod 700 /x"))
+        XCTAssertTrue(
+            notices.contains(
+                .looseFolder(path: folder.path, reason: "writable by other users (mode 777)")),
+            "\(notices)")
+        XCTAssertTrue(
+            SessionNotice.looseFolder(path: "/x", reason: "r").message(.en).contains("chmod 700 /x")
+        )
     }
 
     // MARK: Session names that are not regular files (points 4 and 5)
@@ -69,16 +81,21 @@ final class HostileFileTests: XCTestCase {
         let zero = folder.path + "/zero.json"
         try FileManager.default.createSymbolicLink(atPath: zero, withDestinationPath: "/dev/zero")
         let directory = folder.path + "/dir.json"
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: false)
+        try FileManager.default.createDirectory(
+            atPath: directory, withIntermediateDirectories: false)
         let before = folder.names()
         for path in [fifo, zero, directory, "/dev/null"] {
             let (store, notices) = SessionStore.open(path: path)
             XCTAssertTrue(store.isReadOnly, path)
             XCTAssertEqual(notices.count, 1, "\(path): \(notices)")
-            guard case .notRegularFile? = notices.first else { return XCTFail("\(path): \(notices)") }
+            guard case .notRegularFile? = notices.first else {
+                return XCTFail("\(path): \(notices)")
+            }
             XCTAssertEqual(store.save(sample), .notSavedReadOnly(path: store.path))
             store.close()
-            guard case let .failure(error) = SessionStore.read(path: path) else { return XCTFail(path) }
+            guard case let .failure(error) = SessionStore.read(path: path) else {
+                return XCTFail(path)
+            }
             XCTAssertEqual(error.reason, "read: not a regular file", path)
         }
         XCTAssertEqual(folder.names(), before, "a name was added, moved or removed")
@@ -93,7 +110,8 @@ final class HostileFileTests: XCTestCase {
         let (store, notices) = SessionStore.open(path: path, now: Date(timeIntervalSince1970: 0))
         defer { store.close() }
         let aside = path + ".corrupt-19700101T000000Z"
-        XCTAssertEqual(notices, [.movedAside(path: path, movedTo: aside, reason: "read: larger than 16 MiB")])
+        XCTAssertEqual(
+            notices, [.movedAside(path: path, movedTo: aside, reason: "read: larger than 16 MiB")])
         XCTAssertEqual(try FileManager.default.attributesOfItem(atPath: aside)[.size] as? Int, size)
     }
 
@@ -106,11 +124,14 @@ final class HostileFileTests: XCTestCase {
         let path = folder.path + "/session.json"
         let (first, _) = SessionStore.open(path: path)
         XCTAssertNil(first.save(sample))
-        try FileManager.default.createSymbolicLink(atPath: folder.path + "/soft.json", withDestinationPath: path)
+        try FileManager.default.createSymbolicLink(
+            atPath: folder.path + "/soft.json", withDestinationPath: path)
         XCTAssertEqual(link(path, folder.path + "/hard.json"), 0)
         for other in ["soft.json", "hard.json"] {
             let (second, notices) = SessionStore.open(path: folder.path + "/" + other)
-            XCTAssertTrue(second.isReadOnly, "\(other) was opened for writing beside the first guide: \(notices)")
+            XCTAssertTrue(
+                second.isReadOnly,
+                "\(other) was opened for writing beside the first guide: \(notices)")
             second.close()
         }
         // After a save the lock moves to the new file; the first guide still holds it.
@@ -137,19 +158,33 @@ final class HostileFileTests: XCTestCase {
         try plant(forged, content: content.path, cache: cache.path)
 
         let cacheFile = try onlyFile(in: cache.path)
-        for (label, change) in [("owned by another user", { () -> Void in
-            XCTAssertEqual(chown(cache.path, self.nobody, self.nobody), 0)
-            XCTAssertEqual(chown(cacheFile, self.nobody, self.nobody), 0)
-        }), ("writable by everyone", { () -> Void in
-            XCTAssertEqual(chown(cache.path, geteuid(), getegid()), 0)
-            XCTAssertEqual(chown(cacheFile, geteuid(), getegid()), 0)
-            XCTAssertEqual(chmod(cache.path, 0o777), 0)
-        }), ("a file others can write", { () -> Void in
-            XCTAssertEqual(chmod(cache.path, 0o700), 0)
-            XCTAssertEqual(chmod(cacheFile, 0o666), 0)
-        })] {
+        for (label, change) in [
+            (
+                "owned by another user",
+                { () -> Void in
+                    XCTAssertEqual(chown(cache.path, self.nobody, self.nobody), 0)
+                    XCTAssertEqual(chown(cacheFile, self.nobody, self.nobody), 0)
+                }
+            ),
+            (
+                "writable by everyone",
+                { () -> Void in
+                    XCTAssertEqual(chown(cache.path, geteuid(), getegid()), 0)
+                    XCTAssertEqual(chown(cacheFile, geteuid(), getegid()), 0)
+                    XCTAssertEqual(chmod(cache.path, 0o777), 0)
+                }
+            ),
+            (
+                "a file others can write",
+                { () -> Void in
+                    XCTAssertEqual(chmod(cache.path, 0o700), 0)
+                    XCTAssertEqual(chmod(cacheFile, 0o666), 0)
+                }
+            ),
+        ] {
             change()
-            let (result, outcome) = CachedContent.load(directory: content.path, cacheFolder: cache.path, now: later)
+            let (result, outcome) = CachedContent.load(
+                directory: content.path, cacheFolder: cache.path, now: later)
             XCTAssertNotEqual(outcome, .hit, label)
             XCTAssertEqual(result, honest, "\(label): the forged pack was used")
         }
@@ -161,12 +196,18 @@ final class HostileFileTests: XCTestCase {
         let cacheFile = try onlyFile(in: cache.path)
         let elsewhere = try FuzzFolder()
         try FileManager.default.moveItem(atPath: cacheFile, toPath: elsewhere.path + "/pack.bin")
-        try FileManager.default.createSymbolicLink(atPath: cacheFile, withDestinationPath: elsewhere.path + "/pack.bin")
-        XCTAssertNotEqual(CachedContent.load(directory: content.path, cacheFolder: cache.path, now: later).outcome, .hit)
+        try FileManager.default.createSymbolicLink(
+            atPath: cacheFile, withDestinationPath: elsewhere.path + "/pack.bin")
+        XCTAssertNotEqual(
+            CachedContent.load(directory: content.path, cacheFolder: cache.path, now: later)
+                .outcome, .hit)
 
         let linkedFolder = elsewhere.path + "/cache-link"
-        try FileManager.default.createSymbolicLink(atPath: linkedFolder, withDestinationPath: cache.path)
-        XCTAssertNotEqual(CachedContent.load(directory: content.path, cacheFolder: linkedFolder, now: later).outcome, .hit)
+        try FileManager.default.createSymbolicLink(
+            atPath: linkedFolder, withDestinationPath: cache.path)
+        XCTAssertNotEqual(
+            CachedContent.load(directory: content.path, cacheFolder: linkedFolder, now: later)
+                .outcome, .hit)
     }
 
     /// Even in a private folder, what comes from the cache meets the JSON's rules: terminal
@@ -193,13 +234,16 @@ final class HostileFileTests: XCTestCase {
         forgeries.append(("a link outside the sources", link))
         for (label, forged) in forgeries {
             try plant(forged, content: content.path, cache: cache.path)
-            let (result, outcome) = CachedContent.load(directory: content.path, cacheFolder: cache.path, now: later)
+            let (result, outcome) = CachedContent.load(
+                directory: content.path, cacheFolder: cache.path, now: later)
             XCTAssertNotEqual(outcome, .hit, label)
             XCTAssertEqual(result, honest, "\(label) came from the cache")
         }
         // The honest cache is still used.
         try plant(honest, content: content.path, cache: cache.path)
-        XCTAssertEqual(CachedContent.load(directory: content.path, cacheFolder: cache.path, now: later).outcome, .hit)
+        XCTAssertEqual(
+            CachedContent.load(directory: content.path, cacheFolder: cache.path, now: later)
+                .outcome, .hit)
     }
 
     // MARK: Support
@@ -210,11 +254,13 @@ final class HostileFileTests: XCTestCase {
     private func cachedPackFolders() throws -> (content: FuzzFolder, cache: FuzzFolder) {
         let content = try FuzzFolder()
         for name in try FileManager.default.contentsOfDirectory(atPath: BundledContent.directory) {
-            try FileManager.default.copyItem(atPath: BundledContent.directory + "/" + name, toPath: content.path + "/" + name)
+            try FileManager.default.copyItem(
+                atPath: BundledContent.directory + "/" + name, toPath: content.path + "/" + name)
         }
         let cache = try FuzzFolder()
         XCTAssertEqual(chmod(cache.path, 0o700), 0)
-        let (_, outcome) = CachedContent.load(directory: content.path, cacheFolder: cache.path, now: later)
+        let (_, outcome) = CachedContent.load(
+            directory: content.path, cacheFolder: cache.path, now: later)
         XCTAssertEqual(outcome, .miss(written: true))
         return (content, cache)
     }

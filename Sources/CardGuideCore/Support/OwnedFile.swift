@@ -49,9 +49,8 @@ public enum OwnedFile {
     /// The log: appended to, and started afresh once it is larger than `restartAbove`
     /// bytes. A descriptor, or -1 when the name is not a regular file of this user.
     public static func openLog(_ path: String, restartAbove: Int) -> Int32 {
-        guard case let .success(fd) = openForWriting(path, .openOrCreate, access: O_WRONLY | O_APPEND) else {
-            return -1
-        }
+        let opened = openForWriting(path, .openOrCreate, access: O_WRONLY | O_APPEND)
+        guard case let .success(fd) = opened else { return -1 }
         var info = stat()
         if fstat(fd, &info) == 0, Int(info.st_size) > restartAbove { _ = ftruncate(fd, 0) }
         return fd

@@ -24,27 +24,30 @@ public enum SecretFile {
         let fd = PosixFile.retrying { open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC) }
         if fd < 0 {
             if errno == ENOENT { return .failure(.missing(path)) }
-            return .failure(.refused(path, reason: errno == ELOOP ? "a symbolic link" : PosixFile.Failure.current("open").reason))
+            let reason = errno == ELOOP ? "a symbolic link" : PosixFile.Failure.current("open").reason
+            return .failure(.refused(path, reason: reason))
         }
         defer { close(fd) }
         var info = stat()
-        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, info.st_uid == geteuid() else {
-            return .failure(.refused(path, reason: "not a regular file of this user"))
-        }
+        let owned = fstat(fd, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG && info.st_uid == geteuid()
+        guard owned else { return .failure(.refused(path, reason: "not a regular file of this user")) }
         guard info.st_mode & 0o077 == 0 else {
-            return .failure(.refused(path, reason: "others may read it (mode \(String(info.st_mode & 0o777, radix: 8))): chmod 600 \(path)"))
+            let mode = String(info.st_mode & 0o777, radix: 8)
+            return .failure(.refused(path, reason: "others may read it (mode \(mode)): chmod 600 \(path)"))
         }
         switch PosixFile.readAll(fd, info, limit: 4096) {
-        case let .failure(failure): return .failure(.refused(path, reason: failure.reason))
+        case let .failure(failure):
+            return .failure(.refused(path, reason: failure.reason))
         case let .success(bytes):
-            let line = String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).first ?? ""
-            return .success(line.trimmingSpaces)
+            let text = String(decoding: bytes, as: UTF8.self)
+            let line = text.split(separator: "\n", omittingEmptySubsequences: false).first ?? ""
+            return .success(line.trimmingCharacters(in: [" ", "\t", "\r"]))
         }
     }
 }
 
-private extension Substring {
-    var trimmingSpaces: String {
-        String(drop { $0 == " " || $0 == "\t" || $0 == "\r" }.reversed().drop { $0 == " " || $0 == "\t" || $0 == "\r" }.reversed())
+extension Substring {
+    fileprivate func trimmingCharacters(in set: Set<Character>) -> String {
+        String(drop(while: set.contains).reversed().drop(while: set.contains).reversed())
     }
 }

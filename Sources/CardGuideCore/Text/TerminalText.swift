@@ -7,15 +7,18 @@ public enum TerminalText {
         switch scalar.value {
         case 0x00...0x09, 0x0B...0x1F, 0x7F...0x9F: return true
         case 0x061C, 0x180E, 0x200B...0x200F, 0x202A...0x202E, 0x2060...0x2064, 0x2066...0x2069,
-             0xFEFF: return true
+            0xFEFF:
+            return true
         default: return false
         }
     }
 
     /// UTF-8 lead bytes of every unsafe scalar: other bytes need no decoding.
     static func mayStartUnsafe(_ byte: UInt8) -> Bool {
-        byte < 0x20 ? byte != 0x0A : byte == 0x7F || byte == 0xC2 || byte == 0xD8 || byte == 0xE1
-            || byte == 0xE2 || byte == 0xEF
+        byte < 0x20
+            ? byte != 0x0A
+            : byte == 0x7F || byte == 0xC2 || byte == 0xD8 || byte == 0xE1
+                || byte == 0xE2 || byte == 0xEF
     }
 
     /// Whether the scalar whose UTF-8 starts at `bytes[i]` (valid UTF-8) is unsafe.
@@ -36,7 +39,9 @@ public enum TerminalText {
 
     /// True when the UTF-8 text holds an unsafe scalar: one pass, most bytes one comparison.
     static func containsUnsafe(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        for i in 0..<bytes.count where mayStartUnsafe(bytes[i]) && isUnsafe(bytes, at: i) { return true }
+        for i in 0..<bytes.count where mayStartUnsafe(bytes[i]) && isUnsafe(bytes, at: i) {
+            return true
+        }
         return false
     }
 
@@ -46,8 +51,11 @@ public enum TerminalText {
         guard text.withUTF8(containsUnsafe) else { return text }
         var out = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
-            if isUnsafe(scalar) { out.append(contentsOf: "<\(TextRules.hex(scalar))>".unicodeScalars) }
-            else { out.append(scalar) }
+            if isUnsafe(scalar) {
+                out.append(contentsOf: "<\(TextRules.hex(scalar))>".unicodeScalars)
+            } else {
+                out.append(scalar)
+            }
         }
         return String(out)
     }

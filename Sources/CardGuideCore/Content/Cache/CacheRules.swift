@@ -9,9 +9,15 @@ enum CacheRules {
             let found = TextRules.scan(text)
             if found.isEmpty { continue }
             if found.contains(.control) { return false }
-            if found.contains(.mayBeDenied) && TextRules.deniedAddress(in: text) != nil { return false }
-            if found.contains(.mayHoldAmbiguous) && TextRules.ambiguousScalar(in: text) != nil { return false }
-            if found.contains(.mayBeLink) && !links.contains(text) && TextRules.containsLink(text) { return false }
+            if found.contains(.mayBeDenied) && TextRules.deniedAddress(in: text) != nil {
+                return false
+            }
+            if found.contains(.mayHoldAmbiguous) && TextRules.ambiguousScalar(in: text) != nil {
+                return false
+            }
+            if found.contains(.mayBeLink) && !links.contains(text) && TextRules.containsLink(text) {
+                return false
+            }
         }
         return result.pack.map(idsAreValid) ?? true
     }

@@ -16,8 +16,8 @@ public struct CursesOptions: Sendable {
     /// reset). Signals sent from outside (SIGTERM, SIGHUP) still end the program cleanly.
     public var keyboardSignals: Bool
 
-    public init(mono: Bool = false, plain: Bool = false, logPath: String? = CursesOptions.defaultLogPath(),
-                keyboardSignals: Bool = true) {
+    public init(mono: Bool = false, plain: Bool = false,
+                logPath: String? = CursesOptions.defaultLogPath(), keyboardSignals: Bool = true) {
         self.mono = mono
         self.plain = plain
         self.logPath = logPath

@@ -41,9 +41,10 @@ enum Guide {
         let pack = try ContentOptions.loadValidPack(content: settings.content, cached: !settings.noCache)
         let now = Date()
         let environment = ProcessEnvironment.variables()
-        let staffWord = settings.kiosk ? try StaffExit.word(option: settings.staffExit, environment: environment) : nil
-        let path = try SessionOptions.path(session: settings.session, profile: settings.profile, kiosk: settings.kiosk,
-                                           environment: environment)
+        let staffWord = settings.kiosk
+            ? try StaffExit.word(option: settings.staffExit, environment: environment) : nil
+        let path = try SessionOptions.path(session: settings.session, profile: settings.profile,
+                                           kiosk: settings.kiosk, environment: environment)
         let session = try SessionController(path: path, pack: pack, fresh: settings.kiosk, environment: environment)
 
         var state = AppState(pack: pack, language: settings.lang ?? session.file.language, size: Size(width: 80, height: 24),
@@ -52,9 +53,10 @@ enum Guide {
         state.currentProfile = settings.profile
         if let first = session.notices.first { state.notice = Notice(session.notices.map { $0.message(state.language) }.joined(separator: " "),
                                                                      kind: first.isWarning ? .warning : .info) }
-        state.helpDesk = HelpDeskState(kioskIdleSeconds: settings.kiosk ? TimeInterval(settings.idleSeconds) : nil,
-                                       demoStepSeconds: settings.demo ? settings.demoStepSeconds : nil, now: now,
-                                       staffExitWord: staffWord)
+        let demoStep = settings.demo ? settings.demoStepSeconds : nil
+        let kioskIdle = settings.kiosk ? TimeInterval(settings.idleSeconds) : nil
+        state.helpDesk = HelpDeskState(kioskIdleSeconds: kioskIdle, demoStepSeconds: demoStep,
+                                       now: now, staffExitWord: staffWord)
         state.helpDesk.defaultLanguage = settings.lang ?? .zh
         Update.startDemo(&state, now: now)
 
@@ -77,7 +79,8 @@ enum Guide {
                 guard let checklist = state.checklist(for: methodID) else { return }
                 do {
                     let paths = try handouts.write(checklist, pack: pack, language: state.language)
-                    state.lastHandout = HandoutRecord(checklist: checklist, language: state.language, paths: paths)
+                    state.lastHandout = HandoutRecord(checklist: checklist,
+                                                      language: state.language, paths: paths)
                     state.notice = Notice(Strings(state.language).handoutWritten(paths.joined(separator: ", ")))
                 } catch {
                     state.notice = Notice("\(error)", kind: .warning)

@@ -22,7 +22,11 @@ struct Run: ParsableCommand {
     @Flag(name: .long, help: "No box art; the real cursor rests on the focused item, for screen readers.") var plain = false
     @Flag(name: .long, help: "Help-desk kiosk: resets for the next visitor after idling; q does not quit.") var kiosk = false
     @Option(name: .long, help: "Kiosk: seconds without a key before the reset countdown.") var idleSeconds = GuideSettings.defaultIdleSeconds
-    @Option(name: .long, help: "Kiosk: the word staff type after Ctrl-X to leave (default: the first line of ~/.config/cardguide/staff-exit, a file only its owner may read; a command line can be seen by other users).") var staffExit: String?
+    @Option(name: .long, help: """
+        Kiosk: the word staff type after Ctrl-X to leave (default: the first line of \
+        ~/.config/cardguide/staff-exit, a file only its owner may read; other users can see \
+        a command line).
+        """) var staffExit: String?
     @Flag(name: .long, help: "Play a demo until the first key.") var demo = false
     @Option(name: .long, help: "Demo: seconds between steps.") var demoStepSeconds = GuideSettings.defaultDemoStepSeconds
     @Option(name: .long, help: "Where 'p' writes printable hand-outs (default: the current folder).") var handoutDir: String?
@@ -36,7 +40,7 @@ struct Run: ParsableCommand {
     func run() throws {
         try Guide.run(GuideSettings(content: content.content, session: sessionOptions.session, profile: sessionOptions.profile,
                                     lang: lang, mono: mono, ascii: ascii, plain: plain, kiosk: kiosk, idleSeconds: idleSeconds,
-                                    demo: demo, demoStepSeconds: demoStepSeconds, handoutDir: handoutDir, noCache: noCache,
-                                    staffExit: staffExit))
+                                    demo: demo, demoStepSeconds: demoStepSeconds,
+                                    handoutDir: handoutDir, noCache: noCache, staffExit: staffExit))
     }
 }

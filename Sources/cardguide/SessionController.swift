@@ -20,7 +20,8 @@ final class SessionController {
     init(path: String, pack: ContentPack, fresh: Bool, environment: [String: String]) throws {
         let (store, notices) = SessionStore.open(path: path)
         // A folder, FIFO or device given as the progress file: say so before the screen starts.
-        if let refused = notices.first(where: { if case .notRegularFile = $0 { true } else { false } }) {
+        let refused = notices.first { if case .notRegularFile = $0 { true } else { false } }
+        if let refused {
             printError("cardguide: " + refused.message(.en))
             throw ExitCode(2)
         }
@@ -55,7 +56,9 @@ final class SessionController {
                     ?? SessionPaths.defaultFile(environment: environment) else { return nil }
             let read = SessionStore.read(path: path)
             // A profile that cannot be read (a FIFO, a folder, damage) says why in its row.
-            if case let .failure(error) = read { return ProfileSummary(name: name, checklists: 0, latest: error.reason) }
+            if case let .failure(error) = read {
+                return ProfileSummary(name: name, checklists: 0, latest: error.reason)
+            }
             let checklists = ((try? read.get()) ?? nil)?.listed ?? []
             let latest = checklists.first.flatMap { checklist -> String? in
                 guard let card = pack.card(checklist.cardID), let method = card.method(checklist.methodID) else { return nil }

@@ -34,7 +34,8 @@ enum StaffExit {
             !$0.properties.isWhitespace && !TerminalText.isUnsafe($0)
         }
         guard (1...64).contains(word.count), printable else {
-            printError("cardguide: the staff exit word (\(source)) must be 1 to 64 characters, no spaces.")
+            printError("cardguide: the staff exit word (\(source)) must be 1 to 64 characters, "
+                       + "no spaces.")
             throw ExitCode(2)
         }
         return word

@@ -186,16 +186,20 @@ final class FileSizeLimitTests: XCTestCase {
         let path = folder.file("session.json")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", "ulimit -f 0; exec \"$0\" _save-loop --session \"$1\" --count 3", binary, path]
+        let script = "ulimit -f 0; exec \"$0\" _save-loop --session \"$1\" --count 3"
+        process.arguments = ["-c", script, binary, path]
         let errors = Pipe()
         process.standardError = errors
         process.standardOutput = FileHandle.nullDevice
         try process.run()
-        let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let data = errors.fileHandleForReading.readDataToEndOfFile()
+        let text = String(decoding: data, as: UTF8.self)
         process.waitUntilExit()
-        XCTAssertEqual(process.terminationReason, .exit, "killed by signal \(process.terminationStatus)")
+        XCTAssertEqual(process.terminationReason, .exit,
+                       "killed by signal \(process.terminationStatus)")
         XCTAssertEqual(process.terminationStatus, 1, text)
         XCTAssertTrue(text.contains("File too large"), text)
-        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.contains("tmp") }, [])
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+        XCTAssertEqual(names.filter { $0.contains("tmp") }, [])
     }
 }

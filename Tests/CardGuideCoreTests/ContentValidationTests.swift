@@ -115,18 +115,24 @@ final class ContentValidationTests: XCTestCase {
 
     func testControlCharacterInText() {
         assertIssues(MiniPack.card(replacing: "Wait for the card.", with: #"Wait\tfor the card."#),
-                     ["fr.json: cards[0].methods[0].steps[1].body.en: control character U+0009 in text: control, bidi and zero-width characters can change what a terminal shows"])
+                     [Self.controlIssue("U+0009")])
+    }
+
+    private static func controlIssue(_ hex: String) -> String {
+        "fr.json: cards[0].methods[0].steps[1].body.en: control character \(hex) in text: "
+            + "control, bidi and zero-width characters can change what a terminal shows"
     }
 
     /// Issue 13, point 8: what C0 rules out can also come as DEL, a C1 control (U+009B is a
     /// CSI), a bidi override or isolate that reverses the text, or a zero-width character.
     func testDELC1BidiAndZeroWidthCharactersAreRejected() {
-        for scalar in ["\u{7F}", "\u{85}", "\u{9B}", "\u{202E}", "\u{2066}", "\u{200F}", "\u{200B}", "\u{FEFF}",
-                       "\u{2060}", "\u{061C}"] {
+        for scalar in ["\u{7F}", "\u{85}", "\u{9B}", "\u{202E}", "\u{2066}", "\u{200F}", "\u{200B}",
+                       "\u{FEFF}", "\u{2060}", "\u{061C}"] {
             let escaped = scalar.unicodeScalars.map { String(format: "\\u%04X", $0.value) }.joined()
             let hex = TextRules.hex(scalar.unicodeScalars.first!)
-            assertIssues(MiniPack.card(replacing: "Wait for the card.", with: "Wait \(escaped)for the card."),
-                         ["fr.json: cards[0].methods[0].steps[1].body.en: control character \(hex) in text: control, bidi and zero-width characters can change what a terminal shows"])
+            let pack = MiniPack.card(replacing: "Wait for the card.",
+                                     with: "Wait \(escaped)for the card.")
+            assertIssues(pack, [Self.controlIssue(hex)])
         }
     }
 

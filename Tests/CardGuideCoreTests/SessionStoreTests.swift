@@ -138,7 +138,8 @@ final class SessionStoreTests: XCTestCase {
         XCTAssertEqual(notices, [.notRegularFile(path: path)])
         XCTAssertTrue(store.isReadOnly)
         XCTAssertEqual(bytes(at: path + "/keep.txt"), Array("mine".utf8))
-        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path), ["session.json"])
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+        XCTAssertEqual(names, ["session.json"])
         XCTAssertEqual(store.save(sample), .notSavedReadOnly(path: path))
         XCTAssertEqual(SessionStore.read(path: path).map { _ in "read" },
                        .failure(.init(path: path, reason: "read: not a regular file")))

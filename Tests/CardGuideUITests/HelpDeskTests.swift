@@ -38,7 +38,8 @@ final class HelpDeskTests: XCTestCase {
 
     private func kiosk(_ language: Language = .zh, idle: TimeInterval = 60) throws -> Driver {
         var driver = try Driver(language)
-        driver.state.helpDesk = HelpDeskState(kioskIdleSeconds: idle, now: t0, staffExitWord: staffWord)
+        driver.state.helpDesk = HelpDeskState(kioskIdleSeconds: idle, now: t0,
+                                              staffExitWord: staffWord)
         driver.state.helpDesk.defaultLanguage = .zh
         return driver
     }
@@ -107,7 +108,7 @@ final class HelpDeskTests: XCTestCase {
         XCTAssertEqual(key(.enter), [], "a wrong word does not quit")
         XCTAssertEqual(key(.ctrl("x")), [])
         for character in "exit" { XCTAssertEqual(key(.char(character)), []) }
-        XCTAssertEqual(key(.enter), [], "the word once published in the README still opens the kiosk")
+        XCTAssertEqual(key(.enter), [], "the word the README once published opens the kiosk")
         XCTAssertEqual(key(.ctrl("x")), [])
         for character in staffWord { XCTAssertEqual(key(.char(character)), []) }
         XCTAssertEqual(key(.enter), [.quit])
@@ -123,7 +124,9 @@ final class HelpDeskTests: XCTestCase {
         _ = Update.timer(&driver.state, now: at(1))
         XCTAssertNotNil(driver.state.helpDesk.demo)
         var effects = Update.key(.ctrl("x"), to: &driver.state, now: at(2))
-        for character in staffWord { effects += Update.key(.char(character), to: &driver.state, now: at(2)) }
+        for character in staffWord {
+            effects += Update.key(.char(character), to: &driver.state, now: at(2))
+        }
         effects += Update.key(.enter, to: &driver.state, now: at(2))
         XCTAssertEqual(effects, [.quit])
         XCTAssertNil(driver.state.helpDesk.demo)

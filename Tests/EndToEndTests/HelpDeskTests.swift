@@ -15,7 +15,8 @@ final class HelpDeskTests: XCTestCase {
     /// 15 s (IdleClock's default; there is no option for it), so this test takes ~17 s.
     func testKioskIdleCountdownResetsToHomeAndClearsTheSession() throws {
         let start = Date()
-        let app = try AppDriver(self, ["--kiosk", "--staff-exit", staffWord, "--idle-seconds", "2"], ready: ["选择国家"])
+        let app = try AppDriver(self, ["--kiosk", "--staff-exit", staffWord, "--idle-seconds", "2"],
+                                ready: ["选择国家"])
         app.sessionName = "kiosk.json"
         XCTAssertFalse(app.tmux.screenText().contains("q 退出"), "a kiosk footer offers q\n\(app.tmux.diagnostics())")
         try Flow.openFranceVitaleWorker(app)
@@ -54,7 +55,8 @@ final class HelpDeskTests: XCTestCase {
 
     /// q changes nothing in a kiosk; Ctrl-X, the desk's word, Enter is the staff's way out.
     func testKioskIgnoresQAndQuitsOnlyWithTheStaffSequence() throws {
-        let app = try AppDriver(self, ["--kiosk", "--staff-exit", staffWord, "--idle-seconds", "60"], ready: ["选择国家"])
+        let arguments = ["--kiosk", "--staff-exit", staffWord, "--idle-seconds", "60"]
+        let app = try AppDriver(self, arguments, ready: ["选择国家"])
         try app.press("Down", "Down", "Enter", expect: ["选择证卡", "> 医保卡 carte Vitale"])
         let before = app.settled()
         try app.tmux.send(keys: "q")

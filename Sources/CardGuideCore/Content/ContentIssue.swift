@@ -18,6 +18,8 @@ public struct ContentIssue: Equatable, CustomStringConvertible, Sendable {
     public var description: String {
         let prefix = severity == .warning ? "warning: " : ""
         // File names, paths and messages quote the content: printed escaped.
-        return TerminalText.escaped(path.isEmpty ? "\(file): \(prefix)\(message)" : "\(file): \(path): \(prefix)\(message)")
+        let place = path.isEmpty ? file : "\(file): \(path)"
+        let text = "\(place): \(prefix)\(message)"
+        return TerminalText.escaped(text)
     }
 }

@@ -51,7 +51,9 @@ struct FieldReader {
 
     mutating func id(_ object: JSONValue, _ key: String = "id", at path: String, required: Bool = true) -> String? {
         guard let text = string(object, key, at: path, required: required) else { return nil }
-        if !TextRules.isValidID(text) { report(Self.join(path, key), "IDs use only ASCII letters, digits, '-' and '_'") }
+        if !TextRules.isValidID(text) {
+            report(Self.join(path, key), "IDs use only ASCII letters, digits, '-' and '_'")
+        }
         return text
     }
 
@@ -136,7 +138,8 @@ struct FieldReader {
             report(path, "character '\(Character(scalar))' (\(TextRules.hex(scalar))) is one column wide in some terminals and two in others: use ASCII or full-width CJK punctuation")
         }
         if found.contains(.control), let scalar = TerminalText.firstUnsafe(in: text) {
-            report(path, "control character \(TextRules.hex(scalar)) in text: control, bidi and zero-width characters can change what a terminal shows")
+            report(path, "control character \(TextRules.hex(scalar)) in text: control, bidi and "
+                       + "zero-width characters can change what a terminal shows")
         }
     }
 }

@@ -37,8 +37,8 @@ enum TextRules {
     static func isValidID(_ id: String) -> Bool { !id.isEmpty && id.utf8.allSatisfy(isIDByte) }
 
     static func isIDByte(_ byte: UInt8) -> Bool {
-        (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39)
-            || byte == 0x2D || byte == 0x5F
+        (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A)
+            || (byte >= 0x30 && byte <= 0x39) || byte == 0x2D || byte == 0x5F
     }
 
     static func containsLink(_ text: String) -> Bool {

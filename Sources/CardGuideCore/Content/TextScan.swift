@@ -89,7 +89,9 @@ extension TextRules {
             flags[Int(byte)] |= anchorFlag
             if byte >= 0x61 && byte <= 0x7A { flags[Int(byte - 0x20)] |= anchorFlag }
         }
-        for byte in 0..<256 where TerminalText.mayStartUnsafe(UInt8(byte)) { flags[byte] |= controlFlag }
+        for byte in 0..<256 where TerminalText.mayStartUnsafe(UInt8(byte)) {
+            flags[byte] |= controlFlag
+        }
         for byte in ambiguousLeadBytes { flags[Int(byte)] |= ambiguousFlag }
         flags[0xC4] |= specialFlag
         flags[0xE2] |= specialFlag
@@ -109,7 +111,9 @@ extension TextRules {
                     let byte = bytes[i]
                     let flags = table[Int(byte)]
                     if flags == 0 { continue }
-                    if flags & controlFlag != 0 && TerminalText.isUnsafe(bytes, at: i) { found.insert(.control) }
+                    if flags & controlFlag != 0 && TerminalText.isUnsafe(bytes, at: i) {
+                        found.insert(.control)
+                    }
                     if flags & ambiguousFlag != 0 { found.insert(.mayHoldAmbiguous) }
                     if flags & specialFlag != 0 {
                         let count = bytes.count

@@ -59,7 +59,8 @@ public enum ChecklistExport {
 
     /// Printed to a terminal or a file someone will `cat`: unsafe characters are escaped.
     private static func output(_ document: ExportDocument, _ format: Format) -> String {
-        TerminalText.escaped(format == .markdown ? document.markdown() : document.text(width: textWidth))
+        let text = format == .markdown ? document.markdown() : document.text(width: textWidth)
+        return TerminalText.escaped(text)
     }
 
     // MARK: Building blocks

@@ -28,8 +28,8 @@ public struct HandoutWriter: Sendable {
         for format in ChecklistExport.Format.allCases {
             let text = ChecklistExport.render([checklist], pack: pack, language: language, format: format, safety: true)
             let ext = format == .markdown ? "md" : "txt"
-            paths.append(try create("cardguide-\(Self.fileNamePart(checklist.methodID))-\(stamp)", ext: ext,
-                                    contents: text))
+            let name = "cardguide-\(Self.fileNamePart(checklist.methodID))-\(stamp)"
+            paths.append(try create(name, ext: ext, contents: text))
         }
         return paths
     }
@@ -65,7 +65,8 @@ public struct HandoutWriter: Sendable {
     /// The ID as a file name: anything but ASCII letters, digits, '-' and '_' becomes '_',
     /// so an ID can never climb out of the folder ("../") or hide the file (a leading '.').
     static func fileNamePart(_ id: String) -> String {
-        String(decoding: id.utf8.map { TextRules.isIDByte($0) ? $0 : UInt8(ascii: "_") }, as: UTF8.self)
+        let bytes = id.utf8.map { TextRules.isIDByte($0) ? $0 : UInt8(ascii: "_") }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// 20261203-154500, in local time: what the person sees on the clock when printing.

@@ -62,11 +62,13 @@ public enum SessionNotice: Equatable, Sendable {
         case let .contentChanged(report):
             return Self.contentChangedMessage(report, zh: zh)
         case let .notRegularFile(path):
-            return zh ? "\(path) 不是普通文件（而是文件夹、管道或设备），未读取也未改动；请用 --session 指定一个文件。"
-                : "\(path) is not a regular file (a folder, FIFO or device); it was neither read nor changed. Give a file with --session."
+            return zh ? "\(path) 不是普通文件（而是文件夹、管道或设备），未读取也未改动；请用 --session 指定文件。"
+                : "\(path) is not a regular file (a folder, FIFO or device); it was neither read "
+                    + "nor changed. Give a file with --session."
         case let .looseFolder(path, reason):
             return zh ? "注意：文件夹 \(path) 其他用户也能改动（\(reason)）；请执行 chmod 700 \(path)。"
-                : "Warning: other users can change the folder \(path) (\(reason)); run chmod 700 \(path)."
+                : "Warning: other users can change the folder \(path) (\(reason)); "
+                    + "run chmod 700 \(path)."
         }
     }
 

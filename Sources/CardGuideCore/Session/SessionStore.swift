@@ -170,7 +170,8 @@ public final class SessionStore {
         // Checked at open, and again here: only a regular file is ever renamed.
         var info = stat()
         guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
-            return .failure(PosixFile.Failure(code: EINVAL, operation: "move aside", detail: "not a regular file"))
+            return .failure(PosixFile.Failure(code: EINVAL, operation: "move aside",
+                                              detail: "not a regular file"))
         }
         let stamp = Self.timestamp(now)
         var target = "\(path).corrupt-\(stamp)"
@@ -194,9 +195,8 @@ public final class SessionStore {
     private func acquireLock() -> LockResult {
         // No lock file (read-only folder, or a name planted by someone else): saving will
         // fail and say so; nothing to guard.
-        guard case let .success(fd) = OwnedFile.openForWriting(lockPath, .openOrCreate, access: O_RDWR) else {
-            return .unavailable
-        }
+        let opened = OwnedFile.openForWriting(lockPath, .openOrCreate, access: O_RDWR)
+        guard case let .success(fd) = opened else { return .unavailable }
         if flock(fd, LOCK_EX | LOCK_NB) != 0 {
             let conflict = errno == EWOULDBLOCK
             let pid = Self.readPID(fd)

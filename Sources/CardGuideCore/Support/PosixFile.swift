@@ -36,7 +36,8 @@ enum PosixFile {
         guard (info.st_mode & S_IFMT) == S_IFREG else {
             return .failure(Failure(code: EINVAL, operation: "read", detail: "not a regular file"))
         }
-        let tooLarge = Failure(code: EFBIG, operation: "read", detail: "larger than \(limit >> 20) MiB")
+        let tooLarge = Failure(code: EFBIG, operation: "read",
+                               detail: "larger than \(limit >> 20) MiB")
         if Int(info.st_size) > limit { return .failure(tooLarge) }
         // One read of the size fstat gives, then on until end of file (the file may grow).
         var bytes = [UInt8](repeating: 0, count: max(Int(info.st_size), 0) + 1)
@@ -123,7 +124,10 @@ enum PosixFile {
 
     /// An existing file opened only to hold a `flock` on it: read-only, not through a link,
     /// never blocking on a FIFO. -1 when it cannot be opened.
-    static func openToLock(_ path: String) -> Int32 {
+    static func openToLock(_ path: String) -> Int32 { openToRead(path) }
+
+    /// An existing file for reading, not through a link, never blocking on a FIFO; -1 if not.
+    static func openToRead(_ path: String) -> Int32 {
         retrying { open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC) }
     }
 

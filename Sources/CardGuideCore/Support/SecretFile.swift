@@ -21,19 +21,22 @@ public enum SecretFile {
 
     /// The first line of the file, without surrounding spaces.
     public static func read(_ path: String) -> Result<String, Problem> {
-        let fd = PosixFile.retrying { open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC) }
+        let fd = PosixFile.openToRead(path)
         if fd < 0 {
             if errno == ENOENT { return .failure(.missing(path)) }
-            let reason = errno == ELOOP ? "a symbolic link" : PosixFile.Failure.current("open").reason
-            return .failure(.refused(path, reason: reason))
+            if errno == ELOOP { return .failure(.refused(path, reason: "a symbolic link")) }
+            return .failure(.refused(path, reason: PosixFile.Failure.current("open").reason))
         }
         defer { close(fd) }
         var info = stat()
-        let owned = fstat(fd, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG && info.st_uid == geteuid()
-        guard owned else { return .failure(.refused(path, reason: "not a regular file of this user")) }
+        let regular = fstat(fd, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
+        guard regular && info.st_uid == geteuid() else {
+            return .failure(.refused(path, reason: "not a regular file of this user"))
+        }
         guard info.st_mode & 0o077 == 0 else {
             let mode = String(info.st_mode & 0o777, radix: 8)
-            return .failure(.refused(path, reason: "others may read it (mode \(mode)): chmod 600 \(path)"))
+            let reason = "others may read it (mode \(mode)): chmod 600 \(path)"
+            return .failure(.refused(path, reason: reason))
         }
         switch PosixFile.readAll(fd, info, limit: 4096) {
         case let .failure(failure):

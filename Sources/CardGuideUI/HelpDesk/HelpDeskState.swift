@@ -24,8 +24,8 @@ public struct HelpDeskState: Equatable, Sendable {
     /// The language a kiosk returns to for the next visitor.
     public var defaultLanguage: Language = .zh
 
-    public init(kioskIdleSeconds: TimeInterval? = nil, demoStepSeconds: TimeInterval? = nil, now: Date = Date(),
-                staffExitWord: String? = nil) {
+    public init(kioskIdleSeconds: TimeInterval? = nil, demoStepSeconds: TimeInterval? = nil,
+                now: Date = Date(), staffExitWord: String? = nil) {
         kiosk = kioskIdleSeconds.map { IdleClock(idle: $0, lastInput: now) }
         self.demoStepSeconds = demoStepSeconds
         self.staffExitWord = staffExitWord

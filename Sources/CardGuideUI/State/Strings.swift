@@ -67,7 +67,8 @@ public struct Strings: Sendable {
     }
 
     public var searchTooLong: String {
-        t("搜索词最多 \(SearchState.maximumQueryLength) 个字符。", "Search text is limited to \(SearchState.maximumQueryLength) characters.")
+        let limit = SearchState.maximumQueryLength
+        return t("搜索词最多 \(limit) 个字符。", "Search text is limited to \(limit) characters.")
     }
 
     /// A kiosk has no quit key, so it only asks for a larger window.

@@ -70,7 +70,8 @@ enum WizardUpdate {
         case .printHandout:
             if let last = state.lastHandout, last.language == state.language,
                last.checklist == state.checklist(for: method.id) {
-                state.notice = Notice(Strings(state.language).handoutUnchanged(last.paths.joined(separator: ", ")))
+                let paths = last.paths.joined(separator: ", ")
+                state.notice = Notice(Strings(state.language).handoutUnchanged(paths))
             } else {
                 effects.append(.writeHandout(methodID: method.id))
             }

@@ -67,6 +67,7 @@ enum CacheFile {
     private static func decode(_ reader: inout CacheReader) throws(CacheMiss) -> ContentLoadResult? {
         try StringTable.read(into: &reader)
         let result: ContentLoadResult = try reader.read()
-        return reader.remaining == 0 && CacheRules.allow(result, strings: reader.strings) ? result : nil
+        guard reader.remaining == 0 else { return nil }
+        return CacheRules.allow(result, strings: reader.strings) ? result : nil
     }
 }

@@ -56,7 +56,8 @@ enum CacheStore {
         close(folder)
         let temporary = "\(path).\(getpid()).tmp"
         unlink(temporary)  // left by a crashed process that had our pid
-        guard case let .success(fd) = OwnedFile.openForWriting(temporary, .newOnly) else { return false }
+        let opened = OwnedFile.openForWriting(temporary, .newOnly)
+        guard case let .success(fd) = opened else { return false }
         let written = PosixFile.writeAll(fd, bytes) == nil
         guard close(fd) == 0, written, rename(temporary, path) == 0 else {
             unlink(temporary)

@@ -203,3 +203,21 @@ final class FileSizeLimitTests: XCTestCase {
         XCTAssertEqual(names.filter { $0.contains("tmp") }, [])
     }
 }
+
+/// Issue 13, point 5: `export` of a FIFO blocked forever, of a link to /dev/zero grew without
+/// end. Both are refused at once with a clear message.
+final class ExportNonFileTests: XCTestCase {
+    func testExportRefusesAFIFOAndADevice() throws {
+        let folder = TemporaryFolder()
+        let fifo = folder.file("fifo.json")
+        XCTAssertEqual(mkfifo(fifo, 0o600), 0)
+        let zero = folder.file("zero.json")
+        try FileManager.default.createSymbolicLink(atPath: zero, withDestinationPath: "/dev/zero")
+        for path in [fifo, zero] {
+            guard let result = CoreFixture.run(["export", "--session", path], timeout: 20) else { continue }
+            XCTAssertEqual(result.status, 1, result.err)
+            XCTAssertTrue(result.err.contains("read: not a regular file"), result.err)
+            XCTAssertEqual(result.out, "")
+        }
+    }
+}

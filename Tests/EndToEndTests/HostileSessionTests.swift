@@ -116,3 +116,19 @@ final class HostileSessionTests: XCTestCase {
         app.assertExit(code: 0)
     }
 }
+
+/// Issue 13, point 5 in the profile list: a FIFO among the profiles hung the list. Its row
+/// says why it cannot be read, and the other profiles are listed.
+final class HostileProfileTests: XCTestCase {
+    func testAFIFOAmongTheProfilesIsListedWithItsProblem() throws {
+        let app = try AppDriver(self, [], width: 100, height: 30, ready: ["选择国家"]) { state in
+            let profiles = state + "/cardguide/profiles"
+            try FileManager.default.createDirectory(atPath: profiles, withIntermediateDirectories: true)
+            XCTAssertEqual(mkfifo(profiles + "/pipe.json", 0o600), 0)
+            try "{}".write(toFile: profiles + "/desk.json", atomically: false, encoding: .utf8)
+        }
+        try app.press("P", expect: ["档案", "pipe", "read: not a regular file", "desk"])
+        try app.press("Escape", "q", expect: ["APP-EXIT="])
+        app.assertExit(code: 0)
+    }
+}

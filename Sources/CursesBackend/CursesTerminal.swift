@@ -112,12 +112,6 @@ public final class CursesTerminal: TerminalBackend {
         }
     }
 
-    public var hasPendingInput: Bool {
-        if !decoder.pending.isEmpty { return true }
-        let ready = ccurses_wait_input(0)
-        return ready > 0 && ready & 1 != 0
-    }
-
     private func decode(_ input: RawInput) -> InputEvent? {
         switch decoder.decode(input, readFollowing: { read(timeout: Self.sequenceTimeoutMilliseconds) }) {
         case .key(let key): return .key(key)

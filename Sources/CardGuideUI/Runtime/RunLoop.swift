@@ -29,19 +29,29 @@ public final class RunLoop {
     /// the demo or a kiosk countdown needs to wake up.
     public func run() {
         draw(full: true)
-        var resized = false
+        // Input that is already waiting (a paste) is applied before the frame is drawn: after
+        // a change the loop only takes what is there (timeout 0), and draws once none is.
+        var changed = false, resized = false
         while true {
             let now = clock()
-            let timeout = Update.nextWake(state, now: now).map { max(0, Int(($0.timeIntervalSince(now) * 1000).rounded(.up))) }
+            let wake = Update.nextWake(state, now: now)
+            let timeout = changed ? 0 : Self.milliseconds(until: wake, from: now)
             guard let event = backend.nextEvent(timeoutMilliseconds: timeout) else { return }
+            if changed, case .tick = event {
+                draw(full: resized)
+                changed = false
+                resized = false
+                continue
+            }
             if !apply(event) { return }
             if case .resize = event { resized = true }
-            // Input that is already waiting (a paste) is applied first: one frame for all of it.
-            if !backend.hasPendingInput {
-                draw(full: resized)
-                resized = false
-            }
+            changed = true
         }
+    }
+
+    /// How long to wait for input: until `date` (rounded up), or forever when nil.
+    private static func milliseconds(until date: Date?, from now: Date) -> Int? {
+        date.map { max(0, Int(($0.timeIntervalSince(now) * 1000).rounded(.up))) }
     }
 
     /// Applies one event and draws; false when the app should stop.

@@ -15,12 +15,4 @@ public protocol TerminalBackend: AnyObject {
 
     /// Restores the terminal. Safe to call more than once.
     func shutdown()
-
-    /// True when more input already waits. The loop then applies it before drawing: a long
-    /// paste costs one frame, not one per character.
-    var hasPendingInput: Bool { get }
-}
-
-extension TerminalBackend {
-    public var hasPendingInput: Bool { false }
 }

@@ -281,22 +281,24 @@ public final class SessionStore {
         saveCount += 1
         let temp = "\(directory)/\(tempPrefix)\(getpid())-\(saveCount)"
         let fd: Int32
-        switch OwnedFile.openForWriting(temp, .newOnly) {
+        switch OwnedFile.openForWriting(temp, .newOnly, operation: "create temporary file") {
         case let .success(opened): fd = opened
         case let .failure(failure): return failure
         }
         // A write error, EFBIG (file size limit) included, fails the save; SIGXFSZ is ignored.
         var failure = PosixFile.writeAll(fd, bytes) ?? PosixFile.fsyncFile(fd)
-        // The new file takes over the lock on the session file (nobody else can hold it yet).
-        if failure == nil { _ = flock(fd, LOCK_EX | LOCK_NB) }
+        // close can report a deferred write error (NFS, quotas).
+        if PosixFile.closeDescriptor(fd) != 0, failure == nil { failure = .current("close") }
         if failure == nil, rename(temp, path) != 0 { failure = .current("rename") }
         if let failure {
-            PosixFile.closeDescriptor(fd)
             unlink(temp)
             return failure
         }
+        // The lock moves to the new file. Nobody can take it in between: another name of
+        // the old file (a hard link) still names the old file, and this name is ours.
         if fileDescriptor >= 0 { PosixFile.closeDescriptor(fileDescriptor) }
-        fileDescriptor = fd
+        fileDescriptor = -1
+        _ = lockSessionFile()
         return PosixFile.fsyncDirectory(directory)
     }
 

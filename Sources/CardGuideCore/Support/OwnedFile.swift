@@ -18,32 +18,34 @@ public enum OwnedFile {
         case openOrCreate
     }
 
-    /// A descriptor open for writing (`access` O_WRONLY or O_RDWR, plus e.g. O_APPEND).
+    /// A descriptor open for writing (`access` O_WRONLY or O_RDWR, plus e.g. O_APPEND); a
+    /// failure is reported as `operation`.
     static func openForWriting(_ path: String, _ creation: Creation, access: Int32 = O_WRONLY,
-                               permissions: mode_t = 0o600) -> Result<Int32, PosixFile.Failure> {
+                               permissions: mode_t = 0o600,
+                               operation: String = "open") -> Result<Int32, PosixFile.Failure> {
         var flags = access | O_CREAT | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC
         if creation == .newOnly { flags |= O_EXCL }
         let fd = PosixFile.retrying { open(path, flags, permissions) }
         if fd < 0 {
             // ELOOP is how O_NOFOLLOW says "a symbolic link".
             let link = errno == ELOOP
-            return .failure(link ? refusal(path, "a symbolic link") : .current("open \(path)"))
+            return .failure(link ? refusal(operation, "a symbolic link") : .current(operation))
         }
         var info = stat()
         guard fstat(fd, &info) == 0 else {
-            let failure = PosixFile.Failure.current("stat \(path)")
+            let failure = PosixFile.Failure.current(operation)
             close(fd)
             return .failure(failure)
         }
         guard (info.st_mode & S_IFMT) == S_IFREG, info.st_uid == geteuid() else {
             close(fd)
-            return .failure(refusal(path, "not a regular file of this user"))
+            return .failure(refusal(operation, "not a regular file of this user"))
         }
         return .success(fd)
     }
 
-    private static func refusal(_ path: String, _ what: String) -> PosixFile.Failure {
-        PosixFile.Failure(code: EPERM, operation: "open \(path)", detail: "refused: \(what)")
+    private static func refusal(_ operation: String, _ what: String) -> PosixFile.Failure {
+        PosixFile.Failure(code: EPERM, operation: operation, detail: "refused: \(what)")
     }
 
     /// The log: appended to, and started afresh once it is larger than `restartAbove`

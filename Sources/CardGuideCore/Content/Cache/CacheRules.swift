@@ -24,15 +24,17 @@ enum CacheRules {
 
     /// Every ID the pack defines (they name hand-out files and key saved progress).
     static func idsAreValid(_ pack: ContentPack) -> Bool {
-        var ids = pack.countries.map(\.id) + pack.sources.map(\.id) + pack.safety.map(\.id)
-        for card in pack.cards {
-            ids += [card.id, card.countryID] + card.cautions.map(\.id) + card.faq.map(\.id)
-            ids += card.comparisons.map(\.id)
-            for method in card.methods {
-                ids.append(method.id)
-                for step in method.steps { ids += [step.id] + step.bring.map(\.id) }
-            }
+        let ok = TextRules.isValidID
+        guard pack.countries.allSatisfy({ ok($0.id) }), pack.sources.allSatisfy({ ok($0.id) }),
+              pack.safety.allSatisfy({ ok($0.id) }) else { return false }
+        return pack.cards.allSatisfy { card in
+            ok(card.id) && ok(card.countryID) && card.cautions.allSatisfy { ok($0.id) }
+                && card.faq.allSatisfy { ok($0.id) } && card.comparisons.allSatisfy { ok($0.id) }
+                && card.methods.allSatisfy { method in
+                    ok(method.id) && method.steps.allSatisfy { step in
+                        ok(step.id) && step.bring.allSatisfy { ok($0.id) }
+                    }
+                }
         }
-        return ids.allSatisfy(TextRules.isValidID)
     }
 }

@@ -214,7 +214,8 @@ final class ExportNonFileTests: XCTestCase {
         let zero = folder.file("zero.json")
         try FileManager.default.createSymbolicLink(atPath: zero, withDestinationPath: "/dev/zero")
         for path in [fifo, zero] {
-            guard let result = CoreFixture.run(["export", "--session", path], timeout: 20) else { continue }
+            let run = CoreFixture.run(["export", "--session", path], timeout: 20)
+            guard let result = run else { continue }
             XCTAssertEqual(result.status, 1, result.err)
             XCTAssertTrue(result.err.contains("read: not a regular file"), result.err)
             XCTAssertEqual(result.out, "")

@@ -19,28 +19,47 @@ final class HostileFileTests: XCTestCase {
     // MARK: Links planted beside the session (point 3)
 
     /// The lock file was opened with O_CREAT and truncated through a link: a link planted as
-    /// `session.json.lock` emptied the file it pointed to. Temporary names are planted too.
-    func testLinksPlantedAsLockAndTemporaryFilesAreNeverWrittenThrough() throws {
+    /// `session.json.lock` emptied the file it pointed to. Now it is refused, and the store
+    /// is read-only (a second writer could not be kept out) and says why.
+    func testALinkPlantedAsTheLockFileIsNeverWrittenThrough() throws {
         let folder = try FuzzFolder()
-        let victim = folder.path + "/victim.txt"
-        let precious = Array(String(repeating: "precious line\n", count: 100).utf8)
-        try Data(precious).write(to: URL(fileURLWithPath: victim))
+        let (victim, precious) = try plantVictim(in: folder)
         let path = folder.path + "/session.json"
-        try FileManager.default.createSymbolicLink(
-            atPath: path + ".lock", withDestinationPath: victim)
-        for n in 1...3 {
-            try FileManager.default.createSymbolicLink(
-                atPath: folder.path + "/.session.json.tmp-\(getpid())-\(n)",
-                withDestinationPath: victim)
-        }
-        let (store, _) = SessionStore.open(path: path)
-        for _ in 1...3 { _ = store.save(sample) }
+        try FileManager.default.createSymbolicLink(atPath: path + ".lock",
+                                                   withDestinationPath: victim)
+        let (store, notices) = SessionStore.open(path: path)
+        let reason = "open: refused: a symbolic link"
+        XCTAssertEqual(notices, [.lockRefused(path: path + ".lock", reason: reason)])
+        XCTAssertTrue(store.isReadOnly, "saved without the lock")
+        XCTAssertEqual(store.save(sample), .notSavedReadOnly(path: path))
         store.close()
-        XCTAssertEqual(
-            try Data(contentsOf: URL(fileURLWithPath: victim)), Data(precious),
-            "written through a link")
-        XCTAssertEqual(
-            try FileManager.default.destinationOfSymbolicLink(atPath: path + ".lock"), victim)
+        let after = try Data(contentsOf: URL(fileURLWithPath: victim))
+        XCTAssertEqual(after, precious, "written through")
+        let link = try FileManager.default.destinationOfSymbolicLink(atPath: path + ".lock")
+        XCTAssertEqual(link, victim)
+    }
+
+    /// Links planted under the next temporary names fail the save; nothing is written
+    /// through them, and the save after them works.
+    func testLinksPlantedAsTemporaryFilesAreNeverWrittenThrough() throws {
+        let folder = try FuzzFolder()
+        let (victim, precious) = try plantVictim(in: folder)
+        let path = folder.path + "/session.json"
+        let (store, _) = SessionStore.open(path: path)
+        defer { store.close() }
+        for n in 1...2 {
+            let temp = folder.path + "/.session.json.tmp-\(getpid())-\(n)"
+            try FileManager.default.createSymbolicLink(atPath: temp, withDestinationPath: victim)
+        }
+        for _ in 1...2 {
+            guard case let .saveFailed(_, reason)? = store.save(sample) else {
+                return XCTFail("saved through a planted name")
+            }
+            XCTAssertEqual(reason, "create temporary file: File exists")
+        }
+        XCTAssertNil(store.save(sample))
+        let after = try Data(contentsOf: URL(fileURLWithPath: victim))
+        XCTAssertEqual(after, precious, "written through")
     }
 
     /// A lock file that belongs to someone else is not used (nor written).
@@ -49,10 +68,12 @@ final class HostileFileTests: XCTestCase {
         let path = folder.path + "/session.json"
         try Data("12345678901234567890\n".utf8).write(to: URL(fileURLWithPath: path + ".lock"))
         XCTAssertEqual(chown(path + ".lock", nobody, nobody), 0)
-        let (store, _) = SessionStore.open(path: path)
+        let (store, notices) = SessionStore.open(path: path)
         store.close()
-        XCTAssertEqual(
-            try String(contentsOfFile: path + ".lock", encoding: .utf8), "12345678901234567890\n")
+        let reason = "open: refused: not a regular file of this user"
+        XCTAssertEqual(notices, [.lockRefused(path: path + ".lock", reason: reason)])
+        let lock = try String(contentsOfFile: path + ".lock", encoding: .utf8)
+        XCTAssertEqual(lock, "12345678901234567890\n")
     }
 
     /// A state folder others can write is reported: they could plant names in it.
@@ -247,6 +268,14 @@ final class HostileFileTests: XCTestCase {
     }
 
     // MARK: Support
+
+    /// A file a neighbour would like us to overwrite.
+    private func plantVictim(in folder: FuzzFolder) throws -> (path: String, bytes: Data) {
+        let victim = folder.path + "/victim.txt"
+        let precious = Data(String(repeating: "precious line\n", count: 100).utf8)
+        try precious.write(to: URL(fileURLWithPath: victim))
+        return (victim, precious)
+    }
 
     private let later = { CacheKey.now() + 60_000_000_000 }
 

@@ -24,11 +24,16 @@ public enum SessionNotice: Equatable, Sendable {
     case notRegularFile(path: String)
     /// The folder of the file lets other users change what is in it (`reason` says how).
     case looseFolder(path: String, reason: String)
+    /// The lock file is a link or another user's file: read-only, since a second writer could
+    /// not be kept out.
+    case lockRefused(path: String, reason: String)
 
     /// True when nothing will be written this session.
     public var makesReadOnly: Bool {
         switch self {
-        case .unreadableKept, .newerVersion, .inUse, .notSavedReadOnly, .notRegularFile: return true
+        case .unreadableKept, .newerVersion, .inUse, .notSavedReadOnly, .notRegularFile,
+             .lockRefused:
+            return true
         default: return false
         }
     }
@@ -69,6 +74,10 @@ public enum SessionNotice: Equatable, Sendable {
             return zh ? "注意：文件夹 \(path) 其他用户也能改动（\(reason)）；请执行 chmod 700 \(path)。"
                 : "Warning: other users can change the folder \(path) (\(reason)); "
                     + "run chmod 700 \(path)."
+        case let .lockRefused(path, reason):
+            return zh ? "锁文件 \(path) 不是本用户的普通文件（\(reason)），可能是别人放的。为安全起见，本次只读。"
+                : "The lock file \(path) is not a regular file of this user (\(reason)); someone "
+                    + "may have planted it. Read-only this session, to be safe."
         }
     }
 

@@ -88,10 +88,7 @@ public final class SessionStore {
             if let loose = OwnedFile.looseness(ofFolder: store.directory) {
                 notices.append(.looseFolder(path: store.directory, reason: loose))
             }
-            if case let .heldBy(pid) = store.acquireLock() {
-                store.isReadOnly = true
-                notices.append(.inUse(path: store.path, pid: pid))
-            }
+            if let notice = store.yield(to: store.acquireLock()) { notices.append(notice) }
         }
         if store.lockDescriptor >= 0 { store.removeStaleTemporaryFiles() }
         notices += store.load(now: now)
@@ -190,13 +187,33 @@ public final class SessionStore {
 
     // MARK: Locking
 
-    private enum LockResult { case acquired, heldBy(Int32?), unavailable }
+    /// `refused`: a lock file planted by someone else (a link, another user's file). Writing
+    /// without the lock could mean two writers, so the store turns read-only instead.
+    private enum LockResult { case acquired, heldBy(Int32?), refused(String), unavailable }
+
+    /// Read-only, with the notice that says why, when the lock belongs to someone else.
+    private func yield(to lock: LockResult) -> SessionNotice? {
+        switch lock {
+        case let .heldBy(pid):
+            isReadOnly = true
+            return .inUse(path: path, pid: pid)
+        case let .refused(reason):
+            isReadOnly = true
+            return .lockRefused(path: lockPath, reason: reason)
+        case .acquired, .unavailable:
+            return nil
+        }
+    }
 
     private func acquireLock() -> LockResult {
         // No lock file (read-only folder, or a name planted by someone else): saving will
         // fail and say so; nothing to guard.
-        let opened = OwnedFile.openForWriting(lockPath, .openOrCreate, access: O_RDWR)
-        guard case let .success(fd) = opened else { return .unavailable }
+        let fd: Int32
+        switch OwnedFile.openForWriting(lockPath, .openOrCreate, access: O_RDWR) {
+        case let .success(opened): fd = opened
+        case let .failure(failure) where failure.detail != nil: return .refused(failure.reason)
+        case .failure: return .unavailable
+        }
         if flock(fd, LOCK_EX | LOCK_NB) != 0 {
             let conflict = errno == EWOULDBLOCK
             let pid = Self.readPID(fd)
@@ -264,12 +281,7 @@ public final class SessionStore {
         }
         // The lock could not be taken at start (folder missing or read-only): take it now,
         // and if another CardGuide got there first, yield to it.
-        if lockDescriptor < 0 {
-            if case let .heldBy(pid) = acquireLock() {
-                isReadOnly = true
-                return .inUse(path: path, pid: pid)
-            }
-        }
+        if lockDescriptor < 0, let notice = yield(to: acquireLock()) { return notice }
         if let failure = writeAtomically(SessionCoding.encode(file)) {
             return .saveFailed(path: path, reason: failure.reason)
         }

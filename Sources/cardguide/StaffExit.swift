@@ -19,13 +19,7 @@ enum StaffExit {
     }
 
     static func filePath(environment: [String: String]) -> String? {
-        if let config = environment["XDG_CONFIG_HOME"], config.hasPrefix("/") {
-            return PathText.join(config, "cardguide/staff-exit")
-        }
-        if let home = environment["HOME"], home.hasPrefix("/") {
-            return PathText.join(home, ".config/cardguide/staff-exit")
-        }
-        return nil
+        XDGFolder.config.folder(environment).map { PathText.join($0, "staff-exit") }
     }
 
     /// 1 to 64 characters, none of them a space or a control: typed as keys after Ctrl-X.

@@ -18,7 +18,7 @@ final class HandoutNameTests: XCTestCase {
         XCTAssertEqual(paths.count, 2)
         for path in paths {
             XCTAssertEqual(PathText.folder(of: path), desk, path)
-            XCTAssertTrue(PosixFile.nameOf(path).hasPrefix("cardguide-_______escaped-"), path)
+            XCTAssertTrue(PathText.name(of: path).hasPrefix("cardguide-_______escaped-"), path)
         }
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: root.path), ["desk"])
     }

@@ -92,6 +92,9 @@ final class SupportTests: XCTestCase {
         XCTAssertEqual(PathText.join("/tmp", "a.md"), "/tmp/a.md")
         XCTAssertEqual(PathText.join("/tmp/", "a.md"), "/tmp/a.md")
         XCTAssertEqual(PathText.join("", "a.md"), "a.md")
+        XCTAssertEqual(PathText.join("/s", "profiles/", "x.json"), "/s/profiles/x.json")
+        XCTAssertEqual(PathText.name(of: "/a/b.json"), "b.json")
+        XCTAssertEqual(PathText.name(of: "b.json"), "b.json")
         XCTAssertEqual(PathText.folder(of: "/home/x/.local/state/cardguide/session.json"), "/home/x/.local/state/cardguide")
         XCTAssertEqual(PathText.folder(of: "session.json"), ".")
         XCTAssertEqual(PathText.folder(of: "/session.json"), "/")
@@ -99,6 +102,23 @@ final class SupportTests: XCTestCase {
         for path in ["/a/b/c", "a/b", "rel", "/x", "/a//b"] {
             XCTAssertEqual(PathText.folder(of: path), (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent, path)
         }
+    }
+
+    /// State, cache and config follow one rule: the XDG variable when it is absolute, else
+    /// the default under HOME, else nothing.
+    func testXDGFolders() {
+        let home = ["HOME": "/home/v"]
+        XCTAssertEqual(XDGFolder.state.folder(home), "/home/v/.local/state/cardguide")
+        XCTAssertEqual(XDGFolder.cache.folder(home), "/home/v/.cache/cardguide")
+        XCTAssertEqual(XDGFolder.config.folder(home), "/home/v/.config/cardguide")
+        let set = home.merging(["XDG_STATE_HOME": "/s", "XDG_CACHE_HOME": "/c/", "XDG_CONFIG_HOME": "/k"]) { $1 }
+        XCTAssertEqual([XDGFolder.state, .cache, .config].map { $0.folder(set) }, ["/s/cardguide", "/c/cardguide", "/k/cardguide"])
+        let relative = home.merging(["XDG_STATE_HOME": "s", "XDG_CACHE_HOME": "", "XDG_CONFIG_HOME": "./k"]) { $1 }
+        XCTAssertEqual(XDGFolder.cache.folder(relative), "/home/v/.cache/cardguide", "a relative value is ignored")
+        XCTAssertEqual(XDGFolder.state.folder(relative), "/home/v/.local/state/cardguide")
+        XCTAssertEqual(XDGFolder.config.folder(relative), "/home/v/.config/cardguide")
+        XCTAssertNil(XDGFolder.state.folder(["HOME": "relative"]))
+        XCTAssertNil(XDGFolder.config.folder([:]))
     }
 
     /// The memo is shared by drawing threads: concurrent lookups that keep overflowing its

@@ -129,7 +129,7 @@ final class FuzzTests: XCTestCase {
                 return log.fail(label, "a corrupt file gave notices \(notices)", bytes)
             }
             log.check(noticePath == path && noticeReason == reason, label, "the notice \(notices[0]) names the wrong file or reason", bytes)
-            log.check(aside == [PosixFile.nameOf(movedTo)], label, "moved aside to \(movedTo), but the folder has \(folder.names())", bytes)
+            log.check(aside == [PathText.name(of: movedTo)], label, "moved aside to \(movedTo), but the folder has \(folder.names())", bytes)
             log.check(Self.contents(movedTo) == bytes, label, "the moved-aside file is not the original, byte for byte", bytes)
             log.check(!FileManager.default.fileExists(atPath: path), label, "a corrupt file was left at the path", bytes)
             log.check(!notices[0].message(.zh).isEmpty && !notices[0].message(.en).isEmpty, label, "an empty notice", bytes)

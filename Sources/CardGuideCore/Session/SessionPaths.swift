@@ -25,31 +25,26 @@ public enum SessionPaths {
 
     /// The folder that holds `session.json` and `profiles/`.
     public static func stateDirectory(environment: [String: String]) throws(PathError) -> String {
-        if let xdg = environment["XDG_STATE_HOME"], xdg.hasPrefix("/") {
-            return join(xdg, "cardguide")
-        }
-        if let home = environment["HOME"], home.hasPrefix("/") {
-            return join(home, ".local/state/cardguide")
-        }
-        throw .noHome
+        guard let folder = XDGFolder.state.folder(environment) else { throw .noHome }
+        return folder
     }
 
     public static func defaultFile(environment: [String: String]) throws(PathError) -> String {
-        join(try stateDirectory(environment: environment), fileName)
+        PathText.join(try stateDirectory(environment: environment), fileName)
     }
 
     /// A kiosk's own file beside the default one: a kiosk clears its file at every start.
     public static let kioskFileName = "kiosk.json"
 
     public static func kioskFile(environment: [String: String]) throws(PathError) -> String {
-        join(try stateDirectory(environment: environment), kioskFileName)
+        PathText.join(try stateDirectory(environment: environment), kioskFileName)
     }
 
     /// A profile's file, beside the default file. The name becomes a file name, so it is
     /// limited to characters that cannot climb out of the folder or hide a file.
     public static func profileFile(_ name: String, environment: [String: String]) throws(PathError) -> String {
         guard isValidProfileName(name) else { throw .invalidProfileName(name) }
-        return join(try stateDirectory(environment: environment), profilesFolder, name + ".json")
+        return PathText.join(try stateDirectory(environment: environment), profilesFolder, name + ".json")
     }
 
     /// `[A-Za-z0-9_-]{1,64}`.
@@ -69,7 +64,7 @@ public enum SessionPaths {
     /// The profile names found in `stateDirectory/profiles`, sorted; files whose names are
     /// not valid profile names (temporary files, quarantined copies) are left out.
     public static func listProfiles(stateDirectory: String) -> [String] {
-        let folder = join(stateDirectory, profilesFolder)
+        let folder = PathText.join(stateDirectory, profilesFolder)
         let names = PosixFile.names(in: folder) ?? []
         return names.compactMap { name -> String? in
             guard name.hasSuffix(".json") else { return nil }
@@ -82,11 +77,5 @@ public enum SessionPaths {
     public static func listProfiles(environment: [String: String]) -> [String] {
         guard let directory = try? stateDirectory(environment: environment) else { return [] }
         return listProfiles(stateDirectory: directory)
-    }
-
-    static func join(_ parts: String...) -> String {
-        parts.dropFirst().reduce(parts[0]) { path, part in
-            path.hasSuffix("/") ? path + part : path + "/" + part
-        }
     }
 }

@@ -40,9 +40,9 @@ public final class SessionStore {
     private var lockDescriptor: Int32 = -1
     /// The session file as last read or saved, locked: see the type's comment.
     private var fileDescriptor: Int32 = -1
-    private var directory: String { PosixFile.directoryOf(path) }
+    private var directory: String { PathText.folder(of: path) }
     private var lockPath: String { path + ".lock" }
-    private var tempPrefix: String { "." + PosixFile.nameOf(path) + ".tmp-" }
+    private var tempPrefix: String { "." + PathText.name(of: path) + ".tmp-" }
     private var saveCount = 0
 
     private init(path: String) {
@@ -325,7 +325,7 @@ public final class SessionStore {
     private static func resolved(_ path: String) -> String {
         var info = stat()
         guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFLNK,
-              OwnedFile.looseness(ofFolder: PosixFile.directoryOf(path)) == nil,
+              OwnedFile.looseness(ofFolder: PathText.folder(of: path)) == nil,
               let real = realpath(path, nil) else { return path }
         defer { free(real) }
         return String(cString: real)

@@ -1,8 +1,11 @@
 /// Path arithmetic on strings, without NSString (which links all of Foundation with ICU).
+/// The one set of path rules of the program: every file name it builds goes through here.
 public enum PathText {
-    /// `folder/name`, with one slash between them.
-    public static func join(_ folder: String, _ name: String) -> String {
-        folder.isEmpty ? name : (folder.hasSuffix("/") ? folder + name : folder + "/" + name)
+    /// `folder/name/...`, with one slash between parts (an empty first part adds none).
+    public static func join(_ folder: String, _ names: String...) -> String {
+        names.reduce(folder) { path, name in
+            path.isEmpty ? name : (path.hasSuffix("/") ? path + name : path + "/" + name)
+        }
     }
 
     /// The folder part of `path` ("." when it has none, "/" for a file at the root).
@@ -13,5 +16,11 @@ public enum PathText {
         var folder = trimmed[..<slash]
         while folder.count > 1 && folder.hasSuffix("/") { folder = folder.dropLast() }
         return folder.isEmpty ? "/" : String(folder)
+    }
+
+    /// The last part of `path`, after its last slash.
+    public static func name(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return path }
+        return String(path[path.index(after: slash)...])
     }
 }

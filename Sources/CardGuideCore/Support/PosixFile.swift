@@ -140,17 +140,6 @@ enum PosixFile {
         return lstat(path, &info) == 0
     }
 
-    static func directoryOf(_ path: String) -> String {
-        guard let slash = path.lastIndex(of: "/") else { return "." }
-        let parent = String(path[..<slash])
-        return parent.isEmpty ? "/" : parent
-    }
-
-    static func nameOf(_ path: String) -> String {
-        guard let slash = path.lastIndex(of: "/") else { return path }
-        return String(path[path.index(after: slash)...])
-    }
-
     static func retrying<T: BinaryInteger>(_ call: () -> T) -> T {
         while true {
             let result = call()

@@ -12,9 +12,7 @@ enum CacheStore {
     /// ignored, as the XDG spec says); nil when neither is set or `CARDGUIDE_NO_CACHE` is.
     static func folder(environment: (String) -> String?) -> String? {
         if let off = environment("CARDGUIDE_NO_CACHE"), !off.isEmpty, off != "0" { return nil }
-        if let xdg = environment("XDG_CACHE_HOME"), xdg.hasPrefix("/") { return PathText.join(xdg, "cardguide") }
-        if let home = environment("HOME"), home.hasPrefix("/") { return PathText.join(home, ".cache/cardguide") }
-        return nil
+        return XDGFolder.cache.folder(environment)
     }
 
     static func environment(_ name: String) -> String? { getenv(name).map { String(cString: $0) } }
@@ -31,10 +29,10 @@ enum CacheStore {
     /// read only when the folder and the file belong to this user and nobody else can write
     /// them, and neither is reached through a symbolic link.
     static func contents(of path: String) -> [UInt8]? {
-        guard let folder = openPrivateFolder(PosixFile.directoryOf(path)) else { return nil }
+        guard let folder = openPrivateFolder(PathText.folder(of: path)) else { return nil }
         defer { close(folder) }
         let fd = PosixFile.retrying {
-            openat(folder, PosixFile.nameOf(path), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
+            openat(folder, PathText.name(of: path), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
         }
         guard fd >= 0 else { return nil }
         defer { close(fd) }
@@ -50,7 +48,7 @@ enum CacheStore {
     /// read it back). No fsync: a file torn by a power cut fails its checksum.
     @discardableResult
     static func replace(_ path: String, with bytes: [UInt8]) -> Bool {
-        let directory = PosixFile.directoryOf(path)
+        let directory = PathText.folder(of: path)
         guard PosixFile.makeDirectories(directory, mode: 0o700) == nil,
               let folder = openPrivateFolder(directory) else { return false }
         close(folder)

@@ -21,5 +21,8 @@ public enum ProcessEnvironment {
         return result
     }
 
+    /// One variable, as getenv gives it (for a look-up that needs no whole dictionary).
+    public static func value(_ name: String) -> String? { getenv(name).map { String(cString: $0) } }
+
     public static var currentDirectory: String { PosixFile.currentDirectory() }
 }

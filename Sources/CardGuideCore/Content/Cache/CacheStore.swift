@@ -15,8 +15,6 @@ enum CacheStore {
         return XDGFolder.cache.folder(environment)
     }
 
-    static func environment(_ name: String) -> String? { getenv(name).map { String(cString: $0) } }
-
     /// One file per content folder, named by a hash of its absolute path (the path itself is
     /// in the key, so two folders whose hashes collide only evict each other).
     static func file(in cacheFolder: String, for key: CacheKey) -> String {

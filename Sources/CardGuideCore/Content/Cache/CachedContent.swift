@@ -14,7 +14,7 @@ public enum CachedContent {
     }
 
     /// The default cache folder (see `CacheStore.folder`), from the process environment.
-    public static func defaultFolder() -> String? { CacheStore.folder(environment: CacheStore.environment) }
+    public static func defaultFolder() -> String? { CacheStore.folder(environment: ProcessEnvironment.value) }
 
     public static func load(directory: String, cacheFolder: String?) -> ContentLoadResult {
         loadReporting(directory: directory, cacheFolder: cacheFolder).result

@@ -62,7 +62,6 @@ enum KeyBench {
             // Each pass starts on home; checklists and the search indexes built so far stay,
             // as in one long session.
             state.stack = [.home(ListState())]
-            state.safetyShown = []
             state.overlay = nil
             state.language = .zh
             for (position, key) in keys.enumerated() {

@@ -60,7 +60,7 @@ final class ChecklistTests: XCTestCase {
 
     func testGoToKeepsADoneStepDone() {
         var checklist = fresh()
-        checklist.toggleDone(step: "send", now: start)
+        checklist.toggleDone(step: "send", in: method, now: start)
         checklist.go(to: 1, in: method, now: later)
         XCTAssertEqual(checklist.status(of: "send"), .done)
         XCTAssertEqual(checklist.currentStepID, "send")
@@ -95,19 +95,19 @@ final class ChecklistTests: XCTestCase {
 
     func testTickingAMaterialOfADoneStepKeepsItDone() {
         var checklist = fresh()
-        checklist.toggleDone(step: "send", now: start)
+        checklist.toggleDone(step: "send", in: method, now: start)
         checklist.toggle(material: "rib", in: method, now: later)
         XCTAssertEqual(checklist.status(of: "send"), .done)
     }
 
     func testToggleDone() {
         var checklist = fresh()
-        checklist.toggleDone(step: "wait", now: later)
+        checklist.toggleDone(step: "wait", in: method, now: later)
         XCTAssertEqual(checklist.status(of: "wait"), .done, "a step not started can be marked done")
         XCTAssertEqual(checklist.changed, later)
-        checklist.toggleDone(step: "wait", now: later)
+        checklist.toggleDone(step: "wait", in: method, now: later)
         XCTAssertEqual(checklist.status(of: "wait"), .inProgress, "undoing goes back to in progress")
-        checklist.toggleDone(step: "form", now: later)
+        checklist.toggleDone(step: "form", in: method, now: later)
         XCTAssertEqual(checklist.status(of: "form"), .done)
     }
 
@@ -116,7 +116,7 @@ final class ChecklistTests: XCTestCase {
         XCTAssertEqual(checklist.doneCount(in: method), 0)
         XCTAssertEqual(checklist.tickedCount(in: method), 0)
         XCTAssertEqual(checklist.percentDone(in: method), 0)
-        checklist.toggleDone(step: "form", now: later)
+        checklist.toggleDone(step: "form", in: method, now: later)
         checklist.toggle(material: "passport", in: method, now: later)
         checklist.toggle(material: "rib", in: method, now: later)
         // A tick of a material this method does not list is not counted.
@@ -125,9 +125,9 @@ final class ChecklistTests: XCTestCase {
         XCTAssertEqual(checklist.tickedCount(in: method), 2)
         XCTAssertEqual(method.materials.count, 3)
         XCTAssertEqual(checklist.percentDone(in: method), 33, "whole percent, rounded down")
-        checklist.toggleDone(step: "send", now: later)
+        checklist.toggleDone(step: "send", in: method, now: later)
         XCTAssertEqual(checklist.percentDone(in: method), 66)
-        checklist.toggleDone(step: "wait", now: later)
+        checklist.toggleDone(step: "wait", in: method, now: later)
         XCTAssertEqual(checklist.percentDone(in: method), 100)
         let empty = Method(id: "x", name: Self.l("x"), summary: Self.l("x"), suits: Self.l("x"), steps: [])
         XCTAssertEqual(checklist.percentDone(in: empty), 0)
@@ -137,7 +137,7 @@ final class ChecklistTests: XCTestCase {
         var checklist = fresh()
         checklist.toggle(material: "rib", in: method, now: later)
         checklist.toggle(material: "birth", in: method, now: later)
-        checklist.toggleDone(step: "form", now: later)
+        checklist.toggleDone(step: "form", in: method, now: later)
         checklist.go(to: 1, in: method, now: later)
 
         let bytes = SessionCoding.encode(checklist)

@@ -85,7 +85,7 @@ enum SamplePack {
     static func onlineChecklist() -> Checklist {
         var checklist = Checklist(countryID: "fr", cardID: "vitale", method: online, now: day1, contentFingerprint: "pack-v2")
         checklist.toggle(material: "passport", in: online, now: day1)
-        checklist.toggleDone(step: "s1", now: day1)
+        checklist.toggleDone(step: "s1", in: online, now: day1)
         checklist.go(to: 1, in: online, now: day2)
         checklist.toggle(material: "rib", in: online, now: day2)
         return checklist

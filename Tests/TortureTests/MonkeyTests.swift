@@ -188,7 +188,7 @@ struct Monkey {
                 checklist.toggle(material: material.id, in: method, now: started)
             }
             for step in method.steps where random.chance(0.3) {
-                checklist.toggleDone(step: step.id, now: started)
+                checklist.toggleDone(step: step.id, in: method, now: started)
             }
             checklist.changed = started.addingTimeInterval(Double(random.int(0...3600)))
             checklists.append(checklist)

@@ -33,7 +33,6 @@ public struct Checklist: Equatable, Sendable {
         self.started = now
         self.changed = now
         self.contentFingerprint = contentFingerprint
-        if let first = method.steps.first { stepStatus[first.id] = .inProgress }
     }
 
     /// A checklist is identified by the method it follows: one per method.
@@ -48,13 +47,12 @@ public extension Checklist {
         method.steps.firstIndex { $0.id == currentStepID } ?? 0
     }
 
-    /// Moves to step `index` (clamped); an untouched step becomes "in progress".
+    /// Moves to step `index` (clamped). Reading a step changes no status: a step is in
+    /// progress only once something in it is ticked.
     mutating func go(to index: Int, in method: Method, now: Date) {
         guard !method.steps.isEmpty else { return }
         let clamped = min(max(index, 0), method.steps.count - 1)
-        let step = method.steps[clamped]
-        currentStepID = step.id
-        if status(of: step.id) == .notStarted { stepStatus[step.id] = .inProgress }
+        currentStepID = method.steps[clamped].id
         changed = now
     }
 
@@ -72,10 +70,22 @@ public extension Checklist {
         changed = now
     }
 
-    /// Marks a step done, or back to in progress when it was done.
-    mutating func toggleDone(step stepID: String, now: Date) {
-        stepStatus[stepID] = status(of: stepID) == .done ? .inProgress : .done
+    /// Marks a step done, or back to not done when it was done: in progress if something in
+    /// it is ticked, else not started.
+    mutating func toggleDone(step stepID: String, in method: Method, now: Date) {
+        if status(of: stepID) == .done {
+            let step = method.steps.first { $0.id == stepID }
+            let touched = step?.bring.contains { ticked.contains($0.id) } ?? false
+            stepStatus[stepID] = touched ? .inProgress : nil
+        } else {
+            stepStatus[stepID] = .done
+        }
         changed = now
+    }
+
+    /// Every step is done: the checklist is finished.
+    func isFinished(in method: Method) -> Bool {
+        !method.steps.isEmpty && doneCount(in: method) == method.steps.count
     }
 
     func doneCount(in method: Method) -> Int { method.steps.filter { status(of: $0.id) == .done }.count }

@@ -1,3 +1,5 @@
+import CardGuideCore
+
 /// A key press, decoded by the backend. Printable keys (including CJK input) are `.char`.
 public enum Key: Hashable, Sendable {
     case char(Character)
@@ -7,7 +9,23 @@ public enum Key: Hashable, Sendable {
     case ctrl(Character)
     case function(Int)
 
-    /// How the key is written in the footer and help.
+    /// How the key is written in the footer and help in `language`: Chinese names keys in
+    /// Chinese or by arrow (what is printed on the key cap stays: Esc, PgUp, Home).
+    public func label(_ language: Language) -> String {
+        guard language == .zh else { return label }
+        switch self {
+        case .char(" "): return "空格"
+        case .up: return "↑"
+        case .down: return "↓"
+        case .left: return "←"
+        case .right: return "→"
+        case .enter: return "回车"
+        case .backspace: return "退格"
+        default: return label
+        }
+    }
+
+    /// How the key is written in English.
     public var label: String {
         switch self {
         case .char(" "): return "Space"

@@ -3,7 +3,7 @@ import CardGuideCore
 /// The screens a key can mean something different in.
 public enum KeyContext: String, CaseIterable, Sendable {
     case global, home, cards, methods, wizard, overview, comparison, faqList, faqAnswer, search, safety, cautions
-    case profiles, help, confirm
+    case profiles, help, confirm, safetyBox
 }
 
 /// One binding: the keys, the action, and the hint shown in the footer and help. The footer
@@ -22,8 +22,11 @@ public struct Binding: Sendable {
         self.footer = footer
     }
 
-    /// The keys as written in the footer: "j/k" style for the first two when they pair.
+    /// The keys as written in help: "j/k" style.
     public var label: String { keys.map(\.label).joined(separator: "/") }
+
+    /// The keys as written in help in `language` (arrows and Enter named in Chinese).
+    public func label(_ language: Language) -> String { keys.map { $0.label(language) }.joined(separator: "/") }
 }
 
 public enum Keymap {
@@ -58,7 +61,7 @@ public enum Keymap {
             return [open, moveUp, moveDown] + pages + [
                 Binding([.char("f")], .allFAQ, "全部问答", "All FAQ", footer: false),
                 Binding([.char("x")], .reset, "重新开始该清单", "Restart checklist", footer: false),
-                Binding([.delete, .char("D")], .remove, "删除该清单", "Remove checklist", footer: false),
+                Binding([.char("D"), .delete], .remove, "删除该清单", "Remove checklist"),
                 Binding([.char("P")], .profiles, "切换档案", "Profiles", footer: false),
                 Binding([.escape], .back, "返回", "Back", footer: false),
             ]
@@ -78,7 +81,7 @@ public enum Keymap {
                 Binding([.enter, .right, .char("n")], .nextStep, "下一步", "Next"),
                 Binding([.left, .char("b")], .previousStep, "上一步", "Previous"),
                 Binding([.char(" ")], .tick, "勾选", "Tick"),
-                Binding([.char("d")], .markDone, "完成此步", "Done"),
+                Binding([.char("d")], .markDone, "完成此步", "Mark done"),
                 Binding([.char("o")], .overview, "总览", "Overview"),
                 Binding([.char("p")], .printHandout, "打印清单", "Print"),
                 backNoLeft,
@@ -106,8 +109,7 @@ public enum Keymap {
         case .faqAnswer, .cautions:
             return [back] + scrolling
         case .safety:
-            // Shown before a wizard the first time a card is entered: Enter continues.
-            return [Binding([.enter, .escape, .backspace, .left, .char("h")], .back, "继续", "Continue")] + scrolling
+            return [Binding([.enter, .escape, .backspace, .left, .char("h")], .back, "返回", "Back")] + scrolling
         case .search:
             return [
                 Binding([.enter], .open, "打开", "Open"),
@@ -117,6 +119,8 @@ public enum Keymap {
                 Binding([.pageUp], .pageUp, "上一页", "Page up", footer: false),
                 Binding([.pageDown], .pageDown, "下一页", "Page down", footer: false),
                 Binding([.backspace], .deleteBackward, "删除", "Delete", footer: false),
+                Binding([.ctrl("u")], .clearField, "清空", "Clear", footer: false),
+                Binding([.ctrl("w")], .deleteWord, "删除一个词", "Delete a word", footer: false),
             ]
         case .help:
             return [Binding([.escape, .char("?"), .char("q"), .enter], .back, "关闭帮助", "Close help"),
@@ -125,6 +129,9 @@ public enum Keymap {
         case .confirm:
             return [Binding([.char("y"), .char("Y")], .confirm, "确定", "Yes"),
                     Binding([.char("n"), .char("N"), .escape], .cancel, "取消", "No")]
+        case .safetyBox:
+            return [Binding([.enter, .escape, .char(" ")], .back, "继续", "Continue"),
+                    Binding([.char("s")], .safety, "安全提示全文", "Full safety rules")]
         }
     }
 
@@ -133,13 +140,14 @@ public enum Keymap {
         switch state.overlay {
         case .help: return .help
         case .confirm: return .confirm
+        case .safetyBox: return .safetyBox
         case nil: return state.screen.context
         }
     }
 
     /// Whether the global keys apply (not while typing a search or in an overlay).
     static func globalsApply(_ context: KeyContext) -> Bool {
-        context != .search && context != .help && context != .confirm
+        ![.search, .help, .confirm, .safetyBox].contains(context)
     }
 
     /// The action for `key` in the current state, if any.
@@ -158,24 +166,57 @@ public enum Keymap {
     public static func footer(_ state: AppState) -> [Binding] {
         let context = activeContext(state)
         var shown = bindings(context).filter { $0.footer && hasEffect($0.action, in: state) }
-        if globalsApply(context) { shown += globals(state).filter(\.footer) }
+        if globalsApply(context) { shown += globals(state).filter { $0.footer && hasEffect($0.action, in: state) } }
         return shown
     }
 
-    /// False for a bound action that would do nothing here (a hint for it would mislead):
-    /// ticking on a step that needs no materials, comparing a card without comparison tables,
-    /// turning to the next table when there is only one.
-    static func hasEffect(_ action: Action, in state: AppState) -> Bool {
+    /// False for a bound action that would do nothing here (a hint for it would mislead,
+    /// and help leaves it out): ticking on a step that needs no materials, comparing a card
+    /// without comparison tables, restarting when no checklist is selected …
+    public static func hasEffect(_ action: Action, in state: AppState) -> Bool {
         switch (action, state.screen) {
         case (.tick, .wizard(let wizard)):
             guard let (_, method, _, index) = state.position(of: wizard) else { return false }
             return !method.steps[index].bring.isEmpty
+        case (.printHandout, .wizard(let wizard)):
+            return state.checklist(for: wizard.methodID) != nil
         case (.compare, .methods(let cardID, _)):
             return state.pack.card(cardID)?.comparisons.isEmpty == false
+        case (.compare, .wizard(let wizard)):
+            return state.pack.card(wizard.cardID)?.comparisons.isEmpty == false
         case (.nextTable, .comparison(let cardID, _, _)), (.previousTable, .comparison(let cardID, _, _)):
             return (state.pack.card(cardID)?.comparisons.count ?? 0) > 1
+        case (.reset, .home(let list)), (.remove, .home(let list)):
+            let entries = state.homeEntries
+            return entries.indices.contains(list.selection) && entries[list.selection].checklist != nil
+        case (.profiles, .home):
+            return !state.helpDesk.isKiosk
+        case (.safety, .safety):
+            return false
+        case (.switchLanguage, _):
+            return !state.display.englishOnly
         default:
             return true
+        }
+    }
+
+    /// A binding's hint as it stands now: `d` says whether it marks the step done or not done,
+    /// Enter on the last step offers to finish.
+    public static func hint(_ binding: Binding, in state: AppState) -> Localized {
+        let s = Strings(state.language)
+        switch (binding.action, state.screen) {
+        case (.markDone, .wizard(let wizard)):
+            guard let (_, method, checklist, index) = state.position(of: wizard) else { return binding.hint }
+            return checklist.status(of: method.steps[index].id) == .done ? s.markNotDone : s.markDone
+        case (.markDone, .overview(let cardID, let methodID, let list)):
+            guard let method = state.pack.card(cardID)?.method(methodID), method.steps.indices.contains(list.selection),
+                  let checklist = state.checklist(for: methodID) else { return s.markDone }
+            return checklist.status(of: method.steps[list.selection].id) == .done ? s.markNotDone : s.markDone
+        case (.nextStep, .wizard(let wizard)):
+            guard let (_, method, _, index) = state.position(of: wizard) else { return binding.hint }
+            return index + 1 == method.steps.count ? s.finishChecklist : binding.hint
+        default:
+            return binding.hint
         }
     }
 

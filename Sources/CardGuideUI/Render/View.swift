@@ -16,6 +16,7 @@ public enum View {
         switch state.overlay {
         case .help(let scroll): Overlays.drawHelp(state, scroll: scroll, into: &grid)
         case .confirm(let confirmation): Overlays.drawConfirm(state, confirmation, into: &grid)
+        case .safetyBox(let cardID): SafetyBox.draw(state, cardID: cardID, into: &grid)
         case nil: break
         }
         if let left = state.helpDesk.countdown { Overlays.drawCountdown(state, secondsLeft: left, into: &grid) }
@@ -39,8 +40,10 @@ public enum View {
         let layout = Layout(state.size)
         let s = Strings(state.language)
         func list(_ rows: ListRows, _ selection: Int, top: Int = layout.bodyTop, height: Int = layout.bodyHeight) -> Position? {
-            rows.draw(into: &grid, top: top, height: height, left: layout.contentLeft, width: layout.contentWidth,
-                      selection: selection).map { Position(row: $0, column: layout.contentLeft) }
+            let total = (rows.rows.compactMap(\.item).max() ?? -1) + 1
+            ListPosition.draw(rows, selection: selection, height: height, total: total, state: state, into: &grid)
+            return rows.draw(into: &grid, top: top, height: height, left: layout.contentLeft, width: layout.contentWidth,
+                             selection: selection).map { Position(row: $0, column: layout.contentLeft) }
         }
         switch state.screen {
         case .home(let selection):
@@ -76,9 +79,7 @@ public enum View {
         case .faqAnswer(let cardID, let faqID, let scroll):
             PageView.draw(Pages.faqLines(state, cardID: cardID, faqID: faqID), scroll: scroll, state: state, into: &grid)
         case .safety(let scroll):
-            let continuing = state.stack.count > 1 && state.stack[state.stack.count - 2].context == .wizard
-            PageView.draw(Pages.safetyLines(state), scroll: scroll, state: state, into: &grid,
-                          footerNote: continuing ? s.safetyContinue : nil)
+            PageView.draw(Pages.safetyLines(state), scroll: scroll, state: state, into: &grid)
         case .cautions(let cardID, let scroll):
             PageView.draw(Pages.cautionLines(state, cardID: cardID), scroll: scroll, state: state, into: &grid)
         case .profiles(let selection):

@@ -15,6 +15,7 @@ enum ListScreens {
             switch entry {
             case .resume: heading = s.continueTitle
             case .country: heading = s.chooseCountry
+            case .finished: heading = s.finishedTitle
             case .allFAQ, .safety: heading = s.more
             }
             if heading != section {
@@ -23,10 +24,11 @@ enum ListScreens {
                 section = heading
             }
             switch entry {
-            case .resume(let checklist):
+            case .resume(let checklist), .finished(let checklist):
                 guard let (card, method) = state.resolve(checklist) else { continue }
                 let country = state.pack.country(checklist.countryID)?.name[l] ?? checklist.countryID
-                let position = s.stepOf(checklist.currentIndex(in: method) + 1, method.steps.count)
+                // One measure of progress everywhere: steps done.
+                let position = s.doneOf(checklist.doneCount(in: method), method.steps.count)
                 let ready = s.materialsReady(checklist.tickedCount(in: method), method.materials.count)
                 // Two rows, as on the methods screen: the method with its step first, so that
                 // 40 columns still show where the person stopped; then its country and card.
@@ -67,7 +69,7 @@ enum ListScreens {
         for (index, method) in card.methods.enumerated() {
             var trailing = "\(method.steps.count) \(s.steps)"
             if let checklist = state.checklist(for: method.id) {
-                trailing = s.stepOf(checklist.currentIndex(in: method) + 1, method.steps.count)
+                trailing = s.doneOf(checklist.doneCount(in: method), method.steps.count)
             }
             rows.item(index, method.name[l], trailing: trailing)
             rows.item(index, method.summary[l], role: .dim, indent: 2)

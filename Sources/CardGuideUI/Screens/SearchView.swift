@@ -45,16 +45,15 @@ enum SearchView {
         return (prefix + String(shown), highlights)
     }
 
-    /// The second line of a hit: which card (and method) it belongs to.
+    /// The second line of a hit: its country and card (and method and step).
     static func context(of document: SearchIndex.Document, state: AppState) -> String {
         let l = state.language
-        switch document.target {
-        case let .faq(cardID, _), let .caution(cardID, _), let .card(cardID):
-            return state.pack.card(cardID)?.name[l] ?? ""
-        case let .step(cardID, methodID, stepIndex):
-            guard let card = state.pack.card(cardID) else { return "" }
-            return card.name[l] + " > " + (card.method(methodID)?.name[l] ?? "") + " > " + Strings(l).stepOf(stepIndex + 1, card.method(methodID)?.steps.count ?? 0)
+        guard let card = state.pack.card(document.target.cardID) else { return "" }
+        let place = (state.pack.country(card.countryID)?.name[l] ?? card.countryID) + " > " + card.name[l]
+        guard case let .step(_, methodID, stepIndex) = document.target, let method = card.method(methodID) else {
+            return place
         }
+        return place + " > " + method.name[l] + " > " + Strings(l).stepOf(stepIndex + 1, method.steps.count)
     }
 
     static func draw(_ state: AppState, _ search: SearchState, into grid: inout CellGrid) -> Position {
@@ -81,8 +80,12 @@ enum SearchView {
             // Items take two or three rows, so half a screen of items each side of the
             // selection fills more than the view: the list centres the selection in it
             // exactly as it would in every row.
-            rows(state, search, window: layout.bodyHeight / 2 + 2).draw(into: &grid, top: top + 2, height: layout.bodyHeight - 2, left: layout.contentLeft,
-                                     width: layout.contentWidth, selection: search.list.selection)
+            let hits = rows(state, search, window: layout.bodyHeight / 2 + 2)
+            let height = layout.bodyHeight - 2
+            hits.draw(into: &grid, top: top + 2, height: height, left: layout.contentLeft,
+                      width: layout.contentWidth, selection: search.list.selection)
+            ListPosition.draw(hits, selection: search.list.selection, height: height, total: search.hits.count,
+                              state: state, into: &grid)
         }
         return cursor
     }

@@ -18,6 +18,11 @@ enum WizardView {
         grid.write(status, row: top + 1, column: layout.contentLeft + layout.contentWidth - statusWidth,
                    role: checklist.status(of: step.id) == .done ? .success : .dim)
 
+        if state.checklist(for: method.id) == nil {
+            // Only reading: say what starts the checklist, on the row above the details.
+            grid.write(TextLayout.truncate(s.notStartedYet, width: layout.contentWidth), row: top + 2,
+                       column: layout.contentLeft, role: .dim)
+        }
         let lines = Pages.wizardLines(state, wizard)
         let regionTop = top + WizardUpdate.fixedRows
         let height = WizardUpdate.scrollHeight(state)
@@ -27,7 +32,9 @@ enum WizardView {
             let selected = line.material != nil && line.material == wizard.material
             let x = layout.contentLeft + line.indent
             grid.write(line.text, row: y, column: x, role: selected ? .selected : line.role, limit: layout.contentWidth - line.indent)
-            if selected && cursor == nil {
+            // The marker goes on the item's first line only, never on a note or a wrapped rest.
+            let firstLine = wizard.scroll + n == 0 || lines[wizard.scroll + n - 1].material != line.material
+            if selected && firstLine && cursor == nil {
                 cursor = Position(row: y, column: x)
                 grid.write(">", row: y, column: layout.contentLeft, role: .selected)
             }

@@ -11,10 +11,13 @@ public struct DisplayOptions: Equatable, Sendable {
     public var ascii = false
     /// No box art, the real cursor on the focused item, for screen readers (`--plain`).
     public var plain = false
+    /// The terminal cannot show Chinese (a locale that is not UTF-8): English only.
+    public var englishOnly = false
 
-    public init(ascii: Bool = false, plain: Bool = false) {
+    public init(ascii: Bool = false, plain: Bool = false, englishOnly: Bool = false) {
         self.ascii = ascii
         self.plain = plain
+        self.englishOnly = englishOnly
     }
 }
 
@@ -62,11 +65,15 @@ public struct HandoutRecord: Equatable, Sendable {
 public enum Overlay: Equatable, Sendable {
     case help(scroll: Int)
     case confirm(Confirmation)
+    /// The card's safety rules in one short box, shown once as a checklist starts.
+    case safetyBox(cardID: String)
 }
 
 public enum Confirmation: Equatable, Sendable {
     case resetChecklist(methodID: String)
     case removeChecklist(methodID: String)
+    /// Enter on the last step: mark it done and finish the checklist.
+    case finishChecklist(cardID: String, methodID: String)
 }
 
 /// Everything the app shows: the pure model the update function changes and the view draws.
@@ -82,8 +89,6 @@ public struct AppState: Sendable {
     /// Set by the app when a hand-out was written (see `HandoutRecord`).
     public var lastHandout: HandoutRecord?
     public var overlay: Overlay?
-    /// Cards whose safety rules were already shown on entering a wizard.
-    public var safetyShown: Set<String> = []
     /// Saving is off (the session file is read-only or kept by another process).
     public var readOnly = false
     /// The help desk's saved profiles, listed by the executable when the switcher opens.
@@ -113,12 +118,15 @@ public struct AppState: Sendable {
         checklists.first { $0.methodID == methodID }
     }
 
-    /// Where a wizard stands: its card, method and checklist, and the index of the current
-    /// step; nil when the content or the checklist is missing, or the method has no steps.
+    /// Where a wizard stands: its card, method, checklist (a blank one, not stored, while
+    /// the method is only being read) and the index of the step on screen; nil when the
+    /// content is missing or the method has no steps.
     func position(of wizard: WizardState) -> (card: Card, method: Method, checklist: Checklist, index: Int)? {
         guard let card = pack.card(wizard.cardID), let method = card.method(wizard.methodID),
-              let checklist = checklist(for: method.id), !method.steps.isEmpty else { return nil }
-        return (card, method, checklist, checklist.currentIndex(in: method))
+              !method.steps.isEmpty else { return nil }
+        let blank = Checklist(countryID: card.countryID, cardID: card.id, method: method,
+                              now: Date(timeIntervalSince1970: 0), contentFingerprint: pack.fingerprint)
+        return (card, method, checklist(for: method.id) ?? blank, min(max(0, wizard.step), method.steps.count - 1))
     }
 
     /// The card and method a checklist follows, if the content still has them.

@@ -57,13 +57,17 @@ public struct ListState: Equatable, Sendable {
 public struct WizardState: Equatable, Sendable {
     public var cardID: String
     public var methodID: String
+    /// The step on screen. Reading moves it; a started checklist remembers it as its
+    /// current step, an unstarted method keeps nothing.
+    public var step: Int = 0
     /// The selected material of the current step, if it has any.
     public var material: Int = 0
     public var scroll: Int = 0
 
-    public init(cardID: String, methodID: String) {
+    public init(cardID: String, methodID: String, step: Int = 0) {
         self.cardID = cardID
         self.methodID = methodID
+        self.step = step
     }
 }
 

@@ -5,7 +5,7 @@ public struct Strings: Sendable {
     public let language: Language
     public init(_ language: Language) { self.language = language }
 
-    private func t(_ zh: String, _ en: String) -> String { language == .zh ? zh : en }
+    func t(_ zh: String, _ en: String) -> String { language == .zh ? zh : en }
 
     public var appName: String { t("CardGuide 办卡指南", "CardGuide") }
     public var languageTag: String { t("[中文] EN", "中文 [EN]") }
@@ -129,6 +129,7 @@ public struct Strings: Sendable {
         switch confirmation {
         case .resetChecklist: return t("重新开始这份清单？已勾选的材料和步骤状态会被清除。", "Start this checklist again? Its ticks and step statuses are cleared.")
         case .removeChecklist: return t("删除这份清单？", "Remove this checklist?")
+        case .finishChecklist: return t("这是最后一步。标为已完成，结束这份清单？", "This is the last step. Mark it done and finish the checklist?")
         }
     }
 }

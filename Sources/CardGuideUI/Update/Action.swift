@@ -12,7 +12,7 @@ public enum Action: Equatable, Sendable {
     case nextTable, previousTable
     case reset, remove
     case confirm, cancel
-    case insert(Character), deleteBackward
+    case insert(Character), deleteBackward, clearField, deleteWord
     case printHandout
     case profiles
     case resize(Size)

@@ -21,7 +21,7 @@ public enum Update {
         }
         // A notice stays until the next key.
         state.notice = nil
-        if state.overlay != nil { return overlayAction(action, &state) }
+        if state.overlay != nil { return overlayAction(action, &state, now: now) }
         switch action {
         case .quit: return [.quit]
         case .help:
@@ -152,7 +152,7 @@ public enum Update {
         guard entries.indices.contains(list.selection) else { return [] }
         let entry = entries[list.selection]
         switch (action, entry) {
-        case (.open, .resume(let checklist)):
+        case (.open, .resume(let checklist)), (.open, .finished(let checklist)):
             guard let (card, method) = state.resolve(checklist) else { return [] }
             return openWizard(card: card, method: method, stepIndex: nil, &state, now: now)
         case (.open, .country(let country)):
@@ -164,39 +164,27 @@ public enum Update {
         case (.profiles, _) where !state.helpDesk.isKiosk:
             state.stack.append(.profiles(ListState()))
             return [.listProfiles]
-        case (.reset, .resume(let checklist)):
+        case (.reset, _):
+            guard let checklist = entry.checklist else { break }
             state.overlay = .confirm(.resetChecklist(methodID: checklist.methodID))
-        case (.remove, .resume(let checklist)):
+        case (.remove, _):
+            guard let checklist = entry.checklist else { break }
             state.overlay = .confirm(.removeChecklist(methodID: checklist.methodID))
         default: break
         }
         return []
     }
 
-    /// Opens the wizard of a method, creating its checklist on first use, and shows the
-    /// safety rules first the first time a card is entered.
-    static func openWizard(card: Card, method: Method, stepIndex: Int?, _ state: inout AppState, now: Date) -> [Effect] {
-        var effects: [Effect] = []
-        var checklist = state.checklist(for: method.id)
-            ?? Checklist(countryID: card.countryID, cardID: card.id, method: method, now: now, contentFingerprint: state.pack.fingerprint)
-        if let stepIndex {
-            checklist.go(to: stepIndex, in: method, now: now)
-        } else if state.checklist(for: method.id) != nil {
-            // Resuming touches the checklist so that it moves to the top of the home list.
-            checklist.changed = now
-        }
-        checklist.contentFingerprint = state.pack.fingerprint
-        state.store(checklist)
-        effects.append(.saveSession)
-        state.stack.append(.wizard(WizardState(cardID: card.id, methodID: method.id)))
-        if !state.safetyShown.contains(card.id) {
-            state.safetyShown.insert(card.id)
-            state.stack.append(.safety(scroll: 0))
-        }
-        return effects
+    /// Opens the wizard of a method to read: at `stepIndex`, else where its checklist stopped,
+    /// else at the first step. Reading starts no checklist and changes none.
+    static func openWizard(card: Card, method: Method, stepIndex: Int?, _ state: inout AppState,
+                           now: Date) -> [Effect] {
+        let step = stepIndex ?? state.checklist(for: method.id)?.currentIndex(in: method) ?? 0
+        state.stack.append(.wizard(WizardState(cardID: card.id, methodID: method.id, step: step)))
+        return []
     }
 
-    private static func overlayAction(_ action: Action, _ state: inout AppState) -> [Effect] {
+    private static func overlayAction(_ action: Action, _ state: inout AppState, now: Date) -> [Effect] {
         switch state.overlay {
         case .help(let scroll):
             switch action {
@@ -207,10 +195,16 @@ public enum Update {
             default: break
             }
             return []
+        case .safetyBox:
+            state.overlay = nil
+            if action == .safety { state.stack.append(.safety(scroll: 0)) }
+            return action == .quit ? [.quit] : []
         case .confirm(let confirmation):
             state.overlay = nil
             guard action == .confirm else { return [] }
             switch confirmation {
+            case .finishChecklist(let cardID, let methodID):
+                return WizardUpdate.finish(cardID: cardID, methodID: methodID, &state, now: now)
             case .resetChecklist(let methodID):
                 if let index = state.checklists.firstIndex(where: { $0.methodID == methodID }),
                    let (_, method) = state.resolve(state.checklists[index]) {
@@ -302,7 +296,9 @@ public enum Update {
             }
             let previous = search.query.isEmpty ? nil : search.hits
             search.query.append(character)
-            search.hits = state.searchIndex().search(search.query, within: previous)
+            let index = state.searchIndex()
+            search.hits = SearchField.rankedByPlace(index.search(search.query, within: previous), index: index,
+                                                    card: SearchField.currentCard(state))
             search.list = ListState()
         case .deleteBackward:
             if search.query.isEmpty {
@@ -310,6 +306,12 @@ public enum Update {
                 return []
             }
             search.query.removeLast()
+            rerunSearch(&search, &state)
+        case .clearField:
+            search.query = ""
+            rerunSearch(&search, &state)
+        case .deleteWord:
+            search.query = SearchField.deletingLastWord(search.query)
             rerunSearch(&search, &state)
         case .open:
             guard search.hits.indices.contains(search.list.selection) else { return [] }
@@ -322,7 +324,9 @@ public enum Update {
     }
 
     private static func rerunSearch(_ search: inout SearchState, _ state: inout AppState) {
-        search.hits = state.searchIndex().search(search.query)
+        let index = state.searchIndex()
+        search.hits = SearchField.rankedByPlace(index.search(search.query), index: index,
+                                                card: SearchField.currentCard(state))
         search.list.clamp(count: search.hits.count)
     }
 
@@ -367,6 +371,14 @@ extension AppState {
         }
     }
 
+    /// Selects a checklist's entry on the home screen.
+    mutating func selectHome(_ checklist: Checklist) {
+        guard case .home(var list) = stack.first,
+              let index = homeEntries.firstIndex(where: { $0.checklist?.methodID == checklist.methodID }) else { return }
+        list.selection = index
+        stack[0] = .home(list)
+    }
+
     private var homeSelectionKey: String? {
         guard case .home(let list) = stack.first, homeEntries.indices.contains(list.selection) else { return nil }
         return homeEntries[list.selection].key
@@ -377,7 +389,7 @@ extension HomeEntry {
     /// Names the entry across changes of the checklist it may hold.
     var key: String {
         switch self {
-        case .resume(let checklist): return "resume:" + checklist.methodID
+        case .resume(let checklist), .finished(let checklist): return "checklist:" + checklist.methodID
         case .country(let country): return "country:" + country.id
         case .allFAQ: return "faq"
         case .safety: return "safety"

@@ -5,54 +5,50 @@ import FoundationEssentials
 import Foundation
 #endif
 
-/// The wizard's and the overview's reactions to actions.
+/// The wizard's and the overview's reactions to actions. Reading (moving between steps,
+/// scrolling) changes nothing saved until a checklist is started by the first tick or done.
 enum WizardUpdate {
     /// Rows of the wizard above its scrolling part: progress bar, step title, a gap.
     static let fixedRows = 3
 
-    static func apply(_ action: Action, _ wizard: inout WizardState, _ state: inout AppState, now: Date) -> [Effect] {
+    static func apply(_ action: Action, _ wizard: inout WizardState, _ state: inout AppState,
+                      now: Date) -> [Effect] {
         guard let (card, method, saved, current) = state.position(of: wizard) else { return [] }
+        let started = state.checklist(for: method.id) != nil
         var checklist = saved
         let s = Strings(state.language)
         let step = method.steps[current]
         var effects: [Effect] = []
+        var begun = started
         switch action {
+        case .nextStep where current + 1 < method.steps.count:
+            effects += move(&wizard, to: current + 1, method, &checklist, started: started, now: now)
         case .nextStep:
-            if current + 1 < method.steps.count {
-                checklist.go(to: current + 1, in: method, now: now)
-                wizard.material = 0
-                wizard.scroll = 0
-                effects.append(.saveSession)
-            } else {
-                state.notice = Notice(s.lastStep)
-            }
+            offerToFinish(card: card, method: method, checklist, started: started, &state)
+        case .previousStep where current > 0:
+            effects += move(&wizard, to: current - 1, method, &checklist, started: started, now: now)
         case .previousStep:
-            if current > 0 {
-                checklist.go(to: current - 1, in: method, now: now)
-                wizard.material = 0
-                wizard.scroll = 0
-                effects.append(.saveSession)
-            } else {
-                state.notice = Notice(s.firstStep)
-            }
+            state.notice = Notice(s.firstStep)
         case .tick:
             guard step.bring.indices.contains(wizard.material) else { return [] }
-            // A tick must be seen: when the selected item is scrolled away, show it first.
+            // A tick must be seen: when the selected item is not fully in view, show it first.
             guard isMaterialVisible(wizard, state) else {
                 follow(&wizard, state)
                 return []
             }
+            if !started { begin(&checklist, at: current, card: card, method: method, &state, now: now) }
+            begun = true
             checklist.toggle(material: step.bring[wizard.material].id, in: method, now: now)
             effects.append(.saveSession)
         case .markDone:
-            checklist.toggleDone(step: step.id, now: now)
+            if !started { begin(&checklist, at: current, card: card, method: method, &state, now: now) }
+            begun = true
+            checklist.toggleDone(step: step.id, in: method, now: now)
             let done = checklist.status(of: step.id) == .done
             state.notice = Notice(done ? s.stepDone(current + 1) : s.stepReopened(current + 1))
             // Marking a step done moves on, as a paper checklist would.
             if done && current + 1 < method.steps.count {
-                checklist.go(to: current + 1, in: method, now: now)
-                wizard.material = 0
-                wizard.scroll = 0
+                _ = move(&wizard, to: current + 1, method, &checklist, started: true, now: now)
             }
             effects.append(.saveSession)
         case .up, .down:
@@ -64,8 +60,7 @@ enum WizardUpdate {
                 follow(&wizard, state)
             }
         case .pageUp, .pageDown, .top, .bottom:
-            wizard.scroll = Update.scrolled(action, wizard.scroll, lines: Pages.wizardLines(state, wizard).count,
-                                            state: state, height: scrollHeight(state))
+            page(action, &wizard, materials: step.bring.count, state)
             return []
         case .printHandout:
             if let last = state.lastHandout, last.language == state.language,
@@ -88,9 +83,96 @@ enum WizardUpdate {
         default:
             break
         }
-        state.store(checklist)
+        if begun { state.store(checklist) }
         clampScroll(&wizard, state)
         return effects
+    }
+
+    /// Shows another step; a started checklist remembers it as where the person stopped.
+    private static func move(_ wizard: inout WizardState, to index: Int, _ method: Method,
+                             _ checklist: inout Checklist, started: Bool, now: Date) -> [Effect] {
+        wizard.step = index
+        wizard.material = 0
+        wizard.scroll = 0
+        guard started else { return [] }
+        checklist.go(to: index, in: method, now: now)
+        return [.saveSession]
+    }
+
+    /// Starts the checklist at the step on screen and shows the card's safety rules once,
+    /// in one short box.
+    private static func begin(_ checklist: inout Checklist, at index: Int, card: Card, method: Method,
+                              _ state: inout AppState, now: Date) {
+        checklist = Checklist(countryID: card.countryID, cardID: card.id, method: method, now: now,
+                              contentFingerprint: state.pack.fingerprint)
+        checklist.go(to: index, in: method, now: now)
+        if !state.pack.safetyRules(forCountry: card.countryID).isEmpty {
+            state.overlay = .safetyBox(cardID: card.id)
+        }
+    }
+
+    /// Enter on the last step: asks to mark it done and finish; a finished checklist says so,
+    /// and one with earlier steps open says how many.
+    private static func offerToFinish(card: Card, method: Method, _ checklist: Checklist, started: Bool,
+                                      _ state: inout AppState) {
+        let s = Strings(state.language)
+        let last = method.steps[method.steps.count - 1]
+        if checklist.status(of: last.id) != .done {
+            state.overlay = .confirm(.finishChecklist(cardID: card.id, methodID: method.id))
+        } else if checklist.isFinished(in: method) {
+            state.notice = Notice(s.checklistFinished)
+        } else {
+            state.notice = Notice(s.stepsLeft(method.steps.count - checklist.doneCount(in: method)))
+        }
+    }
+
+    /// The finish confirmation's yes: the last step is done (starting the checklist if it was
+    /// only read); when every step is, the person returns home, where it is listed as done.
+    static func finish(cardID: String, methodID: String, _ state: inout AppState, now: Date) -> [Effect] {
+        guard let card = state.pack.card(cardID), let method = card.method(methodID),
+              let last = method.steps.last, case var .wizard(wizard) = state.screen else { return [] }
+        let s = Strings(state.language)
+        var checklist = state.checklist(for: methodID)
+            ?? Checklist(countryID: card.countryID, cardID: card.id, method: method, now: now,
+                         contentFingerprint: state.pack.fingerprint)
+        checklist.go(to: method.steps.count - 1, in: method, now: now)
+        if checklist.status(of: last.id) != .done { checklist.toggleDone(step: last.id, in: method, now: now) }
+        state.store(checklist)
+        if checklist.isFinished(in: method) {
+            state.stack = [state.stack[0]]
+            state.selectHome(checklist)
+            state.notice = Notice(s.checklistFinished)
+        } else {
+            wizard.step = method.steps.count - 1
+            state.screen = .wizard(wizard)
+            state.notice = Notice(s.stepsLeft(method.steps.count - checklist.doneCount(in: method)))
+        }
+        return [.saveSession]
+    }
+
+    /// PgUp/PgDn scroll the page; Home/End go to its top/bottom and select its first/last
+    /// item. Then the selected item is one wholly in view whenever one is: Space never ticks
+    /// an item out of sight, and the marker never sits on half an item.
+    private static func page(_ action: Action, _ wizard: inout WizardState, materials: Int, _ state: AppState) {
+        wizard.scroll = Update.scrolled(action, wizard.scroll, lines: Pages.wizardLines(state, wizard).count,
+                                        state: state, height: scrollHeight(state))
+        guard materials > 0 else { return }
+        switch action {
+        case .top: wizard.material = 0
+        case .bottom: wizard.material = materials - 1
+        default: break
+        }
+        guard !isMaterialVisible(wizard, state) else { return }
+        let visible = (0..<materials).filter { material in
+            var probe = wizard
+            probe.material = material
+            return isMaterialVisible(probe, state)
+        }
+        if let choice = action == .pageUp || action == .bottom ? visible.last : visible.first {
+            wizard.material = choice
+        } else if action == .top || action == .bottom {
+            follow(&wizard, state)
+        }
     }
 
     /// Whether a resize must keep the selected material in view: the person has moved to
@@ -101,10 +183,13 @@ enum WizardUpdate {
         return state.isTooSmall || isMaterialVisible(wizard, state)
     }
 
-    private static func isMaterialVisible(_ wizard: WizardState, _ state: AppState) -> Bool {
+    /// Whether every line of the selected material is in view.
+    static func isMaterialVisible(_ wizard: WizardState, _ state: AppState) -> Bool {
         let lines = Pages.wizardLines(state, wizard)
         let visible = wizard.scroll..<(wizard.scroll + scrollHeight(state))
-        return lines.indices.contains { lines[$0].material == wizard.material && visible.contains($0) }
+        let rows = lines.indices.filter { lines[$0].material == wizard.material }
+        guard let first = rows.first, let last = rows.last else { return false }
+        return visible.contains(first) && visible.contains(last)
     }
 
     /// Keeps the scroll offset within the page (after a resize or a change of step).
@@ -129,28 +214,39 @@ enum WizardUpdate {
 
     static func overview(_ action: Action, cardID: String, methodID: String, _ list: inout ListState,
                          _ state: inout AppState, now: Date) -> [Effect] {
-        guard let method = state.pack.card(cardID)?.method(methodID), var checklist = state.checklist(for: methodID) else { return [] }
+        guard let card = state.pack.card(cardID), let method = card.method(methodID) else { return [] }
         if Update.moveInList(action, &list, count: method.steps.count, state: state) {
             state.screen = .overview(cardID: cardID, methodID: methodID, list: list)
             return []
         }
+        let saved = state.checklist(for: methodID)
         switch action {
         case .open:
+            state.stack.removeLast()
+            guard case var .wizard(wizard) = state.screen else { return [] }
+            wizard.step = list.selection
+            wizard.material = 0
+            wizard.scroll = 0
+            state.screen = .wizard(wizard)
+            guard var checklist = saved else { return [] }
             checklist.go(to: list.selection, in: method, now: now)
             state.store(checklist)
-            state.stack.removeLast()
-            if case var .wizard(wizard) = state.screen {
-                wizard.material = 0
-                wizard.scroll = 0
-                state.screen = .wizard(wizard)
-            }
             return [.saveSession]
         case .markDone:
-            checklist.toggleDone(step: method.steps[list.selection].id, now: now)
+            var checklist = saved ?? Checklist(countryID: card.countryID, cardID: card.id, method: method, now: now,
+                                               contentFingerprint: state.pack.fingerprint)
+            if saved == nil, let current = wizardStep(below: state) { checklist.go(to: current, in: method, now: now) }
+            checklist.toggleDone(step: method.steps[list.selection].id, in: method, now: now)
             state.store(checklist)
             return [.saveSession]
         default:
             return []
         }
+    }
+
+    /// The step of the wizard under the overview.
+    private static func wizardStep(below state: AppState) -> Int? {
+        guard state.stack.count > 1, case .wizard(let wizard) = state.stack[state.stack.count - 2] else { return nil }
+        return wizard.step
     }
 }

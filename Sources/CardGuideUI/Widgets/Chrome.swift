@@ -11,41 +11,17 @@ enum Chrome {
         // sight on every screen, beside the language, where no page text can cover it.
         let tag = (state.readOnly ? s.readOnly + "  " : "") + s.languageTag
         let tagWidth = DisplayWidth.of(tag)
-        let crumbs = ([s.appName] + breadcrumb(state)).joined(separator: " > ")
+        let crumbs = [s.appName] + Breadcrumb.path(state)
         let room = width - tagWidth - 3
         if room > 4 {
-            grid.write(TextLayout.truncate(crumbs, width: room), row: 0, column: 1, role: .title)
+            grid.write(Breadcrumb.fitted(crumbs, width: room), row: 0, column: 1, role: .title)
             grid.write(tag, row: 0, column: width - tagWidth - 1, role: .title)
         } else {
-            grid.write(TextLayout.truncate(crumbs, width: width - 2), row: 0, column: 1, role: .title)
+            grid.write(Breadcrumb.fitted(crumbs, width: width - 2), row: 0, column: 1, role: .title)
         }
         if !state.display.plain {
             grid.fill(Glyphs.for(state.display).horizontal, row: 1, column: 0, count: width, role: .border)
         }
-    }
-
-    /// Where the person is: country, card, method, page.
-    static func breadcrumb(_ state: AppState) -> [String] {
-        let s = Strings(state.language)
-        let l = state.language
-        var crumbs: [String] = []
-        for screen in state.stack.dropFirst() {
-            switch screen {
-            case .cards(let countryID, _): crumbs.append(state.pack.country(countryID)?.name[l] ?? countryID)
-            case .methods(let cardID, _): crumbs.append(state.pack.card(cardID)?.name[l] ?? cardID)
-            case .wizard(let wizard): crumbs.append(state.pack.card(wizard.cardID)?.method(wizard.methodID)?.name[l] ?? wizard.methodID)
-            case .overview: crumbs.append(s.overviewTitle)
-            case .comparison: crumbs.append(s.compareTitle)
-            case .faqList(let cardID, _): crumbs.append(cardID == nil ? s.allFAQ : s.faqTitle)
-            case .faqAnswer: break
-            case .search: crumbs.append(s.searchTitle)
-            case .safety: crumbs.append(s.safetyRules)
-            case .cautions: crumbs.append(s.cautionsTitle)
-            case .profiles: crumbs.append(s.profilesTitle)
-            case .home: break
-            }
-        }
-        return crumbs
     }
 
     /// The notice line. A long notice (a moved-aside session file names two paths) grows
@@ -85,8 +61,8 @@ enum Chrome {
         var x = 1
         let limit = grid.size.width - 1
         for binding in hints {
-            let key = binding.keys[0].label
-            let hint = binding.hint[state.language]
+            let key = binding.keys[0].label(state.language)
+            let hint = Keymap.hint(binding, in: state)[state.language]
             let needed = DisplayWidth.of(key) + 1 + DisplayWidth.of(hint)
             if x + needed > limit { break }
             x += grid.write(key, row: row, column: x, role: .key)

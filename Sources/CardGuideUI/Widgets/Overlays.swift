@@ -7,13 +7,15 @@ enum Overlays {
         let s = Strings(state.language)
         let context = state.screen.context
         var lines: [(String, String, Role)] = [(s.helpThisScreen, "", .title)]
-        for binding in Keymap.bindings(context) {
-            lines.append((binding.label, binding.hint[state.language], .normal))
+        // Only keys that do something here: help must not promise what a key will not do.
+        func line(_ binding: Binding) -> (String, String, Role) {
+            (binding.label(state.language), Keymap.hint(binding, in: state)[state.language], .normal)
         }
+        lines += Keymap.bindings(context).filter { Keymap.hasEffect($0.action, in: state) }.map(line)
         if Keymap.globalsApply(context) {
             lines.append(("", "", .normal))
             lines.append((s.helpGlobal, "", .title))
-            for binding in Keymap.globals(state) { lines.append((binding.label, binding.hint[state.language], .normal)) }
+            lines += Keymap.globals(state).filter { Keymap.hasEffect($0.action, in: state) }.map(line)
         }
         return lines
     }
@@ -41,8 +43,9 @@ enum Overlays {
         let offset = min(scroll, max(0, lines.count - visible))
         // Help that does not fit says so on its borders, with the key that scrolls it.
         let hidden = (above: offset, below: max(0, lines.count - offset - visible))
-        if hidden.above > 0 { box.mark(" \(Key.up.label) (\(hidden.above)) ", bottom: false, into: &grid) }
-        if hidden.below > 0 { box.mark(" \(Key.down.label) (\(hidden.below)) ", bottom: true, into: &grid) }
+        let l = state.language
+        if hidden.above > 0 { box.mark(" \(Key.up.label(l)) (\(hidden.above)) ", bottom: false, into: &grid) }
+        if hidden.below > 0 { box.mark(" \(Key.down.label(l)) (\(hidden.below)) ", bottom: true, into: &grid) }
         for (n, line) in lines.dropFirst(offset).prefix(visible).enumerated() {
             let y = box.top + 1 + n
             if line.text.isEmpty {
@@ -87,7 +90,11 @@ enum Overlays {
     static func checklistName(_ state: AppState, _ confirmation: Confirmation) -> String {
         let methodID: String
         switch confirmation {
-        case .resetChecklist(let id), .removeChecklist(let id): methodID = id
+        case .resetChecklist(let id), .removeChecklist(let id), .finishChecklist(_, let id): methodID = id
+        }
+        if case .finishChecklist(let cardID, _) = confirmation, let card = state.pack.card(cardID),
+           let method = card.method(methodID) {
+            return card.name[state.language] + " > " + method.name[state.language]
         }
         guard let checklist = state.checklist(for: methodID), let (card, method) = state.resolve(checklist) else { return "" }
         return card.name[state.language] + " > " + method.name[state.language]

@@ -15,13 +15,18 @@ public struct CursesOptions: Sendable {
     /// as keys) and no flow control (Ctrl-S cannot freeze the screen and stall the idle
     /// reset). Signals sent from outside (SIGTERM, SIGHUP) still end the program cleanly.
     public var keyboardSignals: Bool
+    /// Clicks and the wheel are reported (`--no-mouse` turns them off, for the terminal's
+    /// own selection).
+    public var mouse: Bool
 
     public init(mono: Bool = false, plain: Bool = false,
-                logPath: String? = CursesOptions.defaultLogPath(), keyboardSignals: Bool = true) {
+                logPath: String? = CursesOptions.defaultLogPath(), keyboardSignals: Bool = true,
+                mouse: Bool = false) {
         self.mono = mono
         self.plain = plain
         self.logPath = logPath
         self.keyboardSignals = keyboardSignals
+        self.mouse = mouse
     }
 
     /// True when the NO_COLOR convention asks for no colour (set and not empty).
@@ -54,6 +59,8 @@ public enum CursesError: Error, CustomStringConvertible, Sendable {
     case notATerminal
     /// ncurses does not know the terminal type (TERM).
     case unknownTerminal(String)
+    /// The terminal cannot move the cursor (TERM=dumb): no full screen is possible.
+    case cannotAddressCursor(String)
 
     public var description: String {
         switch self {
@@ -61,6 +68,8 @@ public enum CursesError: Error, CustomStringConvertible, Sendable {
             return "standard input and output must be a terminal"
         case .unknownTerminal(let term):
             return "cannot use terminal type '\(term)' (is TERM set correctly?)"
+        case .cannotAddressCursor(let term):
+            return "this terminal (TERM=\(term)) cannot move the cursor, so the full-screen guide cannot run in it"
         }
     }
 }

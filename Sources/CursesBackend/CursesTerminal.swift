@@ -39,11 +39,13 @@ public final class CursesTerminal: TerminalBackend {
         let locale = ccurses_setup_locale()
         environmentIsUTF8 = locale & 1 != 0
         isUTF8 = locale & 2 != 0
+        let term = getenv("TERM").map { String(cString: $0) } ?? ""
+        // A terminal that cannot place the cursor would show a blank screen while keys act.
+        if ccurses_can_address_cursor() == 0 { throw CursesError.cannotAddressCursor(term) }
         _ = ccurses_save_termios()
         _ = ccurses_set_escdelay(25)
 
         guard let screen = ccurses_newterm(), let window = ccurses_stdscr() else {
-            let term = getenv("TERM").map { String(cString: $0) } ?? ""
             throw CursesError.unknownTerminal(term)
         }
         self.screen = screen
@@ -63,7 +65,9 @@ public final class CursesTerminal: TerminalBackend {
             mode = .color
         }
         themeMode = mode
-        writer = Writer(window: window, mode: mode)
+        // Not a UTF-8 terminal: only ASCII reaches it.
+        writer = Writer(window: window, mode: mode, asciiOnly: !environmentIsUTF8)
+        if options.mouse { _ = ccurses_mouse_on() }
 
         terminalGuard = TerminalGuard(logPath: options.logPath)
         terminalGuard.arm()
@@ -116,6 +120,7 @@ public final class CursesTerminal: TerminalBackend {
         switch decoder.decode(input, readFollowing: { read(timeout: Self.sequenceTimeoutMilliseconds) }) {
         case .key(let key): return .key(key)
         case .resize: return .resize(size)
+        case .mouse: return Self.mouseEvent()
         case .ignored: return nil
         }
     }
@@ -159,6 +164,19 @@ public final class CursesTerminal: TerminalBackend {
         case Int32(CCURSES_OK): return .character(value)
         default: return .none
         }
+    }
+
+    private static func mouseEvent() -> InputEvent? {
+        var row: Int32 = 0
+        var column: Int32 = 0
+        let kind: MouseEvent.Kind
+        switch ccurses_mouse_event(&row, &column) {
+        case Int32(CCURSES_MOUSE_CLICK): kind = .click
+        case Int32(CCURSES_MOUSE_WHEEL_UP): kind = .wheelUp
+        case Int32(CCURSES_MOUSE_WHEEL_DOWN): kind = .wheelDown
+        default: return nil
+        }
+        return .mouse(MouseEvent(kind, row: Int(row), column: Int(column)))
     }
 
     private static func now() -> Int {

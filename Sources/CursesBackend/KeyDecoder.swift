@@ -15,6 +15,8 @@ public struct KeyDecoder: Sendable {
     public enum Decoded: Equatable, Sendable {
         case key(Key)
         case resize
+        /// ncurses has a mouse event to take (getmouse).
+        case mouse
         case ignored
     }
 
@@ -70,6 +72,7 @@ public struct KeyDecoder: Sendable {
         case Int32(CCURSES_KEY_DC): return .key(.delete)
         case Int32(CCURSES_KEY_BTAB): return .key(.backTab)
         case Int32(CCURSES_KEY_RESIZE): return .resize
+        case Int32(CCURSES_KEY_MOUSE): return .mouse
         case (Int32(CCURSES_KEY_F0) + 1)...(Int32(CCURSES_KEY_F0) + 63):
             return .key(.function(Int(code - Int32(CCURSES_KEY_F0))))
         default: return .ignored

@@ -9,9 +9,12 @@ struct Writer {
     let window: UnsafeMutablePointer<WINDOW>
     /// attr_t and pair per role, indexed by `Role.rawValue`.
     private let looks: [(attributes: attr_t, pair: Int16)]
+    /// The terminal is not UTF-8: every cell is written as ASCII (`AsciiText`).
+    private let asciiOnly: Bool
 
-    init(window: UnsafeMutablePointer<WINDOW>, mode: ThemeMode) {
+    init(window: UnsafeMutablePointer<WINDOW>, mode: ThemeMode, asciiOnly: Bool = false) {
         self.window = window
+        self.asciiOnly = asciiOnly
         looks = Role.allCases.map { role in
             let style = Palette.style(for: role, mode: mode)
             var attributes = ccurses_a_normal()
@@ -33,7 +36,7 @@ struct Writer {
                     current = cell.role
                 }
                 // The bottom-right cell returns ERR though it draws: results are ignored.
-                _ = mvwaddstr(window, Int32(run.row), Int32(run.column + offset), Self.printable(cell.text))
+                _ = mvwaddstr(window, Int32(run.row), Int32(run.column + offset), Self.printable(asciiOnly ? AsciiText.of(cell.text) : cell.text))
             }
         }
         _ = ccurses_set_attributes(window, ccurses_a_normal(), 0)

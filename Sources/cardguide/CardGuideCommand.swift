@@ -10,7 +10,8 @@ struct CardGuideCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "cardguide",
         abstract: "A step-by-step guide to getting and activating social-security and health cards (CN, DE, FR).",
-        subcommands: [Run.self, Validate.self, List.self, ScreenDump.self, Export.self, SaveLoop.self],
+        version: "cardguide \(CardGuideVersion.current)",
+        subcommands: [Run.self, Validate.self, List.self, Show.self, ScreenDump.self, Export.self, SaveLoop.self],
         defaultSubcommand: Run.self
     )
 
@@ -26,6 +27,13 @@ struct CardGuideCommand: ParsableCommand {
         // third of the time to the first frame). Any argument goes through ArgumentParser.
         if arguments.isEmpty {
             do { try Guide.run(GuideSettings()) } catch { exit(withError: error) }
+            return
+        }
+        // The guide is the default command: its own options belong in the top-level help.
+        if arguments == ["--help"] || arguments == ["-h"] {
+            print(helpMessage())
+            print("\nTHE GUIDE (the default command, 'cardguide [run] [options]')\n")
+            print(helpMessage(for: Run.self))
             return
         }
         main(nil)

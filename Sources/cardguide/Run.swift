@@ -30,6 +30,8 @@ struct Run: ParsableCommand {
     @Flag(name: .long, help: "Play a demo until the first key.") var demo = false
     @Option(name: .long, help: "Demo: seconds between steps.") var demoStepSeconds = GuideSettings.defaultDemoStepSeconds
     @Option(name: .long, help: "Where 'p' writes printable hand-outs (default: the current folder).") var handoutDir: String?
+    @Flag(name: .long, help: "Do not take the mouse (clicks and the wheel), leaving it to the terminal's own selection.")
+    var noMouse = false
     @Flag(name: .long, help: "Parse and check the content files even when the cache of the checked pack is up to date (also CARDGUIDE_NO_CACHE=1).") var noCache = false
 
     func validate() throws {
@@ -41,6 +43,7 @@ struct Run: ParsableCommand {
         try Guide.run(GuideSettings(content: content.content, session: sessionOptions.session, profile: sessionOptions.profile,
                                     lang: lang, mono: mono, ascii: ascii, plain: plain, kiosk: kiosk, idleSeconds: idleSeconds,
                                     demo: demo, demoStepSeconds: demoStepSeconds,
-                                    handoutDir: handoutDir, noCache: noCache, staffExit: staffExit))
+                                    handoutDir: handoutDir, noCache: noCache, staffExit: staffExit,
+                                    noMouse: noMouse))
     }
 }

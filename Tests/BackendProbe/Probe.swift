@@ -30,6 +30,7 @@ struct Probe {
         case .key(.char(let c)): return "char:\(c)"
         case .key(.ctrl(let c)): return "ctrl:\(c)"
         case .key(let key): return key.label
+        case .mouse(let event): return "mouse:\(event.kind):\(event.row),\(event.column)"
         }
     }
 

@@ -147,7 +147,7 @@ public enum ChecklistExport {
         document.add(.endList)
     }
 
-    private static func materialText(_ material: Material, _ language: Language) -> String {
+    static func materialText(_ material: Material, _ language: Language) -> String {
         guard let note = material.note?[language], !note.isEmpty else { return material.name[language] }
         return language == .zh ? "\(material.name[language])（\(note)）" : "\(material.name[language]) (\(note))"
     }

@@ -50,9 +50,25 @@ public enum Key: Hashable, Sendable {
     }
 }
 
-/// What the backend reports: a key, a new terminal size, or a timer tick (nothing typed).
+/// A mouse click or wheel turn at a cell of the screen.
+public struct MouseEvent: Equatable, Sendable {
+    public enum Kind: Sendable { case click, wheelUp, wheelDown }
+    public var kind: Kind
+    public var row: Int
+    public var column: Int
+
+    public init(_ kind: Kind, row: Int, column: Int) {
+        self.kind = kind
+        self.row = row
+        self.column = column
+    }
+}
+
+/// What the backend reports: a key, a mouse event, a new terminal size, or a timer tick
+/// (nothing typed).
 public enum InputEvent: Equatable, Sendable {
     case key(Key)
+    case mouse(MouseEvent)
     case resize(Size)
     case tick
 }

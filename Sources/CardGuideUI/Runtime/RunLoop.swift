@@ -67,6 +67,7 @@ public final class RunLoop {
         let effects: [Effect]
         switch event {
         case .key(let key): effects = Update.key(key, to: &state, now: now)
+        case .mouse(let event): effects = Update.mouse(event, to: &state, now: now)
         case .resize(let size): effects = Update.apply(.resize(size), to: &state, now: now)
         case .tick: effects = Update.timer(&state, now: now)
         }

@@ -77,15 +77,12 @@ enum SearchView {
             }
         } else {
             grid.write(s.resultCount(search.hits.count), row: top + 1, column: layout.contentLeft, role: .dim)
-            // Items take two or three rows, so half a screen of items each side of the
-            // selection fills more than the view: the list centres the selection in it
-            // exactly as it would in every row.
-            let hits = rows(state, search, window: layout.bodyHeight / 2 + 2)
-            let height = layout.bodyHeight - 2
-            hits.draw(into: &grid, top: top + 2, height: height, left: layout.contentLeft,
-                      width: layout.contentWidth, selection: search.list.selection)
-            ListPosition.draw(hits, selection: search.list.selection, height: height, total: search.hits.count,
-                              state: state, into: &grid)
+            if let list = ScreenList.of(state) {
+                list.rows.draw(into: &grid, top: list.top, height: list.height, left: layout.contentLeft,
+                               width: layout.contentWidth, selection: list.selection)
+                ListPosition.draw(list.rows, selection: list.selection, height: list.height, total: list.total,
+                                  state: state, into: &grid)
+            }
         }
         return cursor
     }

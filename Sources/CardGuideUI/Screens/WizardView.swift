@@ -44,4 +44,13 @@ enum WizardView {
         }
         return cursor ?? Position(row: top + 1, column: layout.contentLeft)
     }
+
+    /// The material drawn on screen row `row`, if any (for a mouse click).
+    static func material(atRow row: Int, _ state: AppState, _ wizard: WizardState) -> Int? {
+        let regionTop = Layout(state.size).bodyTop + WizardUpdate.fixedRows
+        guard row >= regionTop, row < regionTop + WizardUpdate.scrollHeight(state) else { return nil }
+        let lines = Pages.wizardLines(state, wizard)
+        let index = wizard.scroll + row - regionTop
+        return lines.indices.contains(index) ? lines[index].material : nil
+    }
 }

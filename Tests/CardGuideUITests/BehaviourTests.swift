@@ -7,7 +7,7 @@ import XCTest
 final class BehaviourTests: XCTestCase {
     private func contexts(_ driver: Driver) -> [KeyContext] { driver.state.stack.map(\.context) }
 
-    func testHomeToCountryToCardToMethodToSafetyToWizard() throws {
+    func testHomeToCountryToCardToMethodToWizardStartsNothing() throws {
         var driver = try Driver(.en)
         XCTAssertEqual(contexts(driver), [.home])
         driver.press("enter")
@@ -17,41 +17,39 @@ final class BehaviourTests: XCTestCase {
         XCTAssertEqual(contexts(driver), [.home, .cards, .methods])
         XCTAssertTrue(driver.screenText.contains("Choose how to do it"))
         driver.press("down", "enter")
-        // The first time a card is entered, its safety rules come first, over the wizard.
-        XCTAssertEqual(contexts(driver), [.home, .cards, .methods, .wizard, .safety])
-        XCTAssertTrue(driver.screenText.contains("Whatever card you are getting, remember:"))
-        XCTAssertEqual(driver.lastEffects, [.saveSession], "opening a wizard starts (and saves) its checklist")
-        XCTAssertNotNil(driver.checklist("cn-card-online"))
-        driver.press("enter")
+        // Straight to the step: reading starts no checklist and shows no page of rules.
         XCTAssertEqual(contexts(driver), [.home, .cards, .methods, .wizard])
+        XCTAssertEqual(driver.lastEffects, [], "opening a method to read saves nothing")
+        XCTAssertNil(driver.checklist("cn-card-online"))
         XCTAssertEqual(driver.wizard?.methodID, "cn-card-online")
         XCTAssertTrue(driver.rows[2].hasPrefix(" Step 1 of 5"), driver.rows[2])
-        XCTAssertTrue(driver.rows[3].contains("[In progress]"), driver.rows[3])
+        XCTAssertTrue(driver.rows[3].contains("[Not started]"), driver.rows[3])
     }
 
-    func testSafetyRulesAreShownOncePerCard() throws {
-        var driver = try Driver(.zh)
+    /// The first tick starts the checklist and shows the card's rules once, in one box;
+    /// `s` opens their full text.
+    func testTheFirstTickStartsTheChecklistWithTheSafetyBox() throws {
+        var driver = try Driver(.en)
         driver.openChinaCardMethod(0)
-        XCTAssertEqual(driver.state.safetyShown, ["cn-card"])
-        driver.press("esc")
-        driver.press("down", "enter")
-        XCTAssertEqual(driver.context, .wizard, "the same card's rules again")
-        XCTAssertEqual(driver.wizard?.methodID, "cn-card-online")
-        // Back to the cards: another card shows its rules once.
-        driver.press("esc", "esc", "down", "enter", "enter")
+        driver.press("n", "space")
+        XCTAssertNil(driver.checklist("cn-card-branch"), "the first Space only brings the item into view")
+        driver.press("space")
+        XCTAssertEqual(driver.lastEffects, [.saveSession])
+        XCTAssertNotNil(driver.checklist("cn-card-branch"))
+        XCTAssertEqual(driver.state.overlay, .safetyBox(cardID: "cn-card"))
+        XCTAssertTrue(driver.screenText.contains("Checklist started. Remember:"), driver.screenText)
+        driver.press("s")
+        XCTAssertNil(driver.state.overlay)
         XCTAssertEqual(driver.context, .safety)
-        XCTAssertEqual(driver.state.safetyShown, ["cn-card", "cn-ecard"])
-        driver.press("esc")
-        XCTAssertEqual(driver.wizard?.methodID, "cn-ecard-wechat", "Esc also continues to the wizard")
-        driver.press("esc", "enter")
-        XCTAssertEqual(driver.context, .wizard)
+        driver.press("esc", "space")
+        XCTAssertNil(driver.state.overlay, "the box shows once, when the checklist starts")
     }
 
     func testNextAndBack() throws {
         var driver = try Driver(.en)
         driver.openChinaCardMethod(0)
         let method = try XCTUnwrap(driver.state.pack.card("cn-card")?.method("cn-card-branch"))
-        func step() -> Int { driver.checklist("cn-card-branch")!.currentIndex(in: method) }
+        func step() -> Int { driver.wizard!.step }
         driver.press("b")
         XCTAssertEqual(step(), 0)
         XCTAssertEqual(driver.state.notice?.text, "This is the first step.")
@@ -59,17 +57,20 @@ final class BehaviourTests: XCTestCase {
         driver.press(.nextStep)
         XCTAssertEqual(step(), 1)
         XCTAssertNil(driver.state.notice, "a notice lasts until the next key")
-        XCTAssertEqual(driver.lastEffects, [.saveSession])
+        XCTAssertEqual(driver.lastEffects, [], "reading saves nothing")
         driver.press("enter", "right")
         XCTAssertEqual(step(), 3)
         driver.press("left")
         XCTAssertEqual(step(), 2)
         driver.press("n", "n", "n")
         XCTAssertEqual(step(), 4)
-        XCTAssertEqual(driver.state.notice?.text, "This is the last step. Press o to see all steps.")
+        XCTAssertEqual(driver.state.overlay, .confirm(.finishChecklist(cardID: "cn-card", methodID: "cn-card-branch")),
+                       "Enter on the last step offers to finish")
+        driver.press("n")
         XCTAssertTrue(driver.rows[2].hasPrefix(" Step 5 of 5"), driver.rows[2])
-        // Steps visited are in progress; nothing is done by moving.
-        for index in 0..<5 { XCTAssertEqual(driver.checklist("cn-card-branch")!.status(of: method.steps[index].id), .inProgress) }
+        // Moving starts nothing: no checklist, no step in progress.
+        XCTAssertNil(driver.checklist("cn-card-branch"))
+        XCTAssertEqual(method.steps.count, 5)
     }
 
     func testSpaceTicksTheSelectedMaterialAndStartsItsStep() throws {
@@ -79,7 +80,6 @@ final class BehaviourTests: XCTestCase {
         var saved = try Progress.checklist(pack, card: "cn-card", method: "cn-card-family", at: 1)
         saved.stepStatus[method.steps[1].id] = nil
         var driver = try Driver(.en, checklists: [saved])
-        driver.state.safetyShown = ["cn-card"]
         driver.press("enter")
         XCTAssertEqual(driver.context, .wizard)
         XCTAssertTrue(driver.rows[3].contains("[Not started]"), driver.rows[3])
@@ -109,14 +109,18 @@ final class BehaviourTests: XCTestCase {
         XCTAssertEqual(checklist.currentIndex(in: method), 1)
         XCTAssertEqual(driver.state.notice?.text, "Step 1 done.")
         XCTAssertTrue(driver.rows[2].hasSuffix("1 of 5 done "), driver.rows[2])
+        driver.press("enter")  // past the safety box of the checklist just started
         driver.press("n", "n", "n", "d")
         checklist = try XCTUnwrap(driver.checklist("cn-card-branch"))
         XCTAssertEqual(checklist.currentIndex(in: method), 4, "the last step stays")
         XCTAssertEqual(checklist.doneCount(in: method), 2)
         XCTAssertTrue(driver.rows[3].contains("[Done]"), driver.rows[3])
+        XCTAssertTrue(driver.rows.last?.contains("d Mark not done") ?? false, driver.rows.last ?? "")
         driver.press("d")
-        XCTAssertEqual(driver.checklist("cn-card-branch")?.status(of: method.steps[4].id), .inProgress, "d again reopens")
-        XCTAssertEqual(driver.state.notice?.text, "Step 5 is back in progress.")
+        XCTAssertEqual(driver.checklist("cn-card-branch")?.status(of: method.steps[4].id), .notStarted,
+                       "d again undoes it: nothing in it is ticked")
+        XCTAssertEqual(driver.state.notice?.text, "Step 5 is not done any more.")
+        XCTAssertTrue(driver.rows.last?.contains("d Mark done") ?? false, driver.rows.last ?? "")
     }
 
     func testOverviewJumpsToAStep() throws {
@@ -340,6 +344,7 @@ final class BehaviourTests: XCTestCase {
     func testWizardEffects() throws {
         var driver = try Driver(.en)
         driver.openChinaCardMethod(0)
+        driver.press("d", "enter")
         XCTAssertEqual(driver.press("p"), [.writeHandout(methodID: "cn-card-branch")])
         driver.press("esc", "esc", "esc", "esc")
         XCTAssertEqual(driver.press("P"), [.listProfiles])
@@ -352,8 +357,7 @@ final class BehaviourTests: XCTestCase {
         var driver = try Driver(.en)
         driver.press("down")
         let country = try XCTUnwrap(driver.rows.first { $0.hasPrefix(" > ") })
-        driver.press("enter", "enter", "enter")
-        if case .safety = driver.state.screen { driver.press("enter") }
+        driver.press("enter", "enter", "enter", "d", "enter")
         XCTAssertEqual(driver.state.checklists.count, 1)
         driver.press("esc", "esc", "esc")
         XCTAssertEqual(contexts(driver), [.home])

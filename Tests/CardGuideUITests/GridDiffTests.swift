@@ -87,7 +87,7 @@ final class GridDiffTests: XCTestCase {
                                       ("faq list", ["enter", "enter", "f"], ["down", "down", "down"]),
                                       ("overview", ["enter", "enter", "enter", "enter", "o"], ["down", "down"]),
                                       ("search hits", ["/", "p", "i", "n"], ["down", "down"]),
-                                      ("wizard materials", ["enter", "enter", "down", "down", "down", "enter", "enter", "n"], ["down", "down"])] {
+                                      ("wizard materials", ["enter", "enter", "down", "down", "down", "enter", "n"], ["down", "down"])] {
             var driver = try Driver(.zh, 80, 24)
             for key in script { driver.press(key) }
             for move in moves {
@@ -100,8 +100,9 @@ final class GridDiffTests: XCTestCase {
                 let rows = Set(runs.map(\.row)).count
                 report.append("\(name) \(move): \(cells) cells in \(runs.count) runs on \(rows) rows")
                 XCTAssertGreaterThan(cells, 0, "\(name): \(move) wrote nothing")
-                // The item left and the item reached (two rows each at most), not a repaint.
-                XCTAssertLessThanOrEqual(rows, 4, "\(name) \(move): \(rows) rows rewritten")
+                // The item left and the item reached (two rows each at most) and the list's
+                // position ("5/23") on the notice row, not a repaint.
+                XCTAssertLessThanOrEqual(rows, 5, "\(name) \(move): \(rows) rows rewritten")
                 XCTAssertLessThan(cells, 4 * 80, "\(name) \(move)")
             }
         }

@@ -44,16 +44,42 @@ final class ScreenSnapshotTests: XCTestCase {
 
     func testMethods() throws { try snap("methods") { $0.press("enter", "enter") } }
 
-    func testSafetyBeforeTheFirstWizard() throws {
-        try snap("safety-before-wizard") { driver in
-            driver.press("enter", "enter", "enter")
-            guard case .safety = driver.state.screen else { return XCTFail("no safety rules before the wizard") }
+    /// The card's rules in one screen as its checklist starts (the first done), not a page
+    /// of over a hundred lines before every wizard.
+    func testSafetyBoxWhenAChecklistStarts() throws {
+        try snap("safety-box") { driver in
+            driver.openChinaCardMethod(0)
+            driver.press("d")
+            XCTAssertEqual(driver.state.overlay, .safetyBox(cardID: "cn-card"))
+        }
+    }
+
+    /// Finished checklists stand under their own heading, after the countries.
+    func testHomeWithAFinishedChecklist() throws {
+        let pack = try ShippedPack.pack()
+        let steps = try XCTUnwrap(pack.card("fr-vitale")?.method("fr-vitale-worker")).steps.count
+        let finished = try Progress.checklist(pack, card: "fr-vitale", method: "fr-vitale-worker", at: steps - 1,
+                                              done: Array(0..<steps), ticked: 12, changed: 400)
+        try snap("home-finished", withChecklists: true) { driver in
+            driver.state.checklists.insert(finished, at: 0)
+            while let selection = driver.selection, !(driver.state.homeEntries[selection].isFinished) {
+                driver.press("down")
+            }
+            XCTAssertEqual(driver.state.homeEntries[driver.selection ?? 0], .finished(finished))
+        }
+    }
+
+    /// A list that does not fit says where the selection is and where more items hide.
+    func testListPositionMarker() throws {
+        try snap("list-position") { driver in
+            driver.press("f", "down", "down", "down", "down")
+            XCTAssertEqual(driver.selection, 4)
         }
     }
 
     func testSafetyFromHome() throws { try snap("safety") { $0.press("s") } }
 
-    func testSafetyEnd() throws { try snap("safety-end") { $0.press("enter", "enter", "enter", "end") } }
+    func testSafetyEnd() throws { try snap("safety-end") { $0.press("s", "end") } }
 
     func testWizardFirstStep() throws { try snap("wizard-first") { $0.openChinaCardMethod(3) } }
 
@@ -168,6 +194,14 @@ final class ScreenSnapshotTests: XCTestCase {
             driver.press("n", "down", "space")
         }
         try snap("help", languages: [.zh], sizes: [(80, 24)], display: DisplayOptions(ascii: true), suffix: "_ascii") { $0.press("?") }
+        // Plain mode says the progress in words, not as a bar of # and dots.
+        try snap("wizard-middle", languages: Language.allCases, sizes: [(80, 24)], display: DisplayOptions(plain: true),
+                 suffix: "_plain") { driver in
+            driver.openChinaCardMethod(3)
+            driver.press("d", "enter")
+        }
+        try snap("list-position", languages: [.en], sizes: [(40, 12)], display: DisplayOptions(ascii: true),
+                 suffix: "_ascii") { $0.press("f", "down", "down", "down", "down") }
         try snap("home-checklists", languages: [.zh], sizes: [(80, 24)], display: DisplayOptions(plain: true), suffix: "_plain",
                  withChecklists: true) { driver in
             // Plain mode parks the real cursor on the selected item, for screen readers.

@@ -448,6 +448,10 @@ enum MonkeyInvariants {
         case .help(let scroll)?: if scroll < 0 { return "help scrolled to \(scroll)" }
         case .confirm(.resetChecklist(let id))?, .confirm(.removeChecklist(let id))?:
             if state.checklist(for: id) == nil { return "confirming a change to checklist \(id), which does not exist" }
+        case .confirm(.finishChecklist(let cardID, let methodID))?:
+            if state.pack.card(cardID)?.method(methodID) == nil { return "finishing unknown method \(methodID)" }
+        case .safetyBox(let cardID)?:
+            if state.pack.card(cardID) == nil { return "safety box of unknown card \(cardID)" }
         case nil: break
         }
         return nil
@@ -489,8 +493,9 @@ enum MonkeyInvariants {
             guard let method = pack.card(wizard.cardID)?.method(wizard.methodID) else {
                 return "unknown method \(wizard.cardID)/\(wizard.methodID)"
             }
-            guard let checklist = state.checklist(for: method.id) else { return "no checklist for the wizard's method \(method.id)" }
-            let step = method.steps[checklist.currentIndex(in: method)]
+            // A wizard may be open without a checklist: reading starts none.
+            guard method.steps.indices.contains(wizard.step) else { return "step \(wizard.step) of \(method.id)" }
+            let step = method.steps[wizard.step]
             let valid = step.bring.isEmpty ? wizard.material == 0 : step.bring.indices.contains(wizard.material)
             if !valid { return "material \(wizard.material) of step \(step.id)'s \(step.bring.count)" }
             if wizard.scroll < 0 { return "scroll \(wizard.scroll)" }

@@ -35,7 +35,7 @@ public struct DemoPlayer: Equatable, Sendable {
         var keys: [Key] = [.home] + Array(repeating: .down, count: resumes + country) + [.enter]  // country
         keys += [.enter]                                    // first card
         keys += [.down, .up, .enter]                        // glance at the methods, open the first
-        keys += [.pageDown, .enter]                         // safety rules, then the wizard
+        keys += [.char("d"), .char("s"), .pageDown, .escape]  // done starts it: the rules box, in full
         keys += [.down, .char(" "), .enter, .enter]         // tick an item, walk two steps
         keys += [.char("o"), .escape]                       // the overview
         keys += [.char("f"), .enter, .pageDown, .escape, .escape]  // an FAQ answer

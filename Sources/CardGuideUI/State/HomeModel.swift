@@ -10,6 +10,8 @@ public enum HomeEntry: Equatable, Sendable {
     case allFAQ
     case safety
 
+    public var isFinished: Bool { if case .finished = self { return true } else { return false } }
+
     /// The checklist the entry stands for, if any.
     public var checklist: Checklist? {
         switch self {

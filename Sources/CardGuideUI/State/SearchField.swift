@@ -11,9 +11,10 @@ enum SearchField {
         return String(text)
     }
 
-    /// The card of the screen the search was opened from: the nearest one below it.
-    static func currentCard(_ state: AppState) -> String? {
-        for screen in state.stack.reversed() {
+    /// The card of the screen the search at `stack[index]` was opened from: the nearest
+    /// one below it (the top of the stack when `index` is nil).
+    static func currentCard(_ state: AppState, searchAt index: Int? = nil) -> String? {
+        for screen in state.stack[..<(index ?? state.stack.count - 1)].reversed() {
             switch screen {
             case .methods(let cardID, _), .overview(let cardID, _, _), .comparison(let cardID, _, _),
                  .faqAnswer(let cardID, _, _), .cautions(let cardID, _):

@@ -88,7 +88,7 @@ public struct Strings: Sendable {
     /// A checklist's second row on the home screen: "China > Physical card, 1 of 9 items ready".
     public func resumeDetail(_ place: String, _ ready: String) -> String { t("\(place)，\(ready)", "\(place), \(ready)") }
     public func stepDone(_ n: Int) -> String { t("第 \(n) 步已完成。", "Step \(n) done.") }
-    public func stepReopened(_ n: Int) -> String { t("第 \(n) 步改回进行中。", "Step \(n) is back in progress.") }
+    public func stepReopened(_ n: Int) -> String { t("第 \(n) 步改回未完成。", "Step \(n) is not done any more.") }
     public func resultCount(_ n: Int) -> String { t("\(n) 条结果", "\(n) result\(n == 1 ? "" : "s")") }
     public func comparisonPosition(_ n: Int, _ total: Int) -> String { t("表 \(n)/\(total)", "table \(n) of \(total)") }
 

@@ -96,15 +96,8 @@ extension Update {
     static func stopDemo(_ state: inout AppState) {
         guard let demo = state.helpDesk.demo else { return }
         state.helpDesk.demo = nil
-        var checklists = demo.savedChecklists
-        // The wizard on screen needs its checklist: keep the one the demo made for it.
-        for screen in state.stack {
-            if case .wizard(let wizard) = screen, !checklists.contains(where: { $0.methodID == wizard.methodID }),
-               let made = state.checklist(for: wizard.methodID) {
-                checklists.insert(made, at: 0)
-            }
-        }
-        state.checklists = checklists
+        // What the demo ticked is not the visitor's: a wizard shows without a checklist.
+        state.checklists = demo.savedChecklists
         clampAll(&state)
     }
 

@@ -32,7 +32,7 @@ public enum Update {
             // Every search on the stack, not only a visible one: Esc from a result goes back to it.
             for index in state.stack.indices {
                 if case var .search(search) = state.stack[index] {
-                    rerunSearch(&search, &state)
+                    rerunSearch(&search, &state, at: index)
                     state.stack[index] = .search(search)
                 }
             }
@@ -323,10 +323,11 @@ public enum Update {
         return []
     }
 
-    private static func rerunSearch(_ search: inout SearchState, _ state: inout AppState) {
+    /// Searches again; `position` is where the search stands in the stack (nil: on top).
+    private static func rerunSearch(_ search: inout SearchState, _ state: inout AppState, at position: Int? = nil) {
         let index = state.searchIndex()
         search.hits = SearchField.rankedByPlace(index.search(search.query), index: index,
-                                                card: SearchField.currentCard(state))
+                                                card: SearchField.currentCard(state, searchAt: position))
         search.list.clamp(count: search.hits.count)
     }
 

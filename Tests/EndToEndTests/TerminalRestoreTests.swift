@@ -5,7 +5,8 @@ import XCTest
 final class TerminalRestoreTests: XCTestCase {
     func testHelpExitsZeroAndLeavesTheTerminalAsItWas() throws {
         let binary = try TmuxHarness.cardguideBinary()
-        let tmux = try TmuxHarness(testCase: self)
+        // Tall enough for the whole text: the guide's own options follow the commands.
+        let tmux = try TmuxHarness(testCase: self, width: 80, height: 90)
         try tmux.start(binary, ["--help"])
         guard let exit = tmux.waitForExit() else { return XCTFail("no exit\n\(tmux.diagnostics())") }
         XCTAssertEqual(exit.code, 0, tmux.diagnostics())
@@ -14,6 +15,9 @@ final class TerminalRestoreTests: XCTestCase {
         let screen = tmux.screenText()
         XCTAssertTrue(screen.contains("USAGE: cardguide"), screen)
         XCTAssertTrue(screen.contains("list"), screen)
+        for option in ["--lang", "--kiosk", "--no-mouse", "--plain"] {
+            XCTAssertTrue(screen.contains(option), "--help does not show the guide's \(option)\n\(screen)")
+        }
     }
 
     func testListPrintsTheContentInTheTerminal() throws {

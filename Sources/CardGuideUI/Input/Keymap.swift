@@ -85,9 +85,7 @@ public enum Keymap {
                 Binding([.char("o")], .overview, "总览", "Overview"),
                 Binding([.char("p")], .printHandout, "打印清单", "Print"),
                 backNoLeft,
-                moveUp, moveDown,
-                Binding([.pageUp], .pageUp, "上一页", "Page up", footer: false),
-                Binding([.pageDown], .pageDown, "下一页", "Page down", footer: false),
+                moveUp, moveDown] + pages + [
                 Binding([.char("f")], .faq, "常见问题", "FAQ", footer: false),
                 Binding([.char("w")], .cautions, "注意事项", "Cautions", footer: false),
                 Binding([.char("c")], .compare, "对比办理方式", "Compare methods", footer: false),

@@ -27,9 +27,11 @@ enum WizardView {
         let regionTop = top + WizardUpdate.fixedRows
         let height = WizardUpdate.scrollHeight(state)
         var cursor: Position?
+        // Focus shows only on an item wholly in view: never on half an item.
+        let focused = WizardUpdate.isMaterialVisible(wizard, state)
         for (n, line) in lines.dropFirst(wizard.scroll).prefix(height).enumerated() {
             let y = regionTop + n
-            let selected = line.material != nil && line.material == wizard.material
+            let selected = focused && line.material != nil && line.material == wizard.material
             let x = layout.contentLeft + line.indent
             grid.write(line.text, row: y, column: x, role: selected ? .selected : line.role, limit: layout.contentWidth - line.indent)
             // The marker goes on the item's first line only, never on a note or a wrapped rest.

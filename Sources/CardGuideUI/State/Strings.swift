@@ -36,12 +36,10 @@ public struct Strings: Sendable {
     public var varies: String { t("各地规定不同，请向你的医保公司、当地经办机构或银行核实。", "This differs by insurer, city or bank: check with your own insurer or local office.") }
     public var nothingToBring: String { t("这一步不用带材料。", "Nothing to bring for this step.") }
     public var safetyIntro: String { t("办理任何证卡时都请记住：", "Whatever card you are getting, remember:") }
-    public var safetyContinue: String { t("按 Esc 或 Enter 继续。", "Press Esc or Enter to continue.") }
     public var helpTitle: String { t("按键帮助", "Keys") }
     public var helpGlobal: String { t("所有页面", "Everywhere") }
     public var helpThisScreen: String { t("本页面", "This screen") }
     public var noComparison: String { t("这张卡没有对比表。", "This card has no comparison table.") }
-    public var lastStep: String { t("这是最后一步。按 o 查看所有步骤。", "This is the last step. Press o to see all steps.") }
     public var firstStep: String { t("这是第一步。", "This is the first step.") }
     /// In the header while the session file is open read-only: the start-up notice says why.
     public var readOnly: String { t("只读，不保存", "read-only, not saved") }

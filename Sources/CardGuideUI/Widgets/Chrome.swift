@@ -9,7 +9,9 @@ enum Chrome {
         grid.fill(" ", row: 0, column: 0, count: width, role: .title)
         // Read-only (another CardGuide has the file, or it is from a newer version) stays in
         // sight on every screen, beside the language, where no page text can cover it.
-        let tag = (state.readOnly ? s.readOnly + "  " : "") + s.languageTag
+        // A terminal that cannot show Chinese offers no switch to it.
+        let language = state.display.englishOnly ? "[EN]" : s.languageTag
+        let tag = (state.readOnly ? s.readOnly + "  " : "") + language
         let tagWidth = DisplayWidth.of(tag)
         let crumbs = [s.appName] + Breadcrumb.path(state)
         let room = width - tagWidth - 3

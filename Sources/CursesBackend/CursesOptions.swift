@@ -69,7 +69,7 @@ public enum CursesError: Error, CustomStringConvertible, Sendable {
         case .unknownTerminal(let term):
             return "cannot use terminal type '\(term)' (is TERM set correctly?)"
         case .cannotAddressCursor(let term):
-            return "this terminal (TERM=\(term)) cannot move the cursor, so the full-screen guide cannot run in it"
+            return "this terminal (TERM=\(term)) cannot move the cursor: no full screen is possible"
         }
     }
 }

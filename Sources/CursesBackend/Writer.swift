@@ -36,7 +36,9 @@ struct Writer {
                     current = cell.role
                 }
                 // The bottom-right cell returns ERR though it draws: results are ignored.
-                _ = mvwaddstr(window, Int32(run.row), Int32(run.column + offset), Self.printable(asciiOnly ? AsciiText.of(cell.text) : cell.text))
+                _ = mvwaddstr(
+                    window, Int32(run.row), Int32(run.column + offset),
+                    Self.printable(asciiOnly ? AsciiText.of(cell.text) : cell.text))
             }
         }
         _ = ccurses_set_attributes(window, ccurses_a_normal(), 0)

@@ -239,7 +239,9 @@ enum CoreBench {
                 let upTo = min(method.steps.count - 1, 3)
                 for index in 0...upTo {
                     for material in method.steps[index].bring { checklist.toggle(material: material.id, in: method, now: now) }
-                    if index < upTo { checklist.toggleDone(step: method.steps[index].id, in: method, now: now) }
+                    if index < upTo {
+                        checklist.toggleDone(step: method.steps[index].id, in: method, now: now)
+                    }
                 }
                 checklist.go(to: upTo, in: method, now: now)
                 checklists.append(checklist)

@@ -11,7 +11,10 @@ struct CardGuideCommand: ParsableCommand {
         commandName: "cardguide",
         abstract: "A step-by-step guide to getting and activating social-security and health cards (CN, DE, FR).",
         version: "cardguide \(CardGuideVersion.current)",
-        subcommands: [Run.self, Validate.self, List.self, Show.self, ScreenDump.self, Export.self, SaveLoop.self],
+        subcommands: [
+            Run.self, Validate.self, List.self, Show.self, ScreenDump.self, Export.self,
+            SaveLoop.self,
+        ],
         defaultSubcommand: Run.self
     )
 

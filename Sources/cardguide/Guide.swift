@@ -64,10 +64,10 @@ enum Guide {
         let noColor = environment["NO_COLOR"].map { !$0.isEmpty } ?? false
         let terminal: CursesTerminal
         do {
-            terminal = try CursesTerminal(options: CursesOptions(mono: settings.mono || noColor, plain: settings.plain,
-                                                                 logPath: session.logPath,
-                                                                 keyboardSignals: !settings.kiosk,
-                                                                 mouse: !settings.noMouse))
+            terminal = try CursesTerminal(
+                options: CursesOptions(
+                    mono: settings.mono || noColor, plain: settings.plain, logPath: session.logPath,
+                    keyboardSignals: !settings.kiosk, mouse: !settings.noMouse))
         } catch CursesError.cannotAddressCursor(let term) {
             session.close()
             throw lineModeOnly(term: term)
@@ -75,10 +75,12 @@ enum Guide {
         defer { terminal.shutdown() }
         // A terminal that is not UTF-8 gets ASCII art, and English: it cannot show Chinese.
         let utf8 = terminal.environmentIsUTF8
-        state.display = DisplayOptions(ascii: settings.ascii || !utf8, plain: settings.plain, englishOnly: !utf8)
+        state.display = DisplayOptions(
+            ascii: settings.ascii || !utf8, plain: settings.plain, englishOnly: !utf8)
         if !utf8 {
             state.language = .en
-            state.notice = Notice(Strings(.en).localeNotice + (state.notice.map { " " + $0.text } ?? ""),
+            state.notice = Notice(
+                Strings(.en).localeNotice + (state.notice.map { " " + $0.text } ?? ""),
                                   kind: state.notice?.kind ?? .info)
         }
         let handouts = HandoutWriter(directory: settings.handoutDir ?? ProcessEnvironment.currentDirectory)
@@ -125,9 +127,10 @@ enum Guide {
 
     /// TERM=dumb and other terminals that cannot place the cursor: what to use instead.
     private static func lineModeOnly(term: String) -> ExitCode {
-        printError("cardguide: this terminal (TERM=\(term)) cannot move the cursor, so the full-screen guide cannot run in it.")
-        printError("Use the line mode instead: 'cardguide list' lists every method, and 'cardguide show METHOD'")
-        printError("prints all its steps as plain text (--lang en for English). In a full terminal, set TERM (e.g. xterm-256color).")
+        printError("cardguide: this terminal (TERM=\(term)) cannot move the cursor, so the")
+        printError("full-screen guide cannot run in it. Use the line mode instead: 'cardguide list'")
+        printError("lists every method, and 'cardguide show METHOD' prints all its steps as plain")
+        printError("text (--lang en for English). In a full terminal, set TERM (e.g. xterm-256color).")
         return ExitCode(2)
     }
 }

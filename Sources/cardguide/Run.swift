@@ -30,7 +30,7 @@ struct Run: ParsableCommand {
     @Flag(name: .long, help: "Play a demo until the first key.") var demo = false
     @Option(name: .long, help: "Demo: seconds between steps.") var demoStepSeconds = GuideSettings.defaultDemoStepSeconds
     @Option(name: .long, help: "Where 'p' writes printable hand-outs (default: the current folder).") var handoutDir: String?
-    @Flag(name: .long, help: "Do not take the mouse (clicks and the wheel), leaving it to the terminal's own selection.")
+    @Flag(name: .long, help: "Leave the mouse to the terminal (no clicks or wheel in the guide).")
     var noMouse = false
     @Flag(name: .long, help: "Parse and check the content files even when the cache of the checked pack is up to date (also CARDGUIDE_NO_CACHE=1).") var noCache = false
 

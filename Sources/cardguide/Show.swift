@@ -6,7 +6,8 @@ import CardGuideCore
 struct Show: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "show",
-        abstract: "Print every step of a method as plain text (for screen readers and simple terminals).",
+        abstract:
+            "Print every step of a method as plain text (for screen readers and simple terminals).",
         discussion: "METHOD is a method's id, as 'cardguide list' prints them."
     )
 
@@ -16,11 +17,15 @@ struct Show: ParsableCommand {
 
     func run() throws {
         let pack = try content.loadValidPack()
-        guard let card = pack.cards.first(where: { $0.method(method) != nil }), let found = card.method(method) else {
+        guard let card = pack.cards.first(where: { $0.method(method) != nil }),
+            let found = card.method(method)
+        else {
             printError("cardguide: no method '\(method)'. These exist:")
             for card in pack.cards { for method in card.methods { printError("  " + method.id) } }
             throw ExitCode(1)
         }
-        print(MethodText.render(card: card, method: found, pack: pack, language: lang), terminator: "")
+        print(
+            MethodText.render(card: card, method: found, pack: pack, language: lang), terminator: ""
+        )
     }
 }

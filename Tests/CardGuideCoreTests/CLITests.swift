@@ -175,6 +175,58 @@ final class CLITests: XCTestCase {
         XCTAssertTrue(run.err.hasPrefix("fr.json: cards[0].methods[0].steps[1].sources[1]: unknown source 'FR9'\n"), run.err)
         XCTAssertTrue(run.err.contains("run 'cardguide validate --content \(folder.path)'"), run.err)
     }
+
+    // MARK: show, --help, --version
+
+    /// Every step of a method as plain text: the line mode for screen readers and terminals
+    /// that cannot move the cursor.
+    func testShowPrintsEveryStepOfAMethod() throws {
+        let folder = CoreFixture.Folder()
+        folder.write(MiniPack.bytes(MiniPack.files))
+        guard
+            let run = CoreFixture.run([
+                "show", "fr-vitale-post", "--lang", "en", "--content", folder.path,
+            ])
+        else { return }
+        XCTAssertEqual(run.status, 0, run.err)
+        for text in [
+            "France > Carte Vitale > Apply by post", "1. Fill in the form", "Fill in form S1106.",
+            "- Passport", "2. Wait", "- Photo (An ID photo)", "Varies: It differs by CPAM.",
+            "Sources: FR1, FR2",
+        ] {
+            XCTAssertTrue(run.out.contains(text), "show lacks '\(text)':\n\(run.out)")
+        }
+        XCTAssertFalse(run.out.contains("[ ]"), "show prints no progress:\n\(run.out)")
+        guard let zh = CoreFixture.run(["show", "fr-vitale-post", "--content", folder.path]) else {
+            return
+        }
+        XCTAssertTrue(zh.out.contains("1. 填表") && zh.out.contains("照片（证件照）"), zh.out)
+    }
+
+    func testShowOfAnUnknownMethodListsTheMethods() {
+        let folder = CoreFixture.Folder()
+        folder.write(MiniPack.bytes(MiniPack.files))
+        guard let run = CoreFixture.run(["show", "nope", "--content", folder.path]) else { return }
+        XCTAssertEqual(run.status, 1)
+        XCTAssertEqual(run.out, "")
+        XCTAssertTrue(
+            run.err.contains("no method 'nope'") && run.err.contains("fr-vitale-online"), run.err)
+    }
+
+    /// The guide is the default command: `--help` shows its options too; `--version` works.
+    func testHelpShowsTheGuidesOptionsAndVersionWorks() {
+        guard let help = CoreFixture.run(["--help"]), let version = CoreFixture.run(["--version"])
+        else { return }
+        XCTAssertEqual(help.status, 0)
+        for text in [
+            "SUBCOMMANDS:", "show", "USAGE: cardguide run", "--lang", "--kiosk", "--no-mouse",
+            "--plain",
+        ] {
+            XCTAssertTrue(help.out.contains(text), "--help lacks '\(text)':\n\(help.out)")
+        }
+        XCTAssertEqual(version.status, 0)
+        XCTAssertTrue(version.out.hasPrefix("cardguide "), version.out)
+    }
 }
 
 /// Issue 13, point 7: a save past the file size limit (`ulimit -f`) killed the program with

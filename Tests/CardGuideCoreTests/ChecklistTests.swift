@@ -28,7 +28,9 @@ final class ChecklistTests: XCTestCase {
         XCTAssertEqual(checklist.key, "fr-vitale-post")
         XCTAssertEqual(checklist.currentStepID, "form")
         XCTAssertEqual(checklist.currentIndex(in: method), 0)
-        XCTAssertEqual(method.steps.map { checklist.status(of: $0.id) }, [.notStarted, .notStarted, .notStarted],
+        XCTAssertEqual(
+            method.steps.map { checklist.status(of: $0.id) },
+            [.notStarted, .notStarted, .notStarted],
                        "a step is in progress only once something in it is ticked")
         XCTAssertEqual(checklist.ticked, [])
         XCTAssertEqual(checklist.started, start)
@@ -40,7 +42,8 @@ final class ChecklistTests: XCTestCase {
         checklist.go(to: 2, in: method, now: later)
         XCTAssertEqual(checklist.currentStepID, "wait")
         XCTAssertEqual(checklist.currentIndex(in: method), 2)
-        XCTAssertEqual(checklist.status(of: "wait"), .notStarted, "reading a step does not start it")
+        XCTAssertEqual(
+            checklist.status(of: "wait"), .notStarted, "reading a step does not start it")
         XCTAssertEqual(checklist.status(of: "send"), .notStarted, "skipping past a step does not start it")
         XCTAssertEqual(checklist.changed, later)
         XCTAssertEqual(checklist.started, start)
@@ -106,12 +109,14 @@ final class ChecklistTests: XCTestCase {
         XCTAssertEqual(checklist.status(of: "wait"), .done, "a step not started can be marked done")
         XCTAssertEqual(checklist.changed, later)
         checklist.toggleDone(step: "wait", in: method, now: later)
-        XCTAssertEqual(checklist.status(of: "wait"), .notStarted, "undone with nothing ticked: not started")
+        XCTAssertEqual(
+            checklist.status(of: "wait"), .notStarted, "undone with nothing ticked: not started")
         checklist.toggle(material: "passport", in: method, now: later)
         checklist.toggleDone(step: "form", in: method, now: later)
         XCTAssertEqual(checklist.status(of: "form"), .done)
         checklist.toggleDone(step: "form", in: method, now: later)
-        XCTAssertEqual(checklist.status(of: "form"), .inProgress, "undone with a tick in it: in progress")
+        XCTAssertEqual(
+            checklist.status(of: "form"), .inProgress, "undone with a tick in it: in progress")
         XCTAssertFalse(checklist.isFinished(in: method))
     }
 

@@ -32,7 +32,8 @@ final class BehaviourTests: XCTestCase {
         var driver = try Driver(.en)
         driver.openChinaCardMethod(0)
         driver.press("n", "space")
-        XCTAssertNil(driver.checklist("cn-card-branch"), "the first Space only brings the item into view")
+        XCTAssertNil(
+            driver.checklist("cn-card-branch"), "the first Space only brings the item into view")
         driver.press("space")
         XCTAssertEqual(driver.lastEffects, [.saveSession])
         XCTAssertNotNil(driver.checklist("cn-card-branch"))
@@ -64,7 +65,9 @@ final class BehaviourTests: XCTestCase {
         XCTAssertEqual(step(), 2)
         driver.press("n", "n", "n")
         XCTAssertEqual(step(), 4)
-        XCTAssertEqual(driver.state.overlay, .confirm(.finishChecklist(cardID: "cn-card", methodID: "cn-card-branch")),
+        XCTAssertEqual(
+            driver.state.overlay,
+            .confirm(.finishChecklist(cardID: "cn-card", methodID: "cn-card-branch")),
                        "Enter on the last step offers to finish")
         driver.press("n")
         XCTAssertTrue(driver.rows[2].hasPrefix(" Step 5 of 5"), driver.rows[2])
@@ -115,9 +118,11 @@ final class BehaviourTests: XCTestCase {
         XCTAssertEqual(checklist.currentIndex(in: method), 4, "the last step stays")
         XCTAssertEqual(checklist.doneCount(in: method), 2)
         XCTAssertTrue(driver.rows[3].contains("[Done]"), driver.rows[3])
-        XCTAssertTrue(driver.rows.last?.contains("d Mark not done") ?? false, driver.rows.last ?? "")
+        XCTAssertTrue(
+            driver.rows.last?.contains("d Mark not done") ?? false, driver.rows.last ?? "")
         driver.press("d")
-        XCTAssertEqual(driver.checklist("cn-card-branch")?.status(of: method.steps[4].id), .notStarted,
+        XCTAssertEqual(
+            driver.checklist("cn-card-branch")?.status(of: method.steps[4].id), .notStarted,
                        "d again undoes it: nothing in it is ticked")
         XCTAssertEqual(driver.state.notice?.text, "Step 5 is not done any more.")
         XCTAssertTrue(driver.rows.last?.contains("d Mark done") ?? false, driver.rows.last ?? "")

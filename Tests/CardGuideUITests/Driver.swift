@@ -136,7 +136,9 @@ enum Progress {
         let time = Driver.start.addingTimeInterval(changed)
         var checklist = Checklist(countryID: card.countryID, cardID: card.id, method: method, now: time,
                                   contentFingerprint: pack.fingerprint)
-        for index in done { checklist.toggleDone(step: method.steps[index].id, in: method, now: time) }
+        for index in done {
+            checklist.toggleDone(step: method.steps[index].id, in: method, now: time)
+        }
         for material in method.materials.prefix(ticked) { checklist.toggle(material: material.id, in: method, now: time) }
         checklist.go(to: step, in: method, now: time)
         return checklist

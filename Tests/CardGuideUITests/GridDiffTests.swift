@@ -87,7 +87,11 @@ final class GridDiffTests: XCTestCase {
                                       ("faq list", ["enter", "enter", "f"], ["down", "down", "down"]),
                                       ("overview", ["enter", "enter", "enter", "enter", "o"], ["down", "down"]),
                                       ("search hits", ["/", "p", "i", "n"], ["down", "down"]),
-                                      ("wizard materials", ["enter", "enter", "down", "down", "down", "enter", "n"], ["down", "down"])] {
+            (
+                "wizard materials", ["enter", "enter", "down", "down", "down", "enter", "n"],
+                ["down", "down"]
+            ),
+        ] {
             var driver = try Driver(.zh, 80, 24)
             for key in script { driver.press(key) }
             for move in moves {

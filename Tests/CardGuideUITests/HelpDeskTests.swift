@@ -224,11 +224,13 @@ final class HelpDeskTests: XCTestCase {
         XCTAssertNil(driver.state.helpDesk.demo)
         XCTAssertEqual(driver.state.stack, stack, "control is handed over at the screen the demo was on")
         XCTAssertFalse(driver.screenText.contains("演示中"))
-        XCTAssertEqual(driver.state.checklists, [own], "the visitor's progress is back, and only theirs")
+        XCTAssertEqual(
+            driver.state.checklists, [own], "the visitor's progress is back, and only theirs")
         guard case .wizard = driver.state.screen else { return XCTFail("not on the wizard") }
         XCTAssertNil(Update.nextWake(driver.state, now: at(run.time + 1)), "no demo, no kiosk: wait for keys")
         // From now on keys work as usual.
-        XCTAssertEqual(Update.key(.char("d"), to: &driver.state, now: at(run.time + 2)), [.saveSession])
+        XCTAssertEqual(
+            Update.key(.char("d"), to: &driver.state, now: at(run.time + 2)), [.saveSession])
     }
 
     /// In a kiosk with --demo, the reset for the next visitor starts the demo again.

@@ -21,7 +21,9 @@ final class KeymapTests: XCTestCase {
             try reach("home with checklists", checklists: checklists) { _ in }
             try reach("cards") { $0.press("enter") }
             try reach("methods") { $0.press("enter", "enter") }
-            try reach("safety box as a checklist starts") { $0.openChinaCardMethod(0); $0.press("n", "space", "space") }
+            try reach("safety box as a checklist starts") {
+                $0.openChinaCardMethod(0); $0.press("n", "space", "space")
+            }
             try reach("wizard") { $0.openChinaCardMethod(0) }
             try reach("overview") { $0.openChinaCardMethod(0); $0.press("o") }
             try reach("comparison") { $0.press("enter", "enter", "c") }
@@ -60,7 +62,9 @@ final class KeymapTests: XCTestCase {
     /// Globals apply on every screen, never in the search field or an overlay.
     func testGlobalsApplyExceptWhileTypingAndInOverlays() {
         for context in KeyContext.allCases {
-            XCTAssertEqual(Keymap.globalsApply(context), ![.search, .help, .confirm, .safetyBox].contains(context),
+            XCTAssertEqual(
+                Keymap.globalsApply(context),
+                ![.search, .help, .confirm, .safetyBox].contains(context),
                            "\(context)")
         }
     }
@@ -92,7 +96,10 @@ final class KeymapTests: XCTestCase {
                 Update.apply(.resize(Size(width: width, height: height)), to: &sized, now: Driver.start)
                 var hints = Keymap.footer(sized)
                 if let help = hints.firstIndex(where: { $0.action == .help }) { hints.insert(hints.remove(at: help), at: 0) }
-                let pieces = hints.map { "\($0.keys[0].label(sized.language)) \(Keymap.hint($0, in: sized)[sized.language])" }
+                let pieces = hints.map {
+                    "\($0.keys[0].label(sized.language)) "
+                        + Keymap.hint($0, in: sized)[sized.language]
+                }
                 let grid = View.render(sized)
                 let drawn = grid.rowText(height - 1).trimmingCharacters(in: .whitespaces)
                 let candidates = (1...pieces.count).map { pieces.prefix($0).joined(separator: "  ") }
@@ -123,16 +130,19 @@ final class KeymapTests: XCTestCase {
                 driver.press("down")
             }
             let context = state.screen.context
-            let all = Keymap.bindings(context) + (Keymap.globalsApply(context) ? Keymap.globals(state) : [])
+            let all =
+                Keymap.bindings(context)
+                + (Keymap.globalsApply(context) ? Keymap.globals(state) : [])
             // Every key that works here, and no key that does nothing here.
             for binding in all {
                 let label = binding.label(state.language)
                 let hint = Keymap.hint(binding, in: state)[state.language]
                 let listed = seen.contains { $0.contains(label + " ") && $0.contains(hint) }
-                if Keymap.hasEffect(binding.action, in: state) {
+                if Keymap.hasEffect(binding.action, in: state, context: context) {
                     XCTAssertTrue(listed, "\(name): help does not list \(label) \(hint)")
                 } else {
-                    XCTAssertFalse(listed, "\(name): help lists \(label) \(hint), which does nothing here")
+                    XCTAssertFalse(
+                        listed, "\(name): help lists \(label) \(hint), which does nothing here")
                 }
             }
             if state.helpDesk.isKiosk, let quit = Keymap.global.first(where: { $0.action == .quit }) {

@@ -58,11 +58,14 @@ final class ScreenSnapshotTests: XCTestCase {
     func testHomeWithAFinishedChecklist() throws {
         let pack = try ShippedPack.pack()
         let steps = try XCTUnwrap(pack.card("fr-vitale")?.method("fr-vitale-worker")).steps.count
-        let finished = try Progress.checklist(pack, card: "fr-vitale", method: "fr-vitale-worker", at: steps - 1,
+        let finished = try Progress.checklist(
+            pack, card: "fr-vitale", method: "fr-vitale-worker", at: steps - 1,
                                               done: Array(0..<steps), ticked: 12, changed: 400)
         try snap("home-finished", withChecklists: true) { driver in
             driver.state.checklists.insert(finished, at: 0)
-            while let selection = driver.selection, !(driver.state.homeEntries[selection].isFinished) {
+            while let selection = driver.selection,
+                !(driver.state.homeEntries[selection].isFinished)
+            {
                 driver.press("down")
             }
             XCTAssertEqual(driver.state.homeEntries[driver.selection ?? 0], .finished(finished))
@@ -195,12 +198,16 @@ final class ScreenSnapshotTests: XCTestCase {
         }
         try snap("help", languages: [.zh], sizes: [(80, 24)], display: DisplayOptions(ascii: true), suffix: "_ascii") { $0.press("?") }
         // Plain mode says the progress in words, not as a bar of # and dots.
-        try snap("wizard-middle", languages: Language.allCases, sizes: [(80, 24)], display: DisplayOptions(plain: true),
+        try snap(
+            "wizard-middle", languages: Language.allCases, sizes: [(80, 24)],
+            display: DisplayOptions(plain: true),
                  suffix: "_plain") { driver in
             driver.openChinaCardMethod(3)
             driver.press("d", "enter")
         }
-        try snap("list-position", languages: [.en], sizes: [(40, 12)], display: DisplayOptions(ascii: true),
+        try snap(
+            "list-position", languages: [.en], sizes: [(40, 12)],
+            display: DisplayOptions(ascii: true),
                  suffix: "_ascii") { $0.press("f", "down", "down", "down", "down") }
         try snap("home-checklists", languages: [.zh], sizes: [(80, 24)], display: DisplayOptions(plain: true), suffix: "_plain",
                  withChecklists: true) { driver in

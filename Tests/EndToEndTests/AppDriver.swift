@@ -16,7 +16,8 @@ final class AppDriver {
     /// `stateHome` reuses another run's XDG_STATE_HOME (a relaunch, or a second app on one file).
     /// `environment` adds to or replaces the harness's (TERM, LANG …).
     init(_ testCase: XCTestCase, _ arguments: [String] = [], width: Int = 80, height: Int = 24,
-         stateHome: String? = nil, ready: [String] = ["CardGuide"], environment: [String: String] = [:],
+        stateHome: String? = nil, ready: [String] = ["CardGuide"],
+        environment: [String: String] = [:],
          prepare: (_ stateHome: String) throws -> Void = { _ in },
          file: StaticString = #filePath, line: UInt = #line) throws {
         let binary = try TmuxHarness.cardguideBinary(file: file, line: line)
@@ -261,14 +262,18 @@ enum Flow {
         try app.press("Down", "Down", expect: ["> 法国"], file: file, line: line)
         try app.press("Enter", expect: ["CardGuide 办卡指南 > 法国", "选择证卡", "> 医保卡 carte Vitale"], file: file, line: line)
         try app.press("Enter", expect: ["选择办理方式", "> 在法国工作或居住", "10 步"], file: file, line: line)
-        try app.press("Enter", expect: ["步骤 1/10", "先确认你能否参保（PUMa）", "[未开始]"], file: file, line: line)
+        try app.press(
+            "Enter", expect: ["步骤 1/10", "先确认你能否参保（PUMa）", "[未开始]"], file: file, line: line)
     }
 
     /// The first tick of a checklist (`key`, Space by default): it starts, the card's safety
     /// rules show once in a box, and Enter closes it onto `texts`.
-    static func start(_ app: AppDriver, with key: String = "Space", expect texts: [String], english: Bool = false,
+    static func start(
+        _ app: AppDriver, with key: String = "Space", expect texts: [String], english: Bool = false,
                       file: StaticString = #filePath, line: UInt = #line) throws {
-        let box = english ? ["Checklist started. Remember:", "S1 "] : ["清单已开始。办理时请记住：", "S1 密码和验证码只留给自己"]
+        let box =
+            english
+            ? ["Checklist started. Remember:", "S1 "] : ["清单已开始。办理时请记住：", "S1 密码和验证码只留给自己"]
         try app.press(key, expect: box, file: file, line: line)
         try app.press("Enter", expect: texts, absent: [box[0]], file: file, line: line)
     }

@@ -102,7 +102,9 @@ final class AppFlowTests: XCTestCase {
         try app.press("Down", "Down", expect: ["> France"])
         try app.press("Enter", expect: ["CardGuide > France", "Choose a card", "> Carte Vitale (health card)"])
         try app.press("Enter", expect: ["Choose how to do it", "> You work or live in France", "10 steps"])
-        try app.press("Enter", expect: ["Step 1 of 10", "[Not started]"], absent: ["Whatever card you are getting"])
+        try app.press(
+            "Enter", expect: ["Step 1 of 10", "[Not started]"],
+            absent: ["Whatever card you are getting"])
         try app.press("Enter", expect: ["Step 2 of 10", "0 of 5 items ready"])
         try app.press("Enter", expect: ["Step 3 of 10", "Get documents translated or legalised if needed", "> [ ] "])
         try Flow.start(app, expect: ["> [x] ", "1 of 1 items ready"], english: true)
@@ -134,8 +136,12 @@ final class AppFlowTests: XCTestCase {
         }
         XCTAssertEqual(app.selectedRow(), caution, app.tmux.diagnostics())
         // That caution is the last of a long page: the page opens scrolled to it.
-        try app.press("Enter", expect: ["> Cautions", "[Info] PIN letter: from age 15 years 9 months",
-                                        "The PIN letter is sent to applicants"], absent: ["Search >"])
+        try app.press(
+            "Enter",
+            expect: [
+                "> Cautions", "[Info] PIN letter: from age 15 years 9 months",
+                "The PIN letter is sent to applicants",
+            ], absent: ["Search >"])
         try app.press("q", expect: ["APP-EXIT="])
         app.assertExit(code: 0)
     }

@@ -17,15 +17,21 @@ final class FirstUseTests: XCTestCase {
         let rows = app.rows()
         guard rows.count >= 2 else { return nil }
         let row = rows[rows.count - 2]
-        guard let range = row.range(of: #"[▲^ ] \d+/\d+( [▼v])?$"#, options: .regularExpression) else { return nil }
+        guard let range = row.range(of: #"[▲^ ] \d+/\d+( [▼v])?$"#, options: .regularExpression)
+        else { return nil }
         return String(row[range]).trimmingCharacters(in: .whitespaces)
     }
 
-    private func expectPosition(_ app: AppDriver, _ pattern: String, file: StaticString = #filePath, line: UInt = #line) {
+    private func expectPosition(
+        _ app: AppDriver, _ pattern: String, file: StaticString = #filePath, line: UInt = #line
+    ) {
         let shown = app.tmux.waitUntil(timeout: 5) { _ in
-            self.position(app).map { $0.range(of: pattern, options: .regularExpression) != nil } ?? false
+            self.position(app).map { $0.range(of: pattern, options: .regularExpression) != nil }
+                ?? false
         }
-        XCTAssertTrue(shown, "no list position like \(pattern)\n\(app.tmux.diagnostics())", file: file, line: line)
+        XCTAssertTrue(
+            shown, "no list position like \(pattern)\n\(app.tmux.diagnostics())", file: file,
+            line: line)
     }
 
     // MARK: 1. Looking changes nothing
@@ -45,8 +51,9 @@ final class FirstUseTests: XCTestCase {
         try app.press("Right", expect: ["[未开始]"])
         try app.press("Escape", expect: ["搜索："])
         try app.press("Escape", expect: ["选择国家"], absent: ["继续办理"])
-        XCTAssertFalse(FileManager.default.fileExists(atPath: app.sessionPath)
-                       && !app.savedChecklists().isEmpty, "reading saved a checklist")
+        XCTAssertFalse(
+            FileManager.default.fileExists(atPath: app.sessionPath)
+                && !app.savedChecklists().isEmpty, "reading saved a checklist")
 
         // The first tick starts it: its step, and only that step, is in progress.
         try openChinaCard(app, method: 0, expect: ["步骤 1/5", "[未开始]"])
@@ -84,11 +91,14 @@ final class FirstUseTests: XCTestCase {
         let app = try AppDriver(self, ready: ["选择国家"])
         try openChinaCard(app, method: 0, expect: ["步骤 1/5", "已完成 0/5"])
         try Flow.start(app, with: "d", expect: ["步骤 2/5", "已完成 1/5"])
-        XCTAssertFalse(app.rows()[2].contains("%"), "a percentage of position beside the steps done\n\(app.rows()[2])")
+        XCTAssertFalse(
+            app.rows()[2].contains("%"),
+            "a percentage of position beside the steps done\n\(app.rows()[2])")
         try app.press("d", expect: ["步骤 3/5", "已完成 2/5"])
         try app.press("d", "d", "d", expect: ["步骤 5/5", "已完成 5/5", "[已完成]"])
-        try app.press("Escape", "Escape", "Escape", expect: ["已完成", "到服务银行网点激活", "已完成 5/5"],
-                      absent: ["继续办理"])
+        try app.press(
+            "Escape", "Escape", "Escape", expect: ["已完成", "到服务银行网点激活", "已完成 5/5"],
+            absent: ["继续办理"])
         // Listed after the countries; it can be removed.
         try app.press("Down", "Down", "Down", expect: ["> 到服务银行网点激活", "D 删除该清单"])
         try app.press("D", expect: ["删除这份清单？"])
@@ -103,7 +113,8 @@ final class FirstUseTests: XCTestCase {
         try Flow.start(app, with: "d", expect: ["步骤 2/5"])
         try app.press("Left", expect: ["步骤 1/5", "[已完成]", "d 改回未完成"])
         try app.press("d", expect: ["第 1 步改回未完成", "[未开始]", "d 完成此步"])
-        try app.press("Right", "Right", "Right", "Right", expect: ["步骤 5/5", "回车 完成清单"], absent: ["回车 下一步"])
+        try app.press(
+            "Right", "Right", "Right", "Right", expect: ["步骤 5/5", "回车 完成清单"], absent: ["回车 下一步"])
         try app.press("Enter", expect: ["标为已完成，结束这份清单？", "[y] 确定"])
         try app.press("y", expect: ["还有 4 步未完成", "[已完成]"])
     }
@@ -127,7 +138,8 @@ final class FirstUseTests: XCTestCase {
     }
 
     func testListPositionInASCII() throws {
-        let app = try AppDriver(self, ["--ascii", "--lang", "en"], width: 40, height: 12, ready: ["Choose a country"])
+        let app = try AppDriver(
+            self, ["--ascii", "--lang", "en"], width: 40, height: 12, ready: ["Choose a country"])
         expectPosition(app, #"^1/\d+ v$"#)
     }
 
@@ -144,7 +156,9 @@ final class FirstUseTests: XCTestCase {
             app.settled()
             guard let selected = app.selectedRow() else { continue }
             marked += 1
-            XCTAssertTrue(selected.hasPrefix("[ ] "), "after PgDn the marker is not on an item\n\(app.tmux.diagnostics())")
+            XCTAssertTrue(
+                selected.hasPrefix("[ ] "),
+                "after PgDn the marker is not on an item\n\(app.tmux.diagnostics())")
         }
         XCTAssertGreaterThan(marked, 0, "paging never showed the focus")
         try app.press("End", expect: [" > [ ] 孩子的社保卡"])
@@ -161,8 +175,11 @@ final class FirstUseTests: XCTestCase {
         try app.press("/", expect: ["搜索：_"])
         try app.type("密码", expect: ["搜索：密码_", " > ["])
         let rows = app.rows()
-        let selected = try XCTUnwrap(rows.firstIndex { $0.hasPrefix(" > ") }, app.tmux.diagnostics())
-        XCTAssertTrue(rows[selected + 1].contains("中国 > 电子社保卡"), "the first hit is not the e-card's\n\(app.tmux.diagnostics())")
+        let selected = try XCTUnwrap(
+            rows.firstIndex { $0.hasPrefix(" > ") }, app.tmux.diagnostics())
+        XCTAssertTrue(
+            rows[selected + 1].contains("中国 > 电子社保卡"),
+            "the first hit is not the e-card's\n\(app.tmux.diagnostics())")
         try app.press("C-u", expect: ["搜索：_", "输入中文或英文关键词"])
         try app.type("carte vitale", expect: ["搜索：carte vitale_", "法国 > 医保卡 carte Vitale"])
         try app.press("C-w", expect: ["搜索：carte _"])
@@ -177,7 +194,9 @@ final class FirstUseTests: XCTestCase {
         try first.press("Enter", expect: ["步骤 1/"])
         XCTAssertTrue(first.rows()[0].contains("微信小程序领取"), first.tmux.diagnostics())
         try first.press("s", expect: ["办理任何证卡时都请记住"])
-        XCTAssertTrue(first.rows()[0].contains("安全提示（防诈骗）"), "the current screen is cut\n\(first.tmux.diagnostics())")
+        XCTAssertTrue(
+            first.rows()[0].contains("安全提示（防诈骗）"),
+            "the current screen is cut\n\(first.tmux.diagnostics())")
         try first.press("Escape", expect: ["步骤 1/"])
         try Flow.start(first, with: "d", expect: ["步骤 2/"])
         try first.press("q", expect: ["APP-EXIT="])
@@ -196,7 +215,8 @@ final class FirstUseTests: XCTestCase {
         XCTAssertEqual(tmux.waitForExit()?.code, 2, tmux.diagnostics())
         // -J joins the lines the terminal wrapped.
         let text = try tmux.run(["capture-pane", "-p", "-J", "-t", "probe:0.0"])
-        XCTAssertTrue(text.contains("cannot move the cursor") && text.contains("cardguide show METHOD"), text)
+        XCTAssertTrue(
+            text.contains("cannot move the cursor") && text.contains("cardguide show METHOD"), text)
     }
 
     func testANonUTF8LocaleGetsASCIIAndEnglishWithANotice() throws {
@@ -251,7 +271,8 @@ final class FirstUseTests: XCTestCase {
         expectPosition(app, #"(^|▲ )4/\d+ ▼$"#)
 
         let plain = try AppDriver(self, ["--no-mouse"], ready: ["选择国家"])
-        XCTAssertEqual(plain.tmux.paneValue("mouse_standard_flag"), "0", "--no-mouse still takes the mouse")
+        XCTAssertEqual(
+            plain.tmux.paneValue("mouse_standard_flag"), "0", "--no-mouse still takes the mouse")
     }
 
     /// An X10 mouse press and release of the first button at a screen cell.

@@ -63,7 +63,9 @@ final class HelpDeskTests: XCTestCase {
         // The screen stays as it was and the app runs; the status line says q does nothing.
         app.expect(["「q」键在此页面无效"])
         let after = app.settled()
-        func withoutNotice(_ rows: [String]) -> [String] { rows.enumerated().filter { $0.offset != rows.count - 2 }.map(\.element) }
+        func withoutNotice(_ rows: [String]) -> [String] {
+            rows.enumerated().filter { $0.offset != rows.count - 2 }.map(\.element)
+        }
         XCTAssertEqual(withoutNotice(after), withoutNotice(before), "q changed the kiosk's screen")
         XCTAssertTrue(app.isRunning, "q ended the kiosk")
         XCTAssertNil(app.tmux.waitForExit(timeout: 0.3), "q ended the kiosk")
@@ -71,7 +73,9 @@ final class HelpDeskTests: XCTestCase {
         try app.tmux.send(keys: "C-x")
         try app.tmux.send(text: "exi")
         try app.tmux.send(keys: "Enter")
-        XCTAssertEqual(withoutNotice(app.settled()), withoutNotice(before), "the staff sequence's keys acted on the screen")
+        XCTAssertEqual(
+            withoutNotice(app.settled()), withoutNotice(before),
+            "the staff sequence's keys acted on the screen")
         XCTAssertTrue(app.isRunning, "a wrong staff word ended the kiosk")
         // Keys work as usual afterwards.
         try app.press("Enter", expect: ["选择办理方式", "> 在法国工作或居住"])

@@ -19,7 +19,8 @@ final class ResumeTests: XCTestCase {
     /// A relaunch on the same state: the checklist is listed under 继续办理 with two items
     /// ready, and Enter returns to step 3 at once with the ticks of step 2 still there.
     private func assertResumes(_ app: AppDriver, file: StaticString = #filePath, line: UInt = #line) throws {
-        app.expect(["继续办理", "在法国工作或居住", "已完成 0/\(Flow.steps)", "2/\(Flow.materials) 项材料已备齐", "选择国家"],
+        app.expect(
+            ["继续办理", "在法国工作或居住", "已完成 0/\(Flow.steps)", "2/\(Flow.materials) 项材料已备齐", "选择国家"],
                    file: file, line: line)
         try app.press("Enter", expect: ["步骤 3/10", "需要时翻译并认证出生证明", "> [ ] 宣誓翻译件"],
                       absent: ["办理任何证卡时都请记住"], file: file, line: line)

@@ -16,7 +16,8 @@ final class TerminalRestoreTests: XCTestCase {
         XCTAssertTrue(screen.contains("USAGE: cardguide"), screen)
         XCTAssertTrue(screen.contains("list"), screen)
         for option in ["--lang", "--kiosk", "--no-mouse", "--plain"] {
-            XCTAssertTrue(screen.contains(option), "--help does not show the guide's \(option)\n\(screen)")
+            XCTAssertTrue(
+                screen.contains(option), "--help does not show the guide's \(option)\n\(screen)")
         }
     }
 

@@ -28,7 +28,9 @@ final class KioskSoakTests: XCTestCase {
         var afterWarmUp = 0
         var frames = 0
         // The first step done starts the checklist (and its safety box, which Enter closes).
-        let visit: [Key] = [.enter, .enter, .enter, .char("d"), .enter, .down, .char(" "), .char("L")]
+        let visit: [Key] = [
+            .enter, .enter, .enter, .char("d"), .enter, .down, .char(" "), .char("L"),
+        ]
         // Every tenth visitor also searches and every one is drawn: the costly parts, kept
         // to a share that lets the soak finish in CI's time.
         let search: [Key] = [.char("/"), .char("P"), .char("I"), .char("N"), .enter, .escape]

@@ -449,7 +449,9 @@ enum MonkeyInvariants {
         case .confirm(.resetChecklist(let id))?, .confirm(.removeChecklist(let id))?:
             if state.checklist(for: id) == nil { return "confirming a change to checklist \(id), which does not exist" }
         case .confirm(.finishChecklist(let cardID, let methodID))?:
-            if state.pack.card(cardID)?.method(methodID) == nil { return "finishing unknown method \(methodID)" }
+            if state.pack.card(cardID)?.method(methodID) == nil {
+                return "finishing unknown method \(methodID)"
+            }
         case .safetyBox(let cardID)?:
             if state.pack.card(cardID) == nil { return "safety box of unknown card \(cardID)" }
         case nil: break
@@ -494,7 +496,9 @@ enum MonkeyInvariants {
                 return "unknown method \(wizard.cardID)/\(wizard.methodID)"
             }
             // A wizard may be open without a checklist: reading starts none.
-            guard method.steps.indices.contains(wizard.step) else { return "step \(wizard.step) of \(method.id)" }
+            guard method.steps.indices.contains(wizard.step) else {
+                return "step \(wizard.step) of \(method.id)"
+            }
             let step = method.steps[wizard.step]
             let valid = step.bring.isEmpty ? wizard.material == 0 : step.bring.indices.contains(wizard.material)
             if !valid { return "material \(wizard.material) of step \(step.id)'s \(step.bring.count)" }

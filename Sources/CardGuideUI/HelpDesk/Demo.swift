@@ -35,7 +35,8 @@ public struct DemoPlayer: Equatable, Sendable {
         var keys: [Key] = [.home] + Array(repeating: .down, count: resumes + country) + [.enter]  // country
         keys += [.enter]                                    // first card
         keys += [.down, .up, .enter]                        // glance at the methods, open the first
-        keys += [.char("d"), .char("s"), .pageDown, .escape]  // done starts it: the rules box, in full
+        // Done starts the checklist: the rules box, then the rules in full.
+        keys += [.char("d"), .char("s"), .pageDown, .escape]
         keys += [.down, .char(" "), .enter, .enter]         // tick an item, walk two steps
         keys += [.char("o"), .escape]                       // the overview
         keys += [.char("f"), .enter, .pageDown, .escape, .escape]  // an FAQ answer

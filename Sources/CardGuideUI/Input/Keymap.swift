@@ -26,7 +26,9 @@ public struct Binding: Sendable {
     public var label: String { keys.map(\.label).joined(separator: "/") }
 
     /// The keys as written in help in `language` (arrows and Enter named in Chinese).
-    public func label(_ language: Language) -> String { keys.map { $0.label(language) }.joined(separator: "/") }
+    public func label(_ language: Language) -> String {
+        keys.map { $0.label(language) }.joined(separator: "/")
+    }
 }
 
 public enum Keymap {
@@ -84,8 +86,8 @@ public enum Keymap {
                 Binding([.char("d")], .markDone, "完成此步", "Mark done"),
                 Binding([.char("o")], .overview, "总览", "Overview"),
                 Binding([.char("p")], .printHandout, "打印清单", "Print"),
-                backNoLeft,
-                moveUp, moveDown] + pages + [
+                backNoLeft, moveUp, moveDown,
+            ] + pages + [
                 Binding([.char("f")], .faq, "常见问题", "FAQ", footer: false),
                 Binding([.char("w")], .cautions, "注意事项", "Cautions", footer: false),
                 Binding([.char("c")], .compare, "对比办理方式", "Compare methods", footer: false),
@@ -107,7 +109,8 @@ public enum Keymap {
         case .faqAnswer, .cautions:
             return [back] + scrolling
         case .safety:
-            return [Binding([.enter, .escape, .backspace, .left, .char("h")], .back, "返回", "Back")] + scrolling
+            return [Binding([.enter, .escape, .backspace, .left, .char("h")], .back, "返回", "Back")]
+                + scrolling
         case .search:
             return [
                 Binding([.enter], .open, "打开", "Open"),
@@ -163,16 +166,25 @@ public enum Keymap {
     /// The bindings the footer shows for the current state, in order.
     public static func footer(_ state: AppState) -> [Binding] {
         let context = activeContext(state)
-        var shown = bindings(context).filter { $0.footer && hasEffect($0.action, in: state) }
-        if globalsApply(context) { shown += globals(state).filter { $0.footer && hasEffect($0.action, in: state) } }
-        return shown
+        func shown(_ binding: Binding) -> Bool {
+            binding.footer && hasEffect(binding.action, in: state, context: context)
+        }
+        return bindings(context).filter(shown) + (globalsApply(context) ? globals(state).filter(shown) : [])
     }
 
     /// False for a bound action that would do nothing here (a hint for it would mislead,
     /// and help leaves it out): ticking on a step that needs no materials, comparing a card
-    /// without comparison tables, restarting when no checklist is selected …
-    public static func hasEffect(_ action: Action, in state: AppState) -> Bool {
+    /// without comparison tables, restarting when no checklist is selected … `context` is
+    /// where the key is read (the active one by default; help asks about the screen under
+    /// it): an overlay's keys always act.
+    public static func hasEffect(_ action: Action, in state: AppState, context: KeyContext? = nil)
+        -> Bool
+    {
+        let context = context ?? activeContext(state)
+        if [.help, .confirm, .safetyBox].contains(context) { return true }
         switch (action, state.screen) {
+        case (.back, .home):
+            return false
         case (.tick, .wizard(let wizard)):
             guard let (_, method, _, index) = state.position(of: wizard) else { return false }
             return !method.steps[index].bring.isEmpty
@@ -186,7 +198,8 @@ public enum Keymap {
             return (state.pack.card(cardID)?.comparisons.count ?? 0) > 1
         case (.reset, .home(let list)), (.remove, .home(let list)):
             let entries = state.homeEntries
-            return entries.indices.contains(list.selection) && entries[list.selection].checklist != nil
+            return entries.indices.contains(list.selection)
+                && entries[list.selection].checklist != nil
         case (.profiles, .home):
             return !state.helpDesk.isKiosk
         case (.safety, .safety):
@@ -204,14 +217,21 @@ public enum Keymap {
         let s = Strings(state.language)
         switch (binding.action, state.screen) {
         case (.markDone, .wizard(let wizard)):
-            guard let (_, method, checklist, index) = state.position(of: wizard) else { return binding.hint }
-            return checklist.status(of: method.steps[index].id) == .done ? s.markNotDone : s.markDone
+            guard let (_, method, checklist, index) = state.position(of: wizard) else {
+                return binding.hint
+            }
+            return checklist.status(of: method.steps[index].id) == .done
+                ? s.markNotDone : s.markDone
         case (.markDone, .overview(let cardID, let methodID, let list)):
-            guard let method = state.pack.card(cardID)?.method(methodID), method.steps.indices.contains(list.selection),
+            guard let method = state.pack.card(cardID)?.method(methodID),
+                method.steps.indices.contains(list.selection),
                   let checklist = state.checklist(for: methodID) else { return s.markDone }
-            return checklist.status(of: method.steps[list.selection].id) == .done ? s.markNotDone : s.markDone
+            return checklist.status(of: method.steps[list.selection].id) == .done
+                ? s.markNotDone : s.markDone
         case (.nextStep, .wizard(let wizard)):
-            guard let (_, method, _, index) = state.position(of: wizard) else { return binding.hint }
+            guard let (_, method, _, index) = state.position(of: wizard) else {
+                return binding.hint
+            }
             return index + 1 == method.steps.count ? s.finishChecklist : binding.hint
         default:
             return binding.hint

@@ -39,9 +39,11 @@ public enum View {
     private static func body(_ state: AppState, into grid: inout CellGrid) -> Position? {
         let layout = Layout(state.size)
         if let list = ScreenList.of(state), state.screen.context != .search {
-            ListPosition.draw(list.rows, selection: list.selection, height: list.height, total: list.total,
+            ListPosition.draw(
+                list.rows, selection: list.selection, height: list.height, total: list.total,
                               state: state, into: &grid)
-            let cursor = list.rows.draw(into: &grid, top: list.top, height: list.height, left: layout.contentLeft,
+            let cursor = list.rows.draw(
+                into: &grid, top: list.top, height: list.height, left: layout.contentLeft,
                                         width: layout.contentWidth, selection: list.selection)
             if case .cards(let countryID, let selection) = state.screen {
                 let details = ScreenList.cardDetailRows(state, countryID: countryID, selection)

@@ -20,17 +20,22 @@ struct ScreenList {
     /// The list of the screen on top, nil for a screen that is not a list.
     static func of(_ state: AppState) -> ScreenList? {
         let layout = Layout(state.size)
-        func list(_ rows: ListRows, _ selection: Int, top: Int = layout.bodyTop,
-                  height: Int = layout.bodyHeight) -> ScreenList {
-            ScreenList(rows: rows, selection: selection, top: top, height: height,
-                       total: (rows.rows.compactMap(\.item).max() ?? -1) + 1)
+        func list(
+            _ rows: ListRows, _ selection: Int, top: Int = layout.bodyTop,
+            height: Int = layout.bodyHeight
+        ) -> ScreenList {
+            ScreenList(
+                rows: rows, selection: selection, top: top, height: height,
+                total: (rows.rows.compactMap(\.item).max() ?? -1) + 1)
         }
         switch state.screen {
         case .home(let selection):
             return list(ListScreens.home(state, selection), selection.selection)
         case .cards(let countryID, let selection):
-            return list(ListScreens.cards(state, countryID: countryID), selection.selection,
-                        height: layout.bodyHeight - cardDetailRows(state, countryID: countryID, selection).reserved)
+            return list(
+                ListScreens.cards(state, countryID: countryID), selection.selection,
+                height: layout.bodyHeight
+                    - cardDetailRows(state, countryID: countryID, selection).reserved)
         case .methods(let cardID, let selection):
             guard let card = state.pack.card(cardID) else { return nil }
             return list(ListScreens.methods(state, card: card), selection.selection)
@@ -45,8 +50,9 @@ struct ScreenList {
             // Items take two or three rows, so half a screen of items each side of the
             // selection fills more than the view.
             let rows = SearchView.rows(state, search, window: layout.bodyHeight / 2 + 2)
-            return ScreenList(rows: rows, selection: search.list.selection, top: layout.bodyTop + 2,
-                              height: layout.bodyHeight - 2, total: search.hits.count)
+            return ScreenList(
+                rows: rows, selection: search.list.selection, top: layout.bodyTop + 2,
+                height: layout.bodyHeight - 2, total: search.hits.count)
         default:
             return nil
         }
@@ -54,8 +60,10 @@ struct ScreenList {
 
     /// Under the cards list: who issues the selected card and how it is activated, and the
     /// rows that takes from the list (the details and a gap).
-    static func cardDetailRows(_ state: AppState, countryID: String,
-                               _ selection: ListState) -> (lines: [PageLine], reserved: Int) {
+    static func cardDetailRows(
+        _ state: AppState, countryID: String,
+        _ selection: ListState
+    ) -> (lines: [PageLine], reserved: Int) {
         let layout = Layout(state.size)
         let s = Strings(state.language)
         let cards = state.pack.cards(in: countryID)

@@ -49,11 +49,15 @@ enum SearchView {
     static func context(of document: SearchIndex.Document, state: AppState) -> String {
         let l = state.language
         guard let card = state.pack.card(document.target.cardID) else { return "" }
-        let place = (state.pack.country(card.countryID)?.name[l] ?? card.countryID) + " > " + card.name[l]
-        guard case let .step(_, methodID, stepIndex) = document.target, let method = card.method(methodID) else {
+        let place =
+            (state.pack.country(card.countryID)?.name[l] ?? card.countryID) + " > " + card.name[l]
+        guard case let .step(_, methodID, stepIndex) = document.target,
+            let method = card.method(methodID)
+        else {
             return place
         }
-        return place + " > " + method.name[l] + " > " + Strings(l).stepOf(stepIndex + 1, method.steps.count)
+        return place + " > " + method.name[l] + " > "
+            + Strings(l).stepOf(stepIndex + 1, method.steps.count)
     }
 
     static func draw(_ state: AppState, _ search: SearchState, into grid: inout CellGrid) -> Position {
@@ -78,9 +82,11 @@ enum SearchView {
         } else {
             grid.write(s.resultCount(search.hits.count), row: top + 1, column: layout.contentLeft, role: .dim)
             if let list = ScreenList.of(state) {
-                list.rows.draw(into: &grid, top: list.top, height: list.height, left: layout.contentLeft,
+                list.rows.draw(
+                    into: &grid, top: list.top, height: list.height, left: layout.contentLeft,
                                width: layout.contentWidth, selection: list.selection)
-                ListPosition.draw(list.rows, selection: list.selection, height: list.height, total: list.total,
+                ListPosition.draw(
+                    list.rows, selection: list.selection, height: list.height, total: list.total,
                                   state: state, into: &grid)
             }
         }

@@ -20,7 +20,8 @@ enum WizardView {
 
         if state.checklist(for: method.id) == nil {
             // Only reading: say what starts the checklist, on the row above the details.
-            grid.write(TextLayout.truncate(s.notStartedYet, width: layout.contentWidth), row: top + 2,
+            grid.write(
+                TextLayout.truncate(s.notStartedYet, width: layout.contentWidth), row: top + 2,
                        column: layout.contentLeft, role: .dim)
         }
         let lines = Pages.wizardLines(state, wizard)
@@ -35,7 +36,8 @@ enum WizardView {
             let x = layout.contentLeft + line.indent
             grid.write(line.text, row: y, column: x, role: selected ? .selected : line.role, limit: layout.contentWidth - line.indent)
             // The marker goes on the item's first line only, never on a note or a wrapped rest.
-            let firstLine = wizard.scroll + n == 0 || lines[wizard.scroll + n - 1].material != line.material
+            let firstLine =
+                wizard.scroll + n == 0 || lines[wizard.scroll + n - 1].material != line.material
             if selected && firstLine && cursor == nil {
                 cursor = Position(row: y, column: x)
                 grid.write(">", row: y, column: layout.contentLeft, role: .selected)
@@ -50,7 +52,9 @@ enum WizardView {
     /// The material drawn on screen row `row`, if any (for a mouse click).
     static func material(atRow row: Int, _ state: AppState, _ wizard: WizardState) -> Int? {
         let regionTop = Layout(state.size).bodyTop + WizardUpdate.fixedRows
-        guard row >= regionTop, row < regionTop + WizardUpdate.scrollHeight(state) else { return nil }
+        guard row >= regionTop, row < regionTop + WizardUpdate.scrollHeight(state) else {
+            return nil
+        }
         let lines = Pages.wizardLines(state, wizard)
         let index = wizard.scroll + row - regionTop
         return lines.indices.contains(index) ? lines[index].material : nil

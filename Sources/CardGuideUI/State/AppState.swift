@@ -125,8 +125,11 @@ public struct AppState: Sendable {
         guard let card = pack.card(wizard.cardID), let method = card.method(wizard.methodID),
               !method.steps.isEmpty else { return nil }
         let blank = Checklist(countryID: card.countryID, cardID: card.id, method: method,
-                              now: Date(timeIntervalSince1970: 0), contentFingerprint: pack.fingerprint)
-        return (card, method, checklist(for: method.id) ?? blank, min(max(0, wizard.step), method.steps.count - 1))
+            now: Date(timeIntervalSince1970: 0), contentFingerprint: pack.fingerprint)
+        return (
+            card, method, checklist(for: method.id) ?? blank,
+            min(max(0, wizard.step), method.steps.count - 1)
+        )
     }
 
     /// The card and method a checklist follows, if the content still has them.

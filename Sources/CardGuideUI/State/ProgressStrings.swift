@@ -13,7 +13,9 @@ extension Strings {
     public func progressWords(done: Int, of total: Int) -> String {
         t("已完成 \(done) 步，共 \(total) 步", "\(done) of \(total) steps done")
     }
-    public var notStartedYet: String { t("只是浏览：勾选或按 d 才开始清单", "Reading only: a tick or d starts it") }
+    public var notStartedYet: String {
+        t("只是浏览：勾选或按 d 才开始清单", "Reading only: a tick or d starts it")
+    }
 
     public var markDone: Localized { Localized(zh: "完成此步", en: "Mark done") }
     public var markNotDone: Localized { Localized(zh: "改回未完成", en: "Mark not done") }
@@ -25,7 +27,9 @@ extension Strings {
     public func moreRules(_ n: Int) -> String { t("另有 \(n) 条，按 s 查看", "\(n) more: press s") }
 
     public func keyDoesNothing(_ key: String) -> String {
-        t("「\(key)」键在此页面无效，按 ? 查看可用按键。", "\(key) does nothing here: ? lists the keys of this screen.")
+        t(
+            "「\(key)」键在此页面无效，按 ? 查看可用按键。",
+            "\(key) does nothing here: ? lists the keys of this screen.")
     }
     public var englishOnly: String {
         t("终端不是 UTF-8，无法显示中文。", "This terminal is not UTF-8: Chinese cannot be shown.")

@@ -16,8 +16,9 @@ enum SearchField {
     static func currentCard(_ state: AppState, searchAt index: Int? = nil) -> String? {
         for screen in state.stack[..<(index ?? state.stack.count - 1)].reversed() {
             switch screen {
-            case .methods(let cardID, _), .overview(let cardID, _, _), .comparison(let cardID, _, _),
-                 .faqAnswer(let cardID, _, _), .cautions(let cardID, _):
+            case .methods(let cardID, _), .overview(let cardID, _, _),
+                .comparison(let cardID, _, _),
+                .faqAnswer(let cardID, _, _), .cautions(let cardID, _):
                 return cardID
             case .wizard(let wizard): return wizard.cardID
             case .faqList(let cardID?, _): return cardID
@@ -28,12 +29,18 @@ enum SearchField {
     }
 
     /// The hits of the current card first, each group in the index's order.
-    static func rankedByPlace(_ hits: [SearchIndex.Hit], index: SearchIndex, card: String?) -> [SearchIndex.Hit] {
+    static func rankedByPlace(_ hits: [SearchIndex.Hit], index: SearchIndex, card: String?)
+        -> [SearchIndex.Hit]
+    {
         guard let card else { return hits }
         var here: [SearchIndex.Hit] = []
         var elsewhere: [SearchIndex.Hit] = []
         for hit in hits {
-            if index.documents[hit.document].target.cardID == card { here.append(hit) } else { elsewhere.append(hit) }
+            if index.documents[hit.document].target.cardID == card {
+                here.append(hit)
+            } else {
+                elsewhere.append(hit)
+            }
         }
         return here + elsewhere
     }
@@ -43,7 +50,9 @@ extension SearchIndex.Target {
     /// The card a hit belongs to.
     var cardID: String {
         switch self {
-        case let .faq(cardID, _), let .caution(cardID, _), let .card(cardID), let .step(cardID, _, _): return cardID
+        case .faq(let cardID, _), .caution(let cardID, _), .card(let cardID),
+            .step(let cardID, _, _):
+            return cardID
         }
     }
 }

@@ -86,7 +86,9 @@ public struct Strings: Sendable {
     /// A checklist's second row on the home screen: "China > Physical card, 1 of 9 items ready".
     public func resumeDetail(_ place: String, _ ready: String) -> String { t("\(place)，\(ready)", "\(place), \(ready)") }
     public func stepDone(_ n: Int) -> String { t("第 \(n) 步已完成。", "Step \(n) done.") }
-    public func stepReopened(_ n: Int) -> String { t("第 \(n) 步改回未完成。", "Step \(n) is not done any more.") }
+    public func stepReopened(_ n: Int) -> String {
+        t("第 \(n) 步改回未完成。", "Step \(n) is not done any more.")
+    }
     public func resultCount(_ n: Int) -> String { t("\(n) 条结果", "\(n) result\(n == 1 ? "" : "s")") }
     public func comparisonPosition(_ n: Int, _ total: Int) -> String { t("表 \(n)/\(total)", "table \(n) of \(total)") }
 
@@ -127,7 +129,10 @@ public struct Strings: Sendable {
         switch confirmation {
         case .resetChecklist: return t("重新开始这份清单？已勾选的材料和步骤状态会被清除。", "Start this checklist again? Its ticks and step statuses are cleared.")
         case .removeChecklist: return t("删除这份清单？", "Remove this checklist?")
-        case .finishChecklist: return t("这是最后一步。标为已完成，结束这份清单？", "This is the last step. Mark it done and finish the checklist?")
+        case .finishChecklist:
+            return t(
+                "这是最后一步。标为已完成，结束这份清单？",
+                "This is the last step. Mark it done and finish the checklist?")
         }
     }
 }

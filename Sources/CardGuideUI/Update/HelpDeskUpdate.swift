@@ -47,9 +47,12 @@ extension Update {
             }
         }
         // A key that does nothing here says so, rather than leaving the person guessing.
-        guard let action = Keymap.action(for: key, in: state), state.isTooSmall || Keymap.hasEffect(action, in: state) else {
+        guard let action = Keymap.action(for: key, in: state),
+            state.isTooSmall || Keymap.hasEffect(action, in: state)
+        else {
             if !state.isTooSmall {
-                state.notice = Notice(Strings(state.language).keyDoesNothing(key.label(state.language)))
+                state.notice = Notice(
+                    Strings(state.language).keyDoesNothing(key.label(state.language)))
             }
             return []
         }

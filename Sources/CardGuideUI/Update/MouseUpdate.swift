@@ -48,15 +48,27 @@ extension Screen {
     /// Moves a list screen's selection to `item`.
     mutating func select(_ item: Int) {
         switch self {
-        case .home(var list): list.selection = item; self = .home(list)
-        case .cards(let id, var list): list.selection = item; self = .cards(countryID: id, list: list)
-        case .methods(let id, var list): list.selection = item; self = .methods(cardID: id, list: list)
+        case .home(var list):
+            list.selection = item
+            self = .home(list)
+        case .cards(let id, var list):
+            list.selection = item
+            self = .cards(countryID: id, list: list)
+        case .methods(let id, var list):
+            list.selection = item
+            self = .methods(cardID: id, list: list)
         case .overview(let card, let method, var list):
             list.selection = item
             self = .overview(cardID: card, methodID: method, list: list)
-        case .faqList(let id, var list): list.selection = item; self = .faqList(cardID: id, list: list)
-        case .profiles(var list): list.selection = item; self = .profiles(list)
-        case .search(var search): search.list.selection = item; self = .search(search)
+        case .faqList(let id, var list):
+            list.selection = item
+            self = .faqList(cardID: id, list: list)
+        case .profiles(var list):
+            list.selection = item
+            self = .profiles(list)
+        case .search(var search):
+            search.list.selection = item
+            self = .search(search)
         default: break
         }
     }

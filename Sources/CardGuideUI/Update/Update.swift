@@ -184,7 +184,9 @@ public enum Update {
         return []
     }
 
-    private static func overlayAction(_ action: Action, _ state: inout AppState, now: Date) -> [Effect] {
+    private static func overlayAction(_ action: Action, _ state: inout AppState, now: Date)
+        -> [Effect]
+    {
         switch state.overlay {
         case .help(let scroll):
             switch action {
@@ -297,8 +299,9 @@ public enum Update {
             let previous = search.query.isEmpty ? nil : search.hits
             search.query.append(character)
             let index = state.searchIndex()
-            search.hits = SearchField.rankedByPlace(index.search(search.query, within: previous), index: index,
-                                                    card: SearchField.currentCard(state))
+            search.hits = SearchField.rankedByPlace(
+                index.search(search.query, within: previous), index: index,
+                card: SearchField.currentCard(state))
             search.list = ListState()
         case .deleteBackward:
             if search.query.isEmpty {
@@ -324,10 +327,13 @@ public enum Update {
     }
 
     /// Searches again; `position` is where the search stands in the stack (nil: on top).
-    private static func rerunSearch(_ search: inout SearchState, _ state: inout AppState, at position: Int? = nil) {
+    private static func rerunSearch(
+        _ search: inout SearchState, _ state: inout AppState, at position: Int? = nil
+    ) {
         let index = state.searchIndex()
-        search.hits = SearchField.rankedByPlace(index.search(search.query), index: index,
-                                                card: SearchField.currentCard(state, searchAt: position))
+        search.hits = SearchField.rankedByPlace(
+            index.search(search.query), index: index,
+            card: SearchField.currentCard(state, searchAt: position))
         search.list.clamp(count: search.hits.count)
     }
 
@@ -375,7 +381,10 @@ extension AppState {
     /// Selects a checklist's entry on the home screen.
     mutating func selectHome(_ checklist: Checklist) {
         guard case .home(var list) = stack.first,
-              let index = homeEntries.firstIndex(where: { $0.checklist?.methodID == checklist.methodID }) else { return }
+            let index = homeEntries.firstIndex(where: {
+                $0.checklist?.methodID == checklist.methodID
+            })
+        else { return }
         list.selection = index
         stack[0] = .home(list)
     }
@@ -390,7 +399,8 @@ extension HomeEntry {
     /// Names the entry across changes of the checklist it may hold.
     var key: String {
         switch self {
-        case .resume(let checklist), .finished(let checklist): return "checklist:" + checklist.methodID
+        case .resume(let checklist), .finished(let checklist):
+            return "checklist:" + checklist.methodID
         case .country(let country): return "country:" + country.id
         case .allFAQ: return "faq"
         case .safety: return "safety"

@@ -11,8 +11,10 @@ enum WizardUpdate {
     /// Rows of the wizard above its scrolling part: progress bar, step title, a gap.
     static let fixedRows = 3
 
-    static func apply(_ action: Action, _ wizard: inout WizardState, _ state: inout AppState,
-                      now: Date) -> [Effect] {
+    static func apply(
+        _ action: Action, _ wizard: inout WizardState, _ state: inout AppState,
+        now: Date
+    ) -> [Effect] {
         guard let (card, method, saved, current) = state.position(of: wizard) else { return [] }
         let started = state.checklist(for: method.id) != nil
         var checklist = saved
@@ -22,11 +24,13 @@ enum WizardUpdate {
         var begun = started
         switch action {
         case .nextStep where current + 1 < method.steps.count:
-            effects += move(&wizard, to: current + 1, method, &checklist, started: started, now: now)
+            effects += move(
+                &wizard, to: current + 1, method, &checklist, started: started, now: now)
         case .nextStep:
             offerToFinish(card: card, method: method, checklist, started: started, &state)
         case .previousStep where current > 0:
-            effects += move(&wizard, to: current - 1, method, &checklist, started: started, now: now)
+            effects += move(
+                &wizard, to: current - 1, method, &checklist, started: started, now: now)
         case .previousStep:
             state.notice = Notice(s.firstStep)
         case .tick:
@@ -36,12 +40,16 @@ enum WizardUpdate {
                 follow(&wizard, state)
                 return []
             }
-            if !started { begin(&checklist, at: current, card: card, method: method, &state, now: now) }
+            if !started {
+                begin(&checklist, at: current, card: card, method: method, &state, now: now)
+            }
             begun = true
             checklist.toggle(material: step.bring[wizard.material].id, in: method, now: now)
             effects.append(.saveSession)
         case .markDone:
-            if !started { begin(&checklist, at: current, card: card, method: method, &state, now: now) }
+            if !started {
+                begin(&checklist, at: current, card: card, method: method, &state, now: now)
+            }
             begun = true
             checklist.toggleDone(step: step.id, in: method, now: now)
             let done = checklist.status(of: step.id) == .done
@@ -53,10 +61,12 @@ enum WizardUpdate {
             effects.append(.saveSession)
         case .up, .down:
             if step.bring.isEmpty {
-                wizard.scroll = Update.scrolled(action, wizard.scroll, lines: Pages.wizardLines(state, wizard).count,
-                                                state: state, height: scrollHeight(state))
+                wizard.scroll = Update.scrolled(
+                    action, wizard.scroll, lines: Pages.wizardLines(state, wizard).count,
+                    state: state, height: scrollHeight(state))
             } else {
-                wizard.material = min(max(0, wizard.material + (action == .down ? 1 : -1)), step.bring.count - 1)
+                wizard.material = min(
+                    max(0, wizard.material + (action == .down ? 1 : -1)), step.bring.count - 1)
                 follow(&wizard, state)
             }
         case .pageUp, .pageDown, .top, .bottom:
@@ -71,7 +81,9 @@ enum WizardUpdate {
                 effects.append(.writeHandout(methodID: method.id))
             }
         case .overview:
-            state.stack.append(.overview(cardID: card.id, methodID: method.id, list: ListState(selection: current)))
+            state.stack.append(
+                .overview(cardID: card.id, methodID: method.id, list: ListState(selection: current))
+            )
         case .faq:
             state.stack.append(.faqList(cardID: card.id, list: ListState()))
         case .cautions:
@@ -89,8 +101,10 @@ enum WizardUpdate {
     }
 
     /// Shows another step; a started checklist remembers it as where the person stopped.
-    private static func move(_ wizard: inout WizardState, to index: Int, _ method: Method,
-                             _ checklist: inout Checklist, started: Bool, now: Date) -> [Effect] {
+    private static func move(
+        _ wizard: inout WizardState, to index: Int, _ method: Method,
+        _ checklist: inout Checklist, started: Bool, now: Date
+    ) -> [Effect] {
         wizard.step = index
         wizard.material = 0
         wizard.scroll = 0
@@ -101,10 +115,13 @@ enum WizardUpdate {
 
     /// Starts the checklist at the step on screen and shows the card's safety rules once,
     /// in one short box.
-    private static func begin(_ checklist: inout Checklist, at index: Int, card: Card, method: Method,
-                              _ state: inout AppState, now: Date) {
-        checklist = Checklist(countryID: card.countryID, cardID: card.id, method: method, now: now,
-                              contentFingerprint: state.pack.fingerprint)
+    private static func begin(
+        _ checklist: inout Checklist, at index: Int, card: Card, method: Method,
+        _ state: inout AppState, now: Date
+    ) {
+        checklist = Checklist(
+            countryID: card.countryID, cardID: card.id, method: method, now: now,
+            contentFingerprint: state.pack.fingerprint)
         checklist.go(to: index, in: method, now: now)
         if !state.pack.safetyRules(forCountry: card.countryID).isEmpty {
             state.overlay = .safetyBox(cardID: card.id)
@@ -113,8 +130,10 @@ enum WizardUpdate {
 
     /// Enter on the last step: asks to mark it done and finish; a finished checklist says so,
     /// and one with earlier steps open says how many.
-    private static func offerToFinish(card: Card, method: Method, _ checklist: Checklist, started: Bool,
-                                      _ state: inout AppState) {
+    private static func offerToFinish(
+        card: Card, method: Method, _ checklist: Checklist, started: Bool,
+        _ state: inout AppState
+    ) {
         let s = Strings(state.language)
         let last = method.steps[method.steps.count - 1]
         if checklist.status(of: last.id) != .done {
@@ -128,15 +147,22 @@ enum WizardUpdate {
 
     /// The finish confirmation's yes: the last step is done (starting the checklist if it was
     /// only read); when every step is, the person returns home, where it is listed as done.
-    static func finish(cardID: String, methodID: String, _ state: inout AppState, now: Date) -> [Effect] {
+    static func finish(cardID: String, methodID: String, _ state: inout AppState, now: Date)
+        -> [Effect]
+    {
         guard let card = state.pack.card(cardID), let method = card.method(methodID),
-              let last = method.steps.last, case var .wizard(wizard) = state.screen else { return [] }
+            let last = method.steps.last, case .wizard(var wizard) = state.screen
+        else { return [] }
         let s = Strings(state.language)
-        var checklist = state.checklist(for: methodID)
-            ?? Checklist(countryID: card.countryID, cardID: card.id, method: method, now: now,
-                         contentFingerprint: state.pack.fingerprint)
+        var checklist =
+            state.checklist(for: methodID)
+            ?? Checklist(
+                countryID: card.countryID, cardID: card.id, method: method, now: now,
+                contentFingerprint: state.pack.fingerprint)
         checklist.go(to: method.steps.count - 1, in: method, now: now)
-        if checklist.status(of: last.id) != .done { checklist.toggleDone(step: last.id, in: method, now: now) }
+        if checklist.status(of: last.id) != .done {
+            checklist.toggleDone(step: last.id, in: method, now: now)
+        }
         state.store(checklist)
         if checklist.isFinished(in: method) {
             state.stack = [state.stack[0]]
@@ -153,9 +179,12 @@ enum WizardUpdate {
     /// PgUp/PgDn scroll the page; Home/End go to its top/bottom and select its first/last
     /// item. Then the selected item is one wholly in view whenever one is: Space never ticks
     /// an item out of sight, and the marker never sits on half an item.
-    private static func page(_ action: Action, _ wizard: inout WizardState, materials: Int, _ state: AppState) {
-        wizard.scroll = Update.scrolled(action, wizard.scroll, lines: Pages.wizardLines(state, wizard).count,
-                                        state: state, height: scrollHeight(state))
+    private static func page(
+        _ action: Action, _ wizard: inout WizardState, materials: Int, _ state: AppState
+    ) {
+        wizard.scroll = Update.scrolled(
+            action, wizard.scroll, lines: Pages.wizardLines(state, wizard).count,
+            state: state, height: scrollHeight(state))
         guard materials > 0 else { return }
         switch action {
         case .top: wizard.material = 0
@@ -179,7 +208,8 @@ enum WizardUpdate {
     /// the materials (selected or scrolled) and the material is on screen, or the screen was
     /// too small to tell. A step they have not moved in keeps its text at the top.
     static func keepsMaterialInView(_ state: AppState) -> Bool {
-        guard case .wizard(let wizard) = state.screen, wizard.material > 0 || wizard.scroll > 0 else { return false }
+        guard case .wizard(let wizard) = state.screen, wizard.material > 0 || wizard.scroll > 0
+        else { return false }
         return state.isTooSmall || isMaterialVisible(wizard, state)
     }
 
@@ -198,7 +228,9 @@ enum WizardUpdate {
         wizard.scroll = min(max(0, wizard.scroll), max(0, lines - scrollHeight(state)))
     }
 
-    static func scrollHeight(_ state: AppState) -> Int { max(1, Layout(state.size).bodyHeight - fixedRows) }
+    static func scrollHeight(_ state: AppState) -> Int {
+        max(1, Layout(state.size).bodyHeight - fixedRows)
+    }
 
     /// Scrolls so that the selected material's lines are visible.
     static func follow(_ wizard: inout WizardState, _ state: AppState) {
@@ -212,9 +244,13 @@ enum WizardUpdate {
         wizard.scroll = min(max(0, wizard.scroll), max(0, lines.count - height))
     }
 
-    static func overview(_ action: Action, cardID: String, methodID: String, _ list: inout ListState,
-                         _ state: inout AppState, now: Date) -> [Effect] {
-        guard let card = state.pack.card(cardID), let method = card.method(methodID) else { return [] }
+    static func overview(
+        _ action: Action, cardID: String, methodID: String, _ list: inout ListState,
+        _ state: inout AppState, now: Date
+    ) -> [Effect] {
+        guard let card = state.pack.card(cardID), let method = card.method(methodID) else {
+            return []
+        }
         if Update.moveInList(action, &list, count: method.steps.count, state: state) {
             state.screen = .overview(cardID: cardID, methodID: methodID, list: list)
             return []
@@ -223,7 +259,7 @@ enum WizardUpdate {
         switch action {
         case .open:
             state.stack.removeLast()
-            guard case var .wizard(wizard) = state.screen else { return [] }
+            guard case .wizard(var wizard) = state.screen else { return [] }
             wizard.step = list.selection
             wizard.material = 0
             wizard.scroll = 0
@@ -233,9 +269,14 @@ enum WizardUpdate {
             state.store(checklist)
             return [.saveSession]
         case .markDone:
-            var checklist = saved ?? Checklist(countryID: card.countryID, cardID: card.id, method: method, now: now,
-                                               contentFingerprint: state.pack.fingerprint)
-            if saved == nil, let current = wizardStep(below: state) { checklist.go(to: current, in: method, now: now) }
+            var checklist =
+                saved
+                ?? Checklist(
+                    countryID: card.countryID, cardID: card.id, method: method, now: now,
+                    contentFingerprint: state.pack.fingerprint)
+            if saved == nil, let current = wizardStep(below: state) {
+                checklist.go(to: current, in: method, now: now)
+            }
             checklist.toggleDone(step: method.steps[list.selection].id, in: method, now: now)
             state.store(checklist)
             return [.saveSession]
@@ -246,7 +287,8 @@ enum WizardUpdate {
 
     /// The step of the wizard under the overview.
     private static func wizardStep(below state: AppState) -> Int? {
-        guard state.stack.count > 1, case .wizard(let wizard) = state.stack[state.stack.count - 2] else { return nil }
+        guard state.stack.count > 1, case .wizard(let wizard) = state.stack[state.stack.count - 2]
+        else { return nil }
         return wizard.step
     }
 }

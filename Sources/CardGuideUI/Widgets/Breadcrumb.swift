@@ -24,7 +24,8 @@ enum Breadcrumb {
         case .cards(let countryID, _): return [state.pack.country(countryID)?.name[l] ?? countryID]
         case .methods(let cardID, _): return place(cardID)
         case .wizard(let wizard): return method(wizard.cardID, wizard.methodID)
-        case .overview(let cardID, let methodID, _): return method(cardID, methodID) + [s.overviewTitle]
+        case .overview(let cardID, let methodID, _):
+            return method(cardID, methodID) + [s.overviewTitle]
         case .comparison(let cardID, _, _): return place(cardID) + [s.compareTitle]
         case .faqList(let cardID?, _): return place(cardID) + [s.faqTitle]
         case .faqList(nil, _): return [s.allFAQ]

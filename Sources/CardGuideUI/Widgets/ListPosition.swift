@@ -6,7 +6,9 @@ import CardGuideCore
 enum ListPosition {
     /// Whether rows are hidden above and below the list's view. `total` counts every item
     /// of the list, also those `rows` leaves out (the search builds rows near the selection).
-    static func overflow(_ rows: ListRows, selection: Int, height: Int, total: Int) -> (above: Bool, below: Bool) {
+    static func overflow(_ rows: ListRows, selection: Int, height: Int, total: Int) -> (
+        above: Bool, below: Bool
+    ) {
         let offset = rows.scroll(selection: selection, height: height)
         let items = rows.rows.compactMap(\.item)
         let above = offset > 0 || (items.first ?? 0) > 0
@@ -21,17 +23,22 @@ enum ListPosition {
     }
 
     /// Draws the marker when the list does not fit; nothing when it does.
-    static func draw(_ rows: ListRows, selection: Int, height: Int, total: Int, state: AppState,
-                     into grid: inout CellGrid) {
+    static func draw(
+        _ rows: ListRows, selection: Int, height: Int, total: Int, state: AppState,
+        into grid: inout CellGrid
+    ) {
         guard total > 0 else { return }
         let (above, below) = overflow(rows, selection: selection, height: height, total: total)
         guard above || below else { return }
         let display = state.display
-        let marker = text(selection: min(selection, total - 1), total: total, above: above, below: below,
-                          ascii: display.ascii || display.plain)
+        let marker = text(
+            selection: min(selection, total - 1), total: total, above: above, below: below,
+            ascii: display.ascii || display.plain)
         let layout = Layout(state.size)
         let width = DisplayWidth.of(marker)
         guard width <= layout.contentWidth else { return }
-        grid.write(marker, row: layout.noticeRow, column: layout.contentLeft + layout.contentWidth - width, role: .dim)
+        grid.write(
+            marker, row: layout.noticeRow, column: layout.contentLeft + layout.contentWidth - width,
+            role: .dim)
     }
 }

@@ -11,11 +11,12 @@ enum Overlays {
         func line(_ binding: Binding) -> (String, String, Role) {
             (binding.label(state.language), Keymap.hint(binding, in: state)[state.language], .normal)
         }
-        lines += Keymap.bindings(context).filter { Keymap.hasEffect($0.action, in: state) }.map(line)
+        func works(_ binding: Binding) -> Bool { Keymap.hasEffect(binding.action, in: state, context: context) }
+        lines += Keymap.bindings(context).filter(works).map(line)
         if Keymap.globalsApply(context) {
             lines.append(("", "", .normal))
             lines.append((s.helpGlobal, "", .title))
-            lines += Keymap.globals(state).filter { Keymap.hasEffect($0.action, in: state) }.map(line)
+            lines += Keymap.globals(state).filter(works).map(line)
         }
         return lines
     }
@@ -44,8 +45,12 @@ enum Overlays {
         // Help that does not fit says so on its borders, with the key that scrolls it.
         let hidden = (above: offset, below: max(0, lines.count - offset - visible))
         let l = state.language
-        if hidden.above > 0 { box.mark(" \(Key.up.label(l)) (\(hidden.above)) ", bottom: false, into: &grid) }
-        if hidden.below > 0 { box.mark(" \(Key.down.label(l)) (\(hidden.below)) ", bottom: true, into: &grid) }
+        if hidden.above > 0 {
+            box.mark(" \(Key.up.label(l)) (\(hidden.above)) ", bottom: false, into: &grid)
+        }
+        if hidden.below > 0 {
+            box.mark(" \(Key.down.label(l)) (\(hidden.below)) ", bottom: true, into: &grid)
+        }
         for (n, line) in lines.dropFirst(offset).prefix(visible).enumerated() {
             let y = box.top + 1 + n
             if line.text.isEmpty {
@@ -90,7 +95,8 @@ enum Overlays {
     static func checklistName(_ state: AppState, _ confirmation: Confirmation) -> String {
         let methodID: String
         switch confirmation {
-        case .resetChecklist(let id), .removeChecklist(let id), .finishChecklist(_, let id): methodID = id
+        case .resetChecklist(let id), .removeChecklist(let id), .finishChecklist(_, let id):
+            methodID = id
         }
         if case .finishChecklist(let cardID, _) = confirmation, let card = state.pack.card(cardID),
            let method = card.method(methodID) {

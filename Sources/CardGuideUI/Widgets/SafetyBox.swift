@@ -17,15 +17,22 @@ enum SafetyBox {
             let hidden = lines.count - room + 1
             lines = Array(lines.prefix(room - 1)) + [s.moreRules(hidden)]
         }
-        let box = Box(state: state, title: s.safetyBoxTitle, width: width, height: lines.count + 4, in: grid.size)
+        let box = Box(
+            state: state, title: s.safetyBoxTitle, width: width, height: lines.count + 4,
+            in: grid.size)
         box.draw(into: &grid)
-        grid.write(TextLayout.truncate(s.safetyBoxIntro, width: inner), row: box.top + 1, column: box.innerLeft,
-                   role: .accent)
+        grid.write(
+            TextLayout.truncate(s.safetyBoxIntro, width: inner), row: box.top + 1,
+            column: box.innerLeft,
+            role: .accent)
         for (n, line) in lines.enumerated() {
-            grid.write(TextLayout.truncate(line, width: inner), row: box.top + 2 + n, column: box.innerLeft,
-                       role: .warning)
+            grid.write(
+                TextLayout.truncate(line, width: inner), row: box.top + 2 + n,
+                column: box.innerLeft,
+                role: .warning)
         }
-        grid.write(TextLayout.truncate(s.safetyBoxKeys, width: inner), row: box.top + box.height - 2,
-                   column: box.innerLeft, role: .key)
+        grid.write(
+            TextLayout.truncate(s.safetyBoxKeys, width: inner), row: box.top + box.height - 2,
+            column: box.innerLeft, role: .key)
     }
 }

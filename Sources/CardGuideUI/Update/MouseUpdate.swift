@@ -1,5 +1,9 @@
 import CardGuideCore
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The mouse, as other terminal programs use it: a click focuses an item and a click on the
 /// focused item opens (or ticks) it; the wheel scrolls.

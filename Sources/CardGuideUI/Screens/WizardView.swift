@@ -29,7 +29,7 @@ enum WizardView {
         let height = WizardUpdate.scrollHeight(state)
         var cursor: Position?
         // Focus shows only on an item wholly in view: never on half an item.
-        let focused = WizardUpdate.isMaterialVisible(wizard, state)
+        let focused = WizardUpdate.isMaterialVisible(wizard, state, lines: lines)
         for (n, line) in lines.dropFirst(wizard.scroll).prefix(height).enumerated() {
             let y = regionTop + n
             let selected = focused && line.material != nil && line.material == wizard.material

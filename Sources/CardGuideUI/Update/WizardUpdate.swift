@@ -192,10 +192,11 @@ enum WizardUpdate {
         default: break
         }
         guard !isMaterialVisible(wizard, state) else { return }
+        let lines = Pages.wizardLines(state, wizard)
         let visible = (0..<materials).filter { material in
             var probe = wizard
             probe.material = material
-            return isMaterialVisible(probe, state)
+            return isMaterialVisible(probe, state, lines: lines)
         }
         if let choice = action == .pageUp || action == .bottom ? visible.last : visible.first {
             wizard.material = choice
@@ -213,9 +214,12 @@ enum WizardUpdate {
         return state.isTooSmall || isMaterialVisible(wizard, state)
     }
 
-    /// Whether every line of the selected material is in view.
-    static func isMaterialVisible(_ wizard: WizardState, _ state: AppState) -> Bool {
-        let lines = Pages.wizardLines(state, wizard)
+    /// Whether every line of the selected material is in view. `lines` are the step's page
+    /// lines when the caller has them already (the view, at every frame).
+    static func isMaterialVisible(_ wizard: WizardState, _ state: AppState, lines: [PageLine]? = nil)
+        -> Bool
+    {
+        let lines = lines ?? Pages.wizardLines(state, wizard)
         let visible = wizard.scroll..<(wizard.scroll + scrollHeight(state))
         let rows = lines.indices.filter { lines[$0].material == wizard.material }
         guard let first = rows.first, let last = rows.last else { return false }

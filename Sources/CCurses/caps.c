@@ -2,13 +2,8 @@
 #include <ncursesw/term.h>
 
 int ccurses_can_address_cursor(void) {
-    int error = 0;
-    if (setupterm(NULL, 1, &error) != OK) return -1;
     const char *cup = tigetstr((char *)"cup");
-    int can = cup != NULL && cup != (char *)-1;
-    /* newterm reads the entry again: this one is only a question. */
-    del_curterm(cur_term);
-    return can;
+    return cup != NULL && cup != (char *)-1;
 }
 
 int ccurses_mouse_on(void) {

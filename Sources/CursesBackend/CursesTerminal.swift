@@ -40,13 +40,17 @@ public final class CursesTerminal: TerminalBackend {
         environmentIsUTF8 = locale & 1 != 0
         isUTF8 = locale & 2 != 0
         let term = getenv("TERM").map { String(cString: $0) } ?? ""
-        // A terminal that cannot place the cursor would show a blank screen while keys act.
-        if ccurses_can_address_cursor() == 0 { throw CursesError.cannotAddressCursor(term) }
         _ = ccurses_save_termios()
         _ = ccurses_set_escdelay(25)
 
         guard let screen = ccurses_newterm(), let window = ccurses_stdscr() else {
             throw CursesError.unknownTerminal(term)
+        }
+        // A terminal that cannot place the cursor would show a blank screen while keys act.
+        guard ccurses_can_address_cursor() != 0 else {
+            _ = endwin()
+            delscreen(screen)
+            throw CursesError.cannotAddressCursor(term)
         }
         self.screen = screen
         self.window = window

@@ -212,7 +212,9 @@ final class FirstUseTests: XCTestCase {
         let tmux = try TmuxHarness(testCase: self)
         // tmux sets the pane's TERM itself: env sets it for the program alone.
         try tmux.start("/usr/bin/env", ["TERM=dumb", try TmuxHarness.cardguideBinary()])
-        XCTAssertEqual(tmux.waitForExit()?.code, 2, tmux.diagnostics())
+        let exit = tmux.waitForExit()
+        XCTAssertEqual(exit?.code, 2, tmux.diagnostics())
+        XCTAssertEqual(exit?.sttyBefore, exit?.sttyAfter, "terminal settings changed")
         // -J joins the lines the terminal wrapped.
         let text = try tmux.run(["capture-pane", "-p", "-J", "-t", "probe:0.0"])
         XCTAssertTrue(

@@ -3,10 +3,10 @@
 
 #include "ccurses.h"
 
-/* What the terminal can do, asked before and after ncurses starts. */
+/* What the terminal can do, asked once ncurses has started. */
 
-/* Before newterm: 1 when TERM's terminfo entry can move the cursor (cup), 0 when it cannot
- * (TERM=dumb, a printing terminal), -1 when TERM is unknown. */
+/* 1 when the terminal's terminfo entry can move the cursor (cup), 0 when it cannot
+ * (TERM=dumb, a printing terminal). */
 int ccurses_can_address_cursor(void);
 
 /* The mouse: clicks and the wheel. Returns 1 when ncurses reports them (the terminal has a

@@ -272,6 +272,11 @@ final class FirstUseTests: XCTestCase {
         try app.send(keys: ["-H", "1b", "5b", "4d", "61", "2a", "2a"])
         expectPosition(app, #"(^|▲ )4/\d+ ▼$"#)
 
+        // Quitting gives the mouse back to the terminal.
+        try app.press("q", expect: ["APP-EXIT="])
+        app.assertExit(code: 0)
+        XCTAssertEqual(app.tmux.paneValue("mouse_standard_flag"), "0", "the mouse stays taken after the end")
+
         let plain = try AppDriver(self, ["--no-mouse"], ready: ["选择国家"])
         XCTAssertEqual(
             plain.tmux.paneValue("mouse_standard_flag"), "0", "--no-mouse still takes the mouse")

@@ -21,13 +21,14 @@ enum WizardUpdate {
         let s = Strings(state.language)
         let step = method.steps[current]
         var effects: [Effect] = []
+        // Whether the checklist exists after this action, so that it is stored.
         var begun = started
         switch action {
         case .nextStep where current + 1 < method.steps.count:
             effects += move(
                 &wizard, to: current + 1, method, &checklist, started: started, now: now)
         case .nextStep:
-            offerToFinish(card: card, method: method, checklist, started: started, &state)
+            offerToFinish(card: card, method: method, checklist, &state)
         case .previousStep where current > 0:
             effects += move(
                 &wizard, to: current - 1, method, &checklist, started: started, now: now)
@@ -131,8 +132,7 @@ enum WizardUpdate {
     /// Enter on the last step: asks to mark it done and finish; a finished checklist says so,
     /// and one with earlier steps open says how many.
     private static func offerToFinish(
-        card: Card, method: Method, _ checklist: Checklist, started: Bool,
-        _ state: inout AppState
+        card: Card, method: Method, _ checklist: Checklist, _ state: inout AppState
     ) {
         let s = Strings(state.language)
         let last = method.steps[method.steps.count - 1]

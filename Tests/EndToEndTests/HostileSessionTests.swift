@@ -77,7 +77,9 @@ final class HostileSessionTests: XCTestCase {
         let second = try AppDriver(self, [], sharing: first, ready: ["选择国家", "只读"])
         try Flow.openFranceVitaleWorker(second)
         try second.press("Enter", expect: ["步骤 2/10"])
-        try second.press("Space", expect: ["> [x] 护照或身份证"])
+        // The first tick starts the checklist (and its safety box); the second shows the notice.
+        try Flow.start(second, expect: ["> [x] 护照或身份证"])
+        try second.press("Down", "Space", expect: ["> [x] 个人情况证明"])
         XCTAssertTrue(second.joinedText().contains("只读：改动未保存到"), second.tmux.diagnostics())
         try second.press("q", expect: ["APP-EXIT="])
         try first.press("q", expect: ["APP-EXIT="])
@@ -90,6 +92,7 @@ final class HostileSessionTests: XCTestCase {
         addTeardownBlock { try? FileManager.default.removeItem(atPath: handouts) }
         let app = try AppDriver(self, ["--handout-dir", handouts], ready: ["选择国家"])
         try Flow.openFranceVitaleWorker(app)
+        try Flow.start(app, with: "d", expect: ["步骤 2/10"])
         try app.press("p", expect: ["清单已保存："])
         try app.send(keys: Array(repeating: "p", count: 20))
         app.expect(["不再重复保存"])

@@ -71,7 +71,7 @@ final class KioskLockdownTests: XCTestCase {
         let person = try AppDriver(self, [], ready: ["选择国家"])
         try Flow.openFranceVitaleWorker(person)
         try person.press("Enter", expect: ["步骤 2/10"])
-        try person.press("Space", expect: ["> [x] 护照或身份证"])
+        try Flow.start(person, expect: ["> [x] 护照或身份证"])
         try person.press("q", expect: ["APP-EXIT="])
         let saved = try XCTUnwrap(FileManager.default.contents(atPath: person.sessionPath))
 

@@ -47,7 +47,7 @@ let package = Package(
             path: "Sources/cardguide-bench"
         ),
         // A test tool: drives the ncurses backend alone inside tmux for CursesBackendTests.
-        .executableTarget(name: "cardguide-probe", dependencies: ["CursesBackend", "CardGuideUI"],
+        .executableTarget(name: "cardguide-probe", dependencies: ["CardGuideCore", "CursesBackend", "CardGuideUI"],
                           path: "Tests/BackendProbe"),
         // What the test targets and the benchmark share: the seeded generator, the plain search.
         .target(name: "TestSupport", dependencies: ["CardGuideCore"], path: "Tests/TestSupport"),

@@ -20,36 +20,13 @@ public struct CursesOptions: Sendable {
     public var mouse: Bool
 
     public init(mono: Bool = false, plain: Bool = false,
-                logPath: String? = CursesOptions.defaultLogPath(), keyboardSignals: Bool = true,
+                logPath: String? = nil, keyboardSignals: Bool = true,
                 mouse: Bool = false) {
         self.mono = mono
         self.plain = plain
         self.logPath = logPath
         self.keyboardSignals = keyboardSignals
         self.mouse = mouse
-    }
-
-    /// True when the NO_COLOR convention asks for no colour (set and not empty).
-    public static var noColorRequested: Bool {
-        guard let value = getenv("NO_COLOR") else { return false }
-        return value.pointee != 0
-    }
-
-    /// `$XDG_STATE_HOME/cardguide/cardguide.log`, or `~/.local/state/cardguide/cardguide.log`;
-    /// nil when neither variable is set.
-    public static func defaultLogPath() -> String? {
-        if let state = environment("XDG_STATE_HOME"), state.hasPrefix("/") {
-            return state + "/cardguide/cardguide.log"
-        }
-        if let home = environment("HOME"), home.hasPrefix("/") {
-            return home + "/.local/state/cardguide/cardguide.log"
-        }
-        return nil
-    }
-
-    private static func environment(_ name: String) -> String? {
-        guard let value = getenv(name), value.pointee != 0 else { return nil }
-        return String(cString: value)
     }
 }
 

@@ -12,8 +12,6 @@ public final class CursesTerminal: TerminalBackend {
     /// True when the user's own locale settings name UTF-8. When false, the terminal may
     /// not be UTF-8 either: prefer ASCII borders and chrome.
     public let environmentIsUTF8: Bool
-    /// Colour, or attributes only (asked for, or the terminal has no colours).
-    public let themeMode: ThemeMode
     /// Where stderr goes while the screen is up; print it after an abnormal exit.
     public var logPath: String? { terminalGuard.logPath }
 
@@ -68,7 +66,6 @@ public final class CursesTerminal: TerminalBackend {
             for color in TerminalColor.allCases { _ = init_pair(color.rawValue, color.rawValue, -1) }
             mode = .color
         }
-        themeMode = mode
         // Not a UTF-8 terminal: only ASCII reaches it.
         writer = Writer(window: window, mode: mode, asciiOnly: !environmentIsUTF8)
         if options.mouse { _ = ccurses_mouse_on() }

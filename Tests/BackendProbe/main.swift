@@ -1,3 +1,4 @@
+import CardGuideCore
 import CursesBackend
 import Foundation
 
@@ -13,7 +14,9 @@ guard let scenario = environment["CARDGUIDE_PROBE"], let directory = environment
 }
 do {
     let terminal = try CursesTerminal(options: CursesOptions(mono: environment["CARDGUIDE_PROBE_MONO"] != nil,
-                                                             plain: scenario == "plain"))
+                                                             plain: scenario == "plain",
+                                                             logPath: XDGFolder.state.folder(ProcessEnvironment.value)
+                                                                 .map { PathText.join($0, "cardguide.log") }))
     try "\(getpid())".write(toFile: directory + "/pid", atomically: true, encoding: .utf8)
     let probe = Probe(terminal: terminal, directory: directory)
     switch scenario {

@@ -119,6 +119,8 @@ public struct ContentPack: Equatable, Sendable {
     public var cards: [Card] { didSet { cardIndex = Self.index(cards, \.id) } }
     public var safety: [SafetyRule]
     public var sources: [Source] { didSet { sourceIndex = Self.index(sources, \.id) } }
+    /// Official hotlines and web addresses, each naming its country.
+    public var contacts: [Contact]
     /// A short hash of the files' bytes: saved progress records which content it was made against.
     public var fingerprint: String
     /// Cards and sources by ID: every frame looks some up (a wizard's card, a step's sources),
@@ -126,8 +128,10 @@ public struct ContentPack: Equatable, Sendable {
     private var cardIndex: [String: Int]
     private var sourceIndex: [String: Int]
 
-    public init(countries: [Country], cards: [Card], safety: [SafetyRule], sources: [Source], fingerprint: String) {
+    public init(countries: [Country], cards: [Card], safety: [SafetyRule], sources: [Source],
+                contacts: [Contact] = [], fingerprint: String) {
         self.countries = countries
+        self.contacts = contacts
         self.cards = cards
         self.safety = safety
         self.sources = sources

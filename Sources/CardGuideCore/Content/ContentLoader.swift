@@ -74,11 +74,13 @@ public enum ContentLoader {
         }
         for reader in readers { issues += reader.fields.issues }
         issues += crossCheck(readers)
+        issues += termCheck(readers)
         let pack = ContentPack(
             countries: readers.flatMap(\.countries),
             cards: readers.flatMap(\.cards),
             safety: readers.flatMap(\.safety),
             sources: readers.flatMap(\.sources),
+            contacts: readers.flatMap(\.contacts),
             fingerprint: fingerprint.hex
         )
         if pack.countries.isEmpty {
@@ -113,6 +115,38 @@ public enum ContentLoader {
         where !cited.contains(definition.id) {
             issues.append(ContentIssue(file: definition.file, path: definition.path,
                                        message: "source '\(definition.id)' is never cited", severity: .warning))
+        }
+        return issues
+    }
+}
+
+extension ContentLoader {
+    /// The pack's word rules, wherever they are defined, applied to every file: glossary
+    /// terms in every text, and official sources and web contacts on a listed domain.
+    static func termCheck(_ readers: [ContentReader]) -> [ContentIssue] {
+        var rules = TermRules()
+        for reader in readers {
+            rules.terms += reader.terms.terms
+            rules.officialDomains += reader.terms.officialDomains
+            rules.listsDomains = rules.listsDomains || reader.terms.listsDomains
+        }
+        var issues: [ContentIssue] = []
+        for reader in readers {
+            if rules.listsDomains {
+                for entry in reader.webAddresses where !rules.isOfficial(entry.address) {
+                    let host = TermRules.host(of: entry.address)
+                    issues.append(ContentIssue(file: reader.fields.file, path: entry.path, message:
+                        "'\(host)' is not on the pack's list of official domains: label the source media or low, "
+                        + "or add the domain of a government body, insurer or bank to officialDomains"))
+                }
+            }
+            guard !rules.terms.isEmpty else { continue }
+            for entry in reader.fields.texts {
+                for problem in rules.problems(in: entry.text) {
+                    let path = FieldReader.join(entry.path, problem.language.rawValue)
+                    issues.append(ContentIssue(file: reader.fields.file, path: path, message: problem.message))
+                }
+            }
         }
         return issues
     }

@@ -12,6 +12,10 @@ struct ContentReader {
     var cards: [Card] = []
     var safety: [SafetyRule] = []
     var sources: [Source] = []
+    var contacts: [Contact] = []
+    var terms = TermRules()
+    /// Addresses that must be on an official domain: official sources' and web contacts'.
+    var webAddresses: [(address: String, path: String)] = []
     var definitions: [Definition] = []
     var references: [Reference] = []
 
@@ -35,7 +39,9 @@ struct ContentReader {
     }
 
     mutating func read(_ root: JSONValue) {
-        guard fields.object(root, at: "", allowed: ["schemaVersion", "countries", "safety", "sources", "country", "cards"]) != nil else { return }
+        let keys: Set<String> = ["schemaVersion", "countries", "safety", "sources", "country", "cards", "contacts",
+                                 "glossary", "officialDomains"]
+        guard fields.object(root, at: "", allowed: keys) != nil else { return }
         // Compared as a Double: 1.5 is not version 1, and Int(1e300) would trap.
         if let version = fields.number(root, "schemaVersion", at: ""), version != Double(Self.supportedSchemaVersion) {
             fields.report("schemaVersion", "version \(version.formatted) is not supported (this program reads version \(Self.supportedSchemaVersion))")
@@ -43,6 +49,8 @@ struct ContentReader {
         for element in fields.array(root, "countries", at: "", required: false) { readCountry(element.value, at: element.path) }
         for element in fields.array(root, "safety", at: "", required: false) { readSafety(element.value, at: element.path) }
         for element in fields.array(root, "sources", at: "", required: false) { readSource(element.value, at: element.path) }
+        for element in fields.array(root, "contacts", at: "", required: false) { readContact(element.value, at: element.path) }
+        terms.read(root, &fields)
         let cardElements = fields.array(root, "cards", at: "", required: false)
         let countryID = fields.id(root, "country", at: "", required: false).map { id in refer("country", id, at: "country"); return id }
         if root["cards"] != nil && root["country"] == nil {
@@ -88,8 +96,36 @@ struct ContentReader {
         if let url, !(url.hasPrefix("https://") || url.hasPrefix("http://")) {
             fields.report(FieldReader.join(path, "url"), "expected an http:// or https:// address")
         }
+        if let url, kind == .official { webAddresses.append((url, FieldReader.join(path, "url"))) }
         guard let id, let kind, let title, let url else { return }
         sources.append(Source(id: id, kind: kind, title: title, url: url))
+    }
+
+    private mutating func readContact(_ value: JSONValue, at path: String) {
+        let allowed: Set<String> = ["id", "countries", "kind", "name", "value", "purpose", "hours", "sources"]
+        guard fields.object(value, at: path, allowed: allowed) != nil else { return }
+        let id = fields.id(value, at: path)
+        define("contact", id, at: path)
+        let countries = fields.strings(value, "countries", at: path, nonEmpty: true)
+        for entry in countries { refer("country", entry.text, at: entry.path) }
+        let kindText = fields.string(value, "kind", at: path)
+        let kind = kindText.flatMap(Contact.Kind.init(rawValue:))
+        if let kindText, kind == nil {
+            fields.report(FieldReader.join(path, "kind"), "'\(kindText)' is not one of phone, web")
+        }
+        let name = fields.localized(value, "name", at: path)
+        // A web contact is an address as typed ("www.ameli.fr"): the one place besides the
+        // source table where an address may stand; its domain is checked like an official source's.
+        let shown = fields.localized(value, "value", at: path, linkAllowed: kind == .web)
+        if let shown, kind == .web {
+            webAddresses.append((shown.en, FieldReader.join(path, "value.en")))
+        }
+        let purpose = fields.localized(value, "purpose", at: path)
+        let hours = fields.localized(value, "hours", at: path, required: false)
+        let cited = sourceList(value, at: path)
+        guard let id, let kind, let name, let shown, let purpose else { return }
+        contacts.append(Contact(id: id, countryIDs: countries.map(\.text), kind: kind, name: name, value: shown,
+                                purpose: purpose, hours: hours, sources: cited))
     }
 
     private mutating func readCard(_ value: JSONValue, country: String, at path: String) {

@@ -4,6 +4,8 @@
 struct FieldReader {
     let file: String
     private(set) var issues: [ContentIssue] = []
+    /// Every text read, with its path: the glossary is checked once the whole pack is read.
+    private(set) var texts: [(path: String, text: Localized)] = []
 
     init(file: String) { self.file = file }
 
@@ -57,22 +59,25 @@ struct FieldReader {
         return text
     }
 
-    mutating func localized(_ object: JSONValue, _ key: String, at path: String, required: Bool = true) -> Localized? {
+    mutating func localized(_ object: JSONValue, _ key: String, at path: String, required: Bool = true,
+                            linkAllowed: Bool = false) -> Localized? {
         let fieldPath = Self.join(path, key)
         guard let value = object[key] else {
             if required { report(fieldPath, "missing") }
             return nil
         }
-        return localized(value, at: fieldPath)
+        return localized(value, at: fieldPath, linkAllowed: linkAllowed)
     }
 
     /// A `{ "zh": …, "en": … }` value standing at `path`.
-    mutating func localized(_ value: JSONValue, at path: String) -> Localized? {
+    mutating func localized(_ value: JSONValue, at path: String, linkAllowed: Bool = false) -> Localized? {
         guard self.object(value, at: path, allowed: ["zh", "en"]) != nil else { return nil }
-        let zh = string(value, "zh", at: path)
-        let en = string(value, "en", at: path)
+        let zh = string(value, "zh", at: path, linkAllowed: linkAllowed)
+        let en = string(value, "en", at: path, linkAllowed: linkAllowed)
         // Keep what exists so that later checks still see the rest of the pack.
-        return Localized(zh: zh ?? "", en: en ?? "")
+        let text = Localized(zh: zh ?? "", en: en ?? "")
+        texts.append((path, text))
+        return text
     }
 
     mutating func bool(_ object: JSONValue, _ key: String, at path: String) -> Bool {

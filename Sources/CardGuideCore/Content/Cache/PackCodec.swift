@@ -33,6 +33,20 @@ extension SafetyRule: CacheCodable {
     }
 }
 
+extension Contact.Kind: CacheCodable {}
+
+extension Contact: CacheCodable {
+    static var minimumSize: Int { 41 }
+    func encode(to w: inout CacheWriter) {
+        w.put(id); w.put(countryIDs); w.put(kind); w.put(name); w.put(value); w.put(purpose); w.put(hours)
+        w.put(sources)
+    }
+    init(from r: inout CacheReader) throws(CacheMiss) {
+        self.init(id: try r.read(), countryIDs: try r.read(), kind: try r.read(), name: try r.read(),
+                  value: try r.read(), purpose: try r.read(), hours: try r.read(), sources: try r.read())
+    }
+}
+
 extension Material: CacheCodable {
     static var minimumSize: Int { 13 }
     func encode(to w: inout CacheWriter) { w.put(id); w.put(name); w.put(note) }
@@ -118,11 +132,13 @@ extension ContentIssue: CacheCodable {
 }
 
 extension ContentPack: CacheCodable {
-    static var minimumSize: Int { 20 }
-    func encode(to w: inout CacheWriter) { w.put(countries); w.put(cards); w.put(safety); w.put(sources); w.put(fingerprint) }
+    static var minimumSize: Int { 24 }
+    func encode(to w: inout CacheWriter) {
+        w.put(countries); w.put(cards); w.put(safety); w.put(sources); w.put(contacts); w.put(fingerprint)
+    }
     init(from r: inout CacheReader) throws(CacheMiss) {
         self.init(countries: try r.read(), cards: try r.read(), safety: try r.read(), sources: try r.read(),
-                  fingerprint: try r.read())
+                  contacts: try r.read(), fingerprint: try r.read())
     }
 }
 

@@ -122,6 +122,7 @@ public enum ChecklistExport {
             document.add(.heading(level: 3, text: words.sources))
             addSources(cited, to: &document, pack: pack, words: words)
         }
+        addContacts(countryID: card.countryID, to: &document, pack: pack, words: words)
     }
 
     private static func addSafety(to document: inout ExportDocument, pack: ContentPack, words: ExportStrings) {

@@ -3,7 +3,7 @@ import CardGuideCore
 /// The screens a key can mean something different in.
 public enum KeyContext: String, CaseIterable, Sendable {
     case global, home, cards, methods, wizard, overview, comparison, faqList, faqAnswer, search, safety, cautions
-    case profiles, help, confirm, safetyBox
+    case profiles, help, confirm, safetyBox, contacts
 }
 
 /// One binding: the keys, the action, and the hint shown in the footer and help. The footer
@@ -54,6 +54,7 @@ public enum Keymap {
         Binding([.char("L")], .switchLanguage, "English", "中文"),
         Binding([.char("q")], .quit, "退出", "Quit"),
         Binding([.char("s")], .safety, "安全提示", "Safety", footer: false),
+        Binding([.char("t")], .contacts, "官方联系方式", "Official contacts", footer: false),
     ]
 
     public static func bindings(_ context: KeyContext) -> [Binding] {
@@ -106,7 +107,7 @@ public enum Keymap {
             return [open, back] + list
         case .profiles:
             return [Binding([.enter, .right, .char("l")], .open, "切换到此档案", "Switch to it"), back] + list
-        case .faqAnswer, .cautions:
+        case .faqAnswer, .cautions, .contacts:
             return [back] + scrolling
         case .safety:
             return [Binding([.enter, .escape, .backspace, .left, .char("h")], .back, "返回", "Back")]
@@ -125,6 +126,7 @@ public enum Keymap {
             ]
         case .help:
             return [Binding([.escape, .char("?"), .char("q"), .enter], .back, "关闭帮助", "Close help"),
+                    Binding([.char("t")], .contacts, "官方联系方式", "Official contacts"),
                     Binding([.down, .char("j")], .down, "向下滚动", "Scroll down", footer: false),
                     Binding([.up, .char("k")], .up, "向上滚动", "Scroll up", footer: false)]
         case .confirm:

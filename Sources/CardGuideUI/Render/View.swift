@@ -65,6 +65,9 @@ public enum View {
             PageView.draw(Pages.safetyLines(state), scroll: scroll, state: state, into: &grid)
         case .cautions(let cardID, let scroll):
             PageView.draw(Pages.cautionLines(state, cardID: cardID), scroll: scroll, state: state, into: &grid)
+        case .contacts(let countryID, let scroll):
+            let lines = ContactPages.lines(state, countryID: countryID)
+            PageView.draw(lines, scroll: scroll, state: state, into: &grid)
         case .search(let search):
             return SearchView.draw(state, search, into: &grid)
         case .home, .cards, .methods, .overview, .faqList, .profiles:

@@ -16,7 +16,7 @@ enum ListScreens {
             case .resume: heading = s.continueTitle
             case .country: heading = s.chooseCountry
             case .finished: heading = s.finishedTitle
-            case .allFAQ, .safety: heading = s.more
+            case .allFAQ, .safety, .contacts: heading = s.more
             }
             if heading != section {
                 if !section.isEmpty { rows.gap() }
@@ -41,6 +41,8 @@ enum ListScreens {
                 rows.item(index, s.allFAQ)
             case .safety:
                 rows.item(index, s.safetyRules, role: .warning)
+            case .contacts:
+                rows.item(index, s.contactsTitle)
             }
         }
         return rows

@@ -164,9 +164,9 @@ enum Pages {
         page.text(step.body[language])
         if step.varies {
             page.blank()
-            // Chinese sentences follow each other without a space ("…而异。各地规定不同…").
-            let gap = language == .zh ? "" : " "
-            page.text("! " + (step.variesNote.map { $0[language] + gap } ?? "") + s.varies, role: .warning)
+            // The note says what varies and whom to ask; the general sentence only stands in
+            // for a missing note (it named an insurer where the office is a bank or a town hall).
+            page.text("! " + (step.variesNote?[language] ?? s.varies), role: .warning)
         }
         page.blank()
         let ticked = step.bring.filter { checklist.ticked.contains($0.id) }.count

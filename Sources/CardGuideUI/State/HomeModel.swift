@@ -9,6 +9,7 @@ public enum HomeEntry: Equatable, Sendable {
     case finished(Checklist)
     case allFAQ
     case safety
+    case contacts
 
     public var isFinished: Bool { if case .finished = self { return true } else { return false } }
 
@@ -33,7 +34,7 @@ extension AppState {
                 open.append(.resume(checklist))
             }
         }
-        return open + pack.countries.map(HomeEntry.country) + finished + [.allFAQ, .safety]
+        return open + pack.countries.map(HomeEntry.country) + finished + [.allFAQ, .safety, .contacts]
     }
 
     /// The FAQ entries a FAQ list shows: one card's, or all.

@@ -14,6 +14,8 @@ public enum Screen: Equatable, Sendable {
     case safety(scroll: Int)
     case cautions(cardID: String, scroll: Int)
     case profiles(ListState)
+    /// Official contacts of a country; nil lists every country's.
+    case contacts(countryID: String?, scroll: Int)
 
     /// The screen's name in the keymap and help.
     public var context: KeyContext {
@@ -30,6 +32,7 @@ public enum Screen: Equatable, Sendable {
         case .safety: return .safety
         case .cautions: return .cautions
         case .profiles: return .profiles
+        case .contacts: return .contacts
         }
     }
 }

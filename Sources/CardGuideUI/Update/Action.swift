@@ -7,7 +7,7 @@ public enum Action: Equatable, Sendable {
     case open, back, quit
     case nextStep, previousStep
     case tick, markDone, overview
-    case compare, faq, allFAQ, safety, cautions
+    case compare, faq, allFAQ, safety, cautions, contacts
     case search, help, switchLanguage
     case nextTable, previousTable
     case reset, remove

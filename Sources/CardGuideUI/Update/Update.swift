@@ -45,6 +45,9 @@ public enum Update {
             if case .safety = state.screen { return [] }
             state.stack.append(.safety(scroll: 0))
             return []
+        case .contacts:
+            state.openContacts()
+            return []
         case .back:
             if state.stack.count > 1 { state.stack.removeLast() }
             return []
@@ -128,6 +131,10 @@ public enum Update {
             let lines = Pages.cautionLines(state, cardID: cardID).count
             state.screen = .cautions(cardID: cardID, scroll: scrolled(action, scroll, lines: lines, state: state))
             return []
+        case .contacts(let countryID, let scroll):
+            let lines = ContactPages.lines(state, countryID: countryID).count
+            state.screen = .contacts(countryID: countryID, scroll: scrolled(action, scroll, lines: lines, state: state))
+            return []
         case .profiles(var list):
             if moveInList(action, &list, count: state.profiles.count, state: state, rowsPerItem: 2) {
                 state.screen = .profiles(list)
@@ -161,6 +168,8 @@ public enum Update {
             state.stack.append(.faqList(cardID: nil, list: ListState()))
         case (.open, .safety):
             state.stack.append(.safety(scroll: 0))
+        case (.open, .contacts):
+            state.openContacts()
         case (.profiles, _) where !state.helpDesk.isKiosk:
             state.stack.append(.profiles(ListState()))
             return [.listProfiles]
@@ -191,6 +200,9 @@ public enum Update {
         case .help(let scroll):
             switch action {
             case .back, .help: state.overlay = nil
+            case .contacts:
+                state.overlay = nil
+                state.openContacts()
             case .down: state.overlay = .help(scroll: min(scroll + 1, Overlays.helpMaxScroll(state)))
             case .up: state.overlay = .help(scroll: max(0, scroll - 1))
             case .quit: return [.quit]
@@ -279,6 +291,9 @@ public enum Update {
             state.screen = .safety(scroll: scrolled(.cancel, scroll, lines: Pages.safetyLines(state).count, state: state))
         case .cautions(let cardID, let scroll):
             state.screen = .cautions(cardID: cardID, scroll: scrolled(.cancel, scroll, lines: Pages.cautionLines(state, cardID: cardID).count, state: state))
+        case .contacts(let countryID, let scroll):
+            let lines = ContactPages.lines(state, countryID: countryID).count
+            state.screen = .contacts(countryID: countryID, scroll: scrolled(.cancel, scroll, lines: lines, state: state))
         case .wizard(var wizard):
             WizardUpdate.clampScroll(&wizard, state)
             state.screen = .wizard(wizard)
@@ -404,6 +419,7 @@ extension HomeEntry {
         case .country(let country): return "country:" + country.id
         case .allFAQ: return "faq"
         case .safety: return "safety"
+        case .contacts: return "contacts"
         }
     }
 }

@@ -34,6 +34,9 @@ enum Breadcrumb {
         case .search: return [s.searchTitle]
         case .safety: return [s.safetyRules]
         case .profiles: return [s.profilesTitle]
+        case .contacts(let countryID?, _):
+            return [state.pack.country(countryID)?.name[l] ?? countryID, s.contactsTitle]
+        case .contacts(nil, _): return [s.contactsTitle]
         }
     }
 

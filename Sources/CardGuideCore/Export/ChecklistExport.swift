@@ -25,9 +25,12 @@ public enum ChecklistExport {
             document.add(.rule)
             add(checklist, to: &document, pack: pack, words: words, utcOffset: utcOffset)
         }
-        if safety && !pack.safety.isEmpty {
+        // The rules of the checklists' countries (every rule when there is no checklist).
+        let countries = Set(checklists.map(\.countryID))
+        let rules = pack.safety.filter { rule in countries.isEmpty || countries.contains { rule.applies(toCountry: $0) } }
+        if safety && !rules.isEmpty {
             document.add(.rule)
-            addSafety(to: &document, pack: pack, words: words)
+            addSafety(rules, to: &document, pack: pack, words: words)
         }
         return output(document, format)
     }
@@ -44,7 +47,7 @@ public enum ChecklistExport {
     /// The pack's safety rules with their sources.
     public static func renderSafety(pack: ContentPack, language: Language, format: Format) -> String {
         var document = ExportDocument()
-        addSafety(to: &document, pack: pack, words: ExportStrings(language))
+        addSafety(pack.safety, to: &document, pack: pack, words: ExportStrings(language))
         return output(document, format)
     }
 
@@ -125,10 +128,11 @@ public enum ChecklistExport {
         addContacts(countryID: card.countryID, to: &document, pack: pack, words: words)
     }
 
-    private static func addSafety(to document: inout ExportDocument, pack: ContentPack, words: ExportStrings) {
-        guard !pack.safety.isEmpty else { return }
+    private static func addSafety(_ rules: [SafetyRule], to document: inout ExportDocument, pack: ContentPack,
+                                  words: ExportStrings) {
+        guard !rules.isEmpty else { return }
         document.add(.heading(level: 2, text: words.safety))
-        for rule in pack.safety {
+        for rule in rules {
             document.add(.heading(level: 3, text: rule.title[words.language]))
             document.add(.paragraph(rule.body[words.language]))
             addSources(rule.sources, to: &document, pack: pack, words: words)

@@ -32,12 +32,14 @@ enum Pages {
         var page = PageBuilder(width: width(state))
         page.text(s.safetyIntro, role: .accent)
         page.blank()
-        for rule in state.pack.safety {
+        // A card's flow shows its country's rules; the home screen's page shows them all.
+        let rules = state.currentCountryID.map(state.pack.safetyRules(forCountry:)) ?? state.pack.safety
+        for rule in rules {
             page.text("\(rule.id)  \(rule.title[state.language])", role: .warning)
             page.text(rule.body[state.language], indent: 4)
             page.blank()
         }
-        let cited = state.pack.safety.flatMap(\.sources)
+        let cited = rules.flatMap(\.sources)
         sources(cited.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }, state, into: &page)
         return page.lines
     }

@@ -516,6 +516,9 @@ enum MonkeyInvariants {
             return scroll < 0 ? "scroll \(scroll)" : nil
         case .safety(let scroll):
             return scroll < 0 ? "scroll \(scroll)" : nil
+        case .contacts(let countryID, let scroll):
+            if let countryID, pack.country(countryID) == nil { return "contacts of unknown country \(countryID)" }
+            return scroll < 0 ? "scroll \(scroll)" : nil
         }
     }
 

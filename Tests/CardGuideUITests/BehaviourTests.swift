@@ -338,7 +338,7 @@ final class BehaviourTests: XCTestCase {
         XCTAssertEqual(driver.state.checklists.count, 3)
         driver.press("del", "Y")
         XCTAssertEqual(driver.state.checklists.map(\.methodID), ["cn-card-family", "fr-vitale-worker"])
-        XCTAssertEqual(driver.state.homeEntries.count, 2 + 3 + 2)
+        XCTAssertEqual(driver.state.homeEntries.count, 2 + 3 + 3)
         XCTAssertEqual(driver.selection, 2)
         XCTAssertFalse(driver.screenText.contains("WeChat"), driver.screenText)
         // q is not an answer: the question stays until y or n.

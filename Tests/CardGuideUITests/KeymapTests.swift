@@ -31,6 +31,7 @@ final class KeymapTests: XCTestCase {
             try reach("faq answer") { $0.press("enter", "enter", "f", "enter") }
             try reach("cautions") { $0.press("enter", "enter", "w") }
             try reach("safety") { $0.press("s") }
+            try reach("contacts") { $0.press("enter", "enter", "t") }
             try reach("search") { $0.press("/") }
             try reach("search with hits") { $0.press("/"); $0.type("pin") }
             try reach("profiles") { $0.press("P") }

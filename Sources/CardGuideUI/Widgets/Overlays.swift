@@ -14,7 +14,8 @@ enum Overlays {
         func works(_ binding: Binding) -> Bool { Keymap.hasEffect(binding.action, in: state, context: context) }
         lines += Keymap.bindings(context).filter(works).map(line)
         if Keymap.globalsApply(context) {
-            lines.append(("", "", .normal))
+            // No blank line between the sections: the title sets them apart, and the home
+            // screen's help still fits 80x24 with the contacts key.
             lines.append((s.helpGlobal, "", .title))
             lines += Keymap.globals(state).filter(works).map(line)
         }

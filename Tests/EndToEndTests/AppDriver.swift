@@ -273,7 +273,7 @@ enum Flow {
                       file: StaticString = #filePath, line: UInt = #line) throws {
         let box =
             english
-            ? ["Checklist started. Remember:", "S1 "] : ["清单已开始。办理时请记住：", "S1 密码和验证码只留给自己"]
+            ? ["Checklist started. Remember:", "S1-"] : ["清单已开始。办理时请记住：", "S1-"]
         try app.press(key, expect: box, file: file, line: line)
         try app.press("Enter", expect: texts, absent: [box[0]], file: file, line: line)
     }

@@ -127,7 +127,7 @@ final class AppFlowTests: XCTestCase {
     func testCautionSearchHitOpensAtThatCaution() throws {
         let app = try AppDriver(self, ["--lang", "en"], ready: ["Choose a country"])
         try app.press("/", expect: ["Search: _"])
-        let caution = "[Caution] PIN letter: from age 15 years 9 months"
+        let caution = "[Caution] PIN letter at the counter since 17 Feb 2025"
         try app.type("PIN letter", expect: ["Search: PIN letter_", caution])
         // Select it, wherever the ranking puts it.
         for _ in 0..<20 where !(app.selectedRow() ?? "").hasPrefix(caution) {
@@ -139,8 +139,8 @@ final class AppFlowTests: XCTestCase {
         try app.press(
             "Enter",
             expect: [
-                "> Cautions", "[Info] PIN letter: from age 15 years 9 months",
-                "The PIN letter is sent to applicants",
+                "> Cautions", "[Info] PIN letter at the counter since 17 Feb 2025",
+                "Whoever applies for an ID card from 17 February",
             ], absent: ["Search >"])
         try app.press("q", expect: ["APP-EXIT="])
         app.assertExit(code: 0)

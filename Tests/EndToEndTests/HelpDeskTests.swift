@@ -111,7 +111,7 @@ final class HelpDeskTests: XCTestCase {
             app.settled()
         }
         app.expect(["选择国家"], absent: ["CardGuide 办卡指南 > "])
-        try app.press("End", expect: ["> 安全提示（防诈骗）"])
+        try app.press("End", expect: ["> 官方联系方式"])
         try app.press("q", expect: ["APP-EXIT="])
         app.assertExit(code: 0)
     }

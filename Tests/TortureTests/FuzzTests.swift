@@ -310,11 +310,16 @@ enum FuzzSeeds {
         let trees = names.compactMap { files[$0] }
         let allSources = trees.flatMap { $0["sources"].map(elements) ?? [] }
         let allCountries = trees.flatMap { $0["countries"].map(elements) ?? [] }
-        let safety = Array(trees.flatMap { $0["safety"].map(elements) ?? [] }.prefix(1))
+        let rules = trees.flatMap { $0["safety"].map(elements) ?? [] }
         var seeds: [Seed] = []
         for name in names {
             guard let file = files[name], case let .string(country)? = file["country"],
                   let card = file["cards"].map(elements)?.first else { continue }
+            // The first rule about this country (a rule names its countries, or none for all).
+            let safety = Array(rules.filter { rule in
+                guard let countries = rule["countries"].map(elements) else { return true }
+                return countries.contains(.string(country))
+            }.prefix(1))
             let trimmed = trim(card)
             let cited = Set(citedSources(.array([trimmed] + safety)))
             let sources = allSources.filter { if case let .string(id)? = $0["id"] { return cited.contains(id) } else { return false } }

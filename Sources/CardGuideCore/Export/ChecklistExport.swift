@@ -102,7 +102,9 @@ public enum ChecklistExport {
                 document.add(.item(depth: 1, mark: nil, text: words.varies + (step.variesNote?[language] ?? words.variesDefault)))
             }
             if !step.sources.isEmpty {
-                document.add(.item(depth: 1, mark: nil, text: words.stepSources + step.sources.joined(separator: ", ")))
+                let official = step.sources.contains { pack.source($0)?.kind == .official }
+                let cited = words.stepSources + step.sources.joined(separator: ", ")
+                document.add(.item(depth: 1, mark: nil, text: official ? cited : words.remark(cited, words.noOfficial)))
             }
         }
         document.add(.endList)

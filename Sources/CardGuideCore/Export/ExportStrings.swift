@@ -38,6 +38,7 @@ public struct ExportStrings: Sendable {
         t("各地、各机构的规定不同，请向当地确认。", "The rules differ by place or office; check locally.")
     }
     public var stepSources: String { t("来源：", "Sources: ") }
+    public var noOfficial: String { t("（没有官方来源）", "(no official source)") }
     public var missing: String { t("还缺的材料", "Still missing") }
     public var nothingMissing: String { t("没有，材料都已备好。", "Nothing: every material is ready.") }
     public func inStep(_ number: Int, _ title: String) -> String {

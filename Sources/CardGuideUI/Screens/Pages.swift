@@ -8,6 +8,10 @@ enum Pages {
     static func sources(_ ids: [String], _ state: AppState, into page: inout PageBuilder) {
         let s = Strings(state.language)
         page.text(s.sourcesLabel, role: .title)
+        // Said in words, not only by the labels: nothing official backs what is above.
+        if !ids.contains(where: { state.pack.source($0)?.kind == .official }) {
+            page.text(s.noOfficialSource, role: .warning, indent: 2)
+        }
         for id in ids {
             guard let source = state.pack.source(id) else { continue }
             page.text("[\(id)] \(source.title[state.language]) (\(s.sourceKind(source.kind)))", role: .dim, indent: 2)

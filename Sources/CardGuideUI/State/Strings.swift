@@ -34,6 +34,9 @@ public struct Strings: Sendable {
     public var durationLabel: String { t("需要多久：", "How long:") }
     public var sourcesLabel: String { t("来源", "Sources") }
     public var varies: String { t("各地规定不同，请向办理这件事的机构核实。", "This differs from place to place: check with the office that handles it.") }
+    public var noOfficialSource: String {
+        t("没有官方来源确认这里的内容，下面的来源都不是官方的。", "No official source confirms this: none of the sources below is official.")
+    }
     public var contactsTitle: String { t("官方联系方式", "Official contacts") }
     public var contactsIntro: String {
         t("只拨打这里列出的号码，或证卡、官方来信上印的号码。", "Call only these numbers or the ones printed on your card or on official letters.")

@@ -12,6 +12,10 @@ public enum ContentListing {
                     out += "    - \(method.name[language]) [\(method.id)]: \(l.count(method.steps.count, "step"))\n"
                 }
             }
+            let contacts = pack.contacts(forCountry: country.id)
+            if !contacts.isEmpty {
+                out += "  " + l.contacts + contacts.map { $0.value[language] }.joined(separator: "; ") + "\n"
+            }
         }
         return TerminalText.escaped(out)  // for a terminal: see TerminalText
     }
@@ -21,6 +25,8 @@ public enum ContentListing {
 public struct UIStrings: Sendable {
     public let language: Language
     public init(_ language: Language) { self.language = language }
+
+    public var contacts: String { language == .zh ? "官方联系方式：" : "Official contacts: " }
 
     public func count(_ n: Int, _ noun: String) -> String {
         switch (language, noun) {

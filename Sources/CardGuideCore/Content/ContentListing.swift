@@ -14,7 +14,8 @@ public enum ContentListing {
             }
             let contacts = pack.contacts(forCountry: country.id)
             if !contacts.isEmpty {
-                out += "  " + l.contacts + contacts.map { $0.value[language] }.joined(separator: "; ") + "\n"
+                let values = contacts.map { $0.value[language] }.joined(separator: "; ")
+                out += "  " + l.contacts + values + "\n"
             }
         }
         return TerminalText.escaped(out)  // for a terminal: see TerminalText
@@ -26,7 +27,9 @@ public struct UIStrings: Sendable {
     public let language: Language
     public init(_ language: Language) { self.language = language }
 
-    public var contacts: String { language == .zh ? "官方联系方式：" : "Official contacts: " }
+    public var contacts: String {
+        language == .zh ? "官方联系方式：" : "Official contacts: "
+    }
 
     public func count(_ n: Int, _ noun: String) -> String {
         switch (language, noun) {

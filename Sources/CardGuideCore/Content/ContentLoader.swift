@@ -135,16 +135,19 @@ extension ContentLoader {
             if rules.listsDomains {
                 for entry in reader.webAddresses where !rules.isOfficial(entry.address) {
                     let host = TermRules.host(of: entry.address)
-                    issues.append(ContentIssue(file: reader.fields.file, path: entry.path, message:
-                        "'\(host)' is not on the pack's list of official domains: label the source media or low, "
-                        + "or add the domain of a government body, insurer or bank to officialDomains"))
+                    let message = "'\(host)' is not on the pack's list of official domains: "
+                        + "label the source media or low, or add the domain of a government body, "
+                        + "insurer or bank to officialDomains"
+                    let file = reader.fields.file
+                    issues.append(ContentIssue(file: file, path: entry.path, message: message))
                 }
             }
             guard !rules.terms.isEmpty else { continue }
             for entry in reader.fields.texts {
                 for problem in rules.problems(in: entry.text) {
                     let path = FieldReader.join(entry.path, problem.language.rawValue)
-                    issues.append(ContentIssue(file: reader.fields.file, path: path, message: problem.message))
+                    issues.append(ContentIssue(file: reader.fields.file, path: path,
+                                               message: problem.message))
                 }
             }
         }

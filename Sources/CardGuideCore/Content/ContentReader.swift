@@ -39,8 +39,8 @@ struct ContentReader {
     }
 
     mutating func read(_ root: JSONValue) {
-        let keys: Set<String> = ["schemaVersion", "countries", "safety", "sources", "country", "cards", "contacts",
-                                 "glossary", "officialDomains"]
+        let keys: Set<String> = ["schemaVersion", "countries", "safety", "sources", "country",
+                                 "cards", "contacts", "glossary", "officialDomains"]
         guard fields.object(root, at: "", allowed: keys) != nil else { return }
         // Compared as a Double: 1.5 is not version 1, and Int(1e300) would trap.
         if let version = fields.number(root, "schemaVersion", at: ""), version != Double(Self.supportedSchemaVersion) {
@@ -49,7 +49,9 @@ struct ContentReader {
         for element in fields.array(root, "countries", at: "", required: false) { readCountry(element.value, at: element.path) }
         for element in fields.array(root, "safety", at: "", required: false) { readSafety(element.value, at: element.path) }
         for element in fields.array(root, "sources", at: "", required: false) { readSource(element.value, at: element.path) }
-        for element in fields.array(root, "contacts", at: "", required: false) { readContact(element.value, at: element.path) }
+        for element in fields.array(root, "contacts", at: "", required: false) {
+            readContact(element.value, at: element.path)
+        }
         terms.read(root, &fields)
         let cardElements = fields.array(root, "cards", at: "", required: false)
         let countryID = fields.id(root, "country", at: "", required: false).map { id in refer("country", id, at: "country"); return id }
@@ -102,7 +104,8 @@ struct ContentReader {
     }
 
     private mutating func readContact(_ value: JSONValue, at path: String) {
-        let allowed: Set<String> = ["id", "countries", "kind", "name", "value", "purpose", "hours", "sources"]
+        let allowed: Set<String> = ["id", "countries", "kind", "name", "value", "purpose", "hours",
+                                    "sources"]
         guard fields.object(value, at: path, allowed: allowed) != nil else { return }
         let id = fields.id(value, at: path)
         define("contact", id, at: path)
@@ -124,8 +127,8 @@ struct ContentReader {
         let hours = fields.localized(value, "hours", at: path, required: false)
         let cited = sourceList(value, at: path)
         guard let id, let kind, let name, let shown, let purpose else { return }
-        contacts.append(Contact(id: id, countryIDs: countries.map(\.text), kind: kind, name: name, value: shown,
-                                purpose: purpose, hours: hours, sources: cited))
+        contacts.append(Contact(id: id, countryIDs: countries.map(\.text), kind: kind, name: name,
+                                value: shown, purpose: purpose, hours: hours, sources: cited))
     }
 
     private mutating func readCard(_ value: JSONValue, country: String, at path: String) {

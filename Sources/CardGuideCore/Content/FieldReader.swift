@@ -59,8 +59,8 @@ struct FieldReader {
         return text
     }
 
-    mutating func localized(_ object: JSONValue, _ key: String, at path: String, required: Bool = true,
-                            linkAllowed: Bool = false) -> Localized? {
+    mutating func localized(_ object: JSONValue, _ key: String, at path: String,
+                            required: Bool = true, linkAllowed: Bool = false) -> Localized? {
         let fieldPath = Self.join(path, key)
         guard let value = object[key] else {
             if required { report(fieldPath, "missing") }
@@ -70,7 +70,8 @@ struct FieldReader {
     }
 
     /// A `{ "zh": …, "en": … }` value standing at `path`.
-    mutating func localized(_ value: JSONValue, at path: String, linkAllowed: Bool = false) -> Localized? {
+    mutating func localized(_ value: JSONValue, at path: String,
+                            linkAllowed: Bool = false) -> Localized? {
         guard self.object(value, at: path, allowed: ["zh", "en"]) != nil else { return nil }
         let zh = string(value, "zh", at: path, linkAllowed: linkAllowed)
         let en = string(value, "en", at: path, linkAllowed: linkAllowed)

@@ -34,8 +34,10 @@ struct TermRules {
         }
     }
 
-    private mutating func readTerm(_ value: JSONValue, at path: String, _ fields: inout FieldReader) {
-        guard fields.object(value, at: path, allowed: ["id", "zh", "en", "avoid", "explain"]) != nil else { return }
+    private mutating func readTerm(_ value: JSONValue, at path: String,
+                                   _ fields: inout FieldReader) {
+        let allowed: Set<String> = ["id", "zh", "en", "avoid", "explain"]
+        guard fields.object(value, at: path, allowed: allowed) != nil else { return }
         let id = fields.id(value, at: path)
         let zh = fields.string(value, "zh", at: path)
         let en = fields.string(value, "en", at: path)
@@ -50,8 +52,8 @@ struct TermRules {
         }
         let explain = fields.strings(value, "explain", at: path, required: false).map(\.text)
         guard let id, let zh, let en else { return }
-        terms.append(Term(id: id, zh: zh, en: en, avoidZh: avoidZh, avoidEn: avoidEn, explain: explain,
-                          path: path))
+        terms.append(Term(id: id, zh: zh, en: en, avoidZh: avoidZh, avoidEn: avoidEn,
+                          explain: explain, path: path))
     }
 
     /// Whether `address` (a URL or a bare host like "www.ameli.fr/…") is on a listed domain.
@@ -63,24 +65,33 @@ struct TermRules {
     static func host(of address: String) -> String {
         var rest = Substring(address.lowercased())
         if let scheme = rest.range(of: "://") { rest = rest[scheme.upperBound...] }
-        let end = rest.firstIndex { $0 == "/" || $0 == ":" || $0 == "?" || $0 == "#" } ?? rest.endIndex
+        let end = rest.firstIndex { "/:?#".contains($0) } ?? rest.endIndex
         return String(rest[..<end])
+    }
+
+    private static func avoided(_ word: String, use term: String, _ id: String) -> String {
+        "'\(word)' is avoided: the glossary's word is '\(term)' (\(id))"
     }
 
     /// The glossary's complaints about one text.
     func problems(in text: Localized) -> [(language: Language, message: String)] {
         var found: [(Language, String)] = []
         let english = text.en.lowercased()
+        func contains(_ text: String, _ part: String) -> Bool {
+            text.utf8.firstRange(of: part.utf8) != nil
+        }
         for term in terms {
-            for avoided in term.avoidZh where text.zh.utf8.firstRange(of: avoided.utf8) != nil {
-                found.append((.zh, "'\(avoided)' is avoided: the glossary's word is '\(term.zh)' (\(term.id))"))
+            for avoided in term.avoidZh where contains(text.zh, avoided) {
+                found.append((.zh, Self.avoided(avoided, use: term.zh, term.id)))
             }
-            for avoided in term.avoidEn where english.utf8.firstRange(of: avoided.lowercased().utf8) != nil {
-                found.append((.en, "'\(avoided)' is avoided: the glossary's word is '\(term.en)' (\(term.id))"))
+            for avoided in term.avoidEn where contains(english, avoided.lowercased()) {
+                found.append((.en, Self.avoided(avoided, use: term.en, term.id)))
             }
-            for word in term.explain where text.en.utf8.firstRange(of: word.utf8) != nil
-                && english.utf8.firstRange(of: term.en.lowercased().utf8) == nil {
-                found.append((.en, "'\(word)' without its English name: write '\(term.en) (\(word))' (\(term.id))"))
+            let named = contains(english, term.en.lowercased())
+            for word in term.explain where !named && contains(text.en, word) {
+                let message = "'\(word)' without its English name: "
+                    + "write '\(term.en) (\(word))' (\(term.id))"
+                found.append((.en, message))
             }
         }
         return found

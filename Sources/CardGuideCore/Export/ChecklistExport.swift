@@ -27,7 +27,9 @@ public enum ChecklistExport {
         }
         // The rules of the checklists' countries (every rule when there is no checklist).
         let countries = Set(checklists.map(\.countryID))
-        let rules = pack.safety.filter { rule in countries.isEmpty || countries.contains { rule.applies(toCountry: $0) } }
+        let rules = pack.safety.filter { rule in
+            countries.isEmpty || countries.contains { rule.applies(toCountry: $0) }
+        }
         if safety && !rules.isEmpty {
             document.add(.rule)
             addSafety(rules, to: &document, pack: pack, words: words)
@@ -104,7 +106,8 @@ public enum ChecklistExport {
             if !step.sources.isEmpty {
                 let official = step.sources.contains { pack.source($0)?.kind == .official }
                 let cited = words.stepSources + step.sources.joined(separator: ", ")
-                document.add(.item(depth: 1, mark: nil, text: official ? cited : words.remark(cited, words.noOfficial)))
+                let text = official ? cited : words.remark(cited, words.noOfficial)
+                document.add(.item(depth: 1, mark: nil, text: text))
             }
         }
         document.add(.endList)
@@ -130,8 +133,8 @@ public enum ChecklistExport {
         addContacts(countryID: card.countryID, to: &document, pack: pack, words: words)
     }
 
-    private static func addSafety(_ rules: [SafetyRule], to document: inout ExportDocument, pack: ContentPack,
-                                  words: ExportStrings) {
+    private static func addSafety(_ rules: [SafetyRule], to document: inout ExportDocument,
+                                  pack: ContentPack, words: ExportStrings) {
         guard !rules.isEmpty else { return }
         document.add(.heading(level: 2, text: words.safety))
         for rule in rules {

@@ -22,7 +22,8 @@ extension ChecklistExport {
             if let hours = contact.hours {
                 document.add(.item(depth: 1, mark: nil, text: words.hours + hours[language]))
             }
-            document.add(.item(depth: 1, mark: nil, text: words.stepSources + contact.sources.joined(separator: ", ")))
+            let cited = words.stepSources + contact.sources.joined(separator: ", ")
+            document.add(.item(depth: 1, mark: nil, text: cited))
         }
         document.add(.endList)
     }
@@ -31,7 +32,9 @@ extension ChecklistExport {
 extension ExportStrings {
     private func pick(_ zh: String, _ en: String) -> String { language == .zh ? zh : en }
 
-    public func contacts(_ country: String) -> String { pick("官方联系方式：\(country)", "Official contacts: \(country)") }
+    public func contacts(_ country: String) -> String {
+        pick("官方联系方式：\(country)", "Official contacts: \(country)")
+    }
     public var hours: String { pick("时间：", "Hours: ") }
 
     /// "12333  人社服务热线" / "12333  Human resources and social security line".

@@ -19,7 +19,9 @@ enum ContactPages {
                 page.text(contact.value[language], role: .warning, indent: 2)
                 page.text(contact.name[language], indent: 4)
                 page.text(contact.purpose[language], role: .dim, indent: 4)
-                if let hours = contact.hours { page.text(s.hoursLabel + " " + hours[language], role: .dim, indent: 4) }
+                if let hours = contact.hours {
+                    page.text(s.hoursLabel + " " + hours[language], role: .dim, indent: 4)
+                }
                 cited += contact.sources.filter { !cited.contains($0) }
             }
         }
@@ -41,8 +43,9 @@ extension AppState {
         for screen in stack.reversed() {
             switch screen {
             case .cards(let countryID, _): return countryID
-            case .methods(let cardID, _), .overview(let cardID, _, _), .comparison(let cardID, _, _),
-                 .faqAnswer(let cardID, _, _), .cautions(let cardID, _):
+            case .methods(let cardID, _), .overview(let cardID, _, _),
+                 .comparison(let cardID, _, _), .faqAnswer(let cardID, _, _),
+                 .cautions(let cardID, _):
                 return pack.card(cardID)?.countryID
             case .wizard(let wizard): return pack.card(wizard.cardID)?.countryID
             case .faqList(let cardID?, _): return pack.card(cardID)?.countryID

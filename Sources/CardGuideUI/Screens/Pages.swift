@@ -37,7 +37,8 @@ enum Pages {
         page.text(s.safetyIntro, role: .accent)
         page.blank()
         // A card's flow shows its country's rules; the home screen's page shows them all.
-        let rules = state.currentCountryID.map(state.pack.safetyRules(forCountry:)) ?? state.pack.safety
+        let country = state.currentCountryID
+        let rules = country.map(state.pack.safetyRules(forCountry:)) ?? state.pack.safety
         for rule in rules {
             page.text("\(rule.id)  \(rule.title[state.language])", role: .warning)
             page.text(rule.body[state.language], indent: 4)

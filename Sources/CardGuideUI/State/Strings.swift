@@ -33,16 +33,23 @@ public struct Strings: Sendable {
     public var whereLabel: String { t("去哪里：", "Where:") }
     public var durationLabel: String { t("需要多久：", "How long:") }
     public var sourcesLabel: String { t("来源", "Sources") }
-    public var varies: String { t("各地规定不同，请向办理这件事的机构核实。", "This differs from place to place: check with the office that handles it.") }
+    public var varies: String {
+        t("各地规定不同，请向办理这件事的机构核实。",
+          "This differs from place to place: check with the office that handles it.")
+    }
     public var noOfficialSource: String {
-        t("没有官方来源确认这里的内容，下面的来源都不是官方的。", "No official source confirms this: none of the sources below is official.")
+        t("没有官方来源确认这里的内容，下面的来源都不是官方的。",
+          "No official source confirms this: none of the sources below is official.")
     }
     public var contactsTitle: String { t("官方联系方式", "Official contacts") }
     public var contactsIntro: String {
-        t("只拨打这里列出的号码，或证卡、官方来信上印的号码。", "Call only these numbers or the ones printed on your card or on official letters.")
+        t("只拨打这里列出的号码，或证卡、官方来信上印的号码。",
+          "Call only these numbers or the ones printed on your card or on official letters.")
     }
     public var hoursLabel: String { t("时间：", "Hours:") }
-    public var noContacts: String { t("内容包里没有这个国家的联系方式。", "The content pack has no contacts for this country.") }
+    public var noContacts: String {
+        t("内容包里没有这个国家的联系方式。", "The content pack has no contacts for this country.")
+    }
     public var nothingToBring: String { t("这一步不用带材料。", "Nothing to bring for this step.") }
     public var safetyIntro: String { t("办理任何证卡时都请记住：", "Whatever card you are getting, remember:") }
     public var helpTitle: String { t("按键帮助", "Keys") }

@@ -133,7 +133,8 @@ public enum Update {
             return []
         case .contacts(let countryID, let scroll):
             let lines = ContactPages.lines(state, countryID: countryID).count
-            state.screen = .contacts(countryID: countryID, scroll: scrolled(action, scroll, lines: lines, state: state))
+            let moved = scrolled(action, scroll, lines: lines, state: state)
+            state.screen = .contacts(countryID: countryID, scroll: moved)
             return []
         case .profiles(var list):
             if moveInList(action, &list, count: state.profiles.count, state: state, rowsPerItem: 2) {
@@ -293,7 +294,8 @@ public enum Update {
             state.screen = .cautions(cardID: cardID, scroll: scrolled(.cancel, scroll, lines: Pages.cautionLines(state, cardID: cardID).count, state: state))
         case .contacts(let countryID, let scroll):
             let lines = ContactPages.lines(state, countryID: countryID).count
-            state.screen = .contacts(countryID: countryID, scroll: scrolled(.cancel, scroll, lines: lines, state: state))
+            let kept = scrolled(.cancel, scroll, lines: lines, state: state)
+            state.screen = .contacts(countryID: countryID, scroll: kept)
         case .wizard(var wizard):
             WizardUpdate.clampScroll(&wizard, state)
             state.screen = .wizard(wizard)

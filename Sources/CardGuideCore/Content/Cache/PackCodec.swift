@@ -38,12 +38,13 @@ extension Contact.Kind: CacheCodable {}
 extension Contact: CacheCodable {
     static var minimumSize: Int { 41 }
     func encode(to w: inout CacheWriter) {
-        w.put(id); w.put(countryIDs); w.put(kind); w.put(name); w.put(value); w.put(purpose); w.put(hours)
-        w.put(sources)
+        w.put(id); w.put(countryIDs); w.put(kind); w.put(name); w.put(value); w.put(purpose)
+        w.put(hours); w.put(sources)
     }
     init(from r: inout CacheReader) throws(CacheMiss) {
-        self.init(id: try r.read(), countryIDs: try r.read(), kind: try r.read(), name: try r.read(),
-                  value: try r.read(), purpose: try r.read(), hours: try r.read(), sources: try r.read())
+        self.init(id: try r.read(), countryIDs: try r.read(), kind: try r.read(),
+                  name: try r.read(), value: try r.read(), purpose: try r.read(),
+                  hours: try r.read(), sources: try r.read())
     }
 }
 
@@ -134,7 +135,8 @@ extension ContentIssue: CacheCodable {
 extension ContentPack: CacheCodable {
     static var minimumSize: Int { 24 }
     func encode(to w: inout CacheWriter) {
-        w.put(countries); w.put(cards); w.put(safety); w.put(sources); w.put(contacts); w.put(fingerprint)
+        w.put(countries); w.put(cards); w.put(safety); w.put(sources); w.put(contacts)
+        w.put(fingerprint)
     }
     init(from r: inout CacheReader) throws(CacheMiss) {
         self.init(countries: try r.read(), cards: try r.read(), safety: try r.read(), sources: try r.read(),

@@ -455,93 +455,121 @@ final class ContentValidationTests: XCTestCase {
     // MARK: Sources, official domains, glossary, contacts
 
     func testAnswerWithoutSource() {
-        assertIssues(MiniPack.card(replacing: #""answer": { "zh": "大约两周。", "en": "About two weeks." }, "sources": ["FR2"],"#,
-                                   with: #""answer": { "zh": "大约两周。", "en": "About two weeks." },"#),
+        let answer = #""answer": { "zh": "大约两周。", "en": "About two weeks." },"#
+        assertIssues(MiniPack.card(replacing: answer + #" "sources": ["FR2"],"#, with: answer),
                      ["fr.json: cards[0].faq[0].sources: missing"])
     }
 
     /// A file of word rules beside the mini pack.
-    private func withRules(_ rules: String, card: [String: String] = MiniPack.files) -> [String: String] {
+    private func withRules(_ rules: String,
+                           card: [String: String] = MiniPack.files) -> [String: String] {
         card.merging(["rules.json": "{ \"schemaVersion\": 1, \(rules) }"]) { $1 }
     }
 
-    private let offList = "is not on the pack's list of official domains: label the source media or low, "
-        + "or add the domain of a government body, insurer or bank to officialDomains"
+    private let offList = "is not on the pack's list of official domains: "
+        + "label the source media or low, or add the domain of a government body, "
+        + "insurer or bank to officialDomains"
 
     func testOfficialSourceMustBeOnAnOfficialDomain() {
-        assertIssues(withRules(#""officialDomains": ["ameli.fr"]"#), [])
-        assertIssues(withRules(#""officialDomains": ["gouv.fr"]"#), ["fr.json: sources[0].url: 'www.ameli.fr' \(offList)"])
+        let ameli = #""officialDomains": ["ameli.fr"]"#
+        assertIssues(withRules(ameli), [])
+        assertIssues(withRules(#""officialDomains": ["gouv.fr"]"#),
+                     ["fr.json: sources[0].url: 'www.ameli.fr' \(offList)"])
         // A host that only ends in the same letters is not the domain.
-        let lookalike = MiniPack.card(replacing: "https://www.ameli.fr/", with: "https://www.notameli.fr/")
-        assertIssues(withRules(#""officialDomains": ["ameli.fr"]"#, card: lookalike),
+        let lookalike = MiniPack.card(replacing: "https://www.ameli.fr/",
+                                      with: "https://www.notameli.fr/")
+        assertIssues(withRules(ameli, card: lookalike),
                      ["fr.json: sources[0].url: 'www.notameli.fr' \(offList)"])
         // Media and low sources are not checked; a pack without the list is not checked.
-        assertIssues(MiniPack.card(replacing: "https://www.ameli.fr/", with: "https://example.org/"), [])
+        let media = MiniPack.card(replacing: "https://www.ameli.fr/", with: "https://example.org/")
+        assertIssues(media, [])
         assertIssues(withRules(#""officialDomains": ["ameli.fr/assure"]"#),
                      ["rules.json: officialDomains[0]: expected a domain name like 'gov.cn'",
                       "fr.json: sources[0].url: 'www.ameli.fr' \(offList)"])
     }
 
-    private let kasseTerm = #""glossary": [ { "id": "kasse", "zh": "医保机构", "en": "Krankenkasse", "avoid": { "zh": ["医保公司"], "en": ["health company"] } } ]"#
+    private let kasseTerm = #""glossary": [ { "id": "kasse", "zh": "医保机构", "en": "Krankenkasse", "#
+        + #""avoid": { "zh": ["医保公司"], "en": ["health company"] } } ]"#
 
     func testAvoidedGlossaryTerm() {
         assertIssues(withRules(kasseTerm), [])
+        let step = "fr.json: cards[0].methods[0].steps[1].body"
         let broken = MiniPack.card(replacing: "等卡寄到。", with: "等医保公司寄卡。")
         assertIssues(withRules(kasseTerm, card: broken),
-                     ["fr.json: cards[0].methods[0].steps[1].body.zh: '医保公司' is avoided: the glossary's word is '医保机构' (kasse)"])
-        let english = MiniPack.card(replacing: "Wait for the card.", with: "Wait for the Health Company.")
+                     ["\(step).zh: '医保公司' is avoided: the glossary's word is '医保机构' (kasse)"])
+        let english = MiniPack.card(replacing: "Wait for the card.",
+                                    with: "Wait for the Health Company.")
         assertIssues(withRules(kasseTerm, card: english),
-                     ["fr.json: cards[0].methods[0].steps[1].body.en: 'health company' is avoided: the glossary's word is 'Krankenkasse' (kasse)"])
+                     ["\(step).en: 'health company' is avoided: "
+                      + "the glossary's word is 'Krankenkasse' (kasse)"])
     }
 
-    private let renshe = #""glossary": [ { "id": "renshe", "zh": "人社部门", "en": "human resources and social security", "explain": ["人社"] } ]"#
+    private let renshe = #""glossary": [ { "id": "renshe", "zh": "人社部门", "#
+        + #""en": "human resources and social security", "explain": ["人社"] } ]"#
 
     func testEnglishNeverShowsABareChineseTerm() {
         let bare = MiniPack.card(replacing: "Wait for the card.", with: "Ask the 人社 office.")
         assertIssues(withRules(renshe, card: bare),
-                     ["fr.json: cards[0].methods[0].steps[1].body.en: '人社' without its English name: "
+                     ["fr.json: cards[0].methods[0].steps[1].body.en: "
+                      + "'人社' without its English name: "
                       + "write 'human resources and social security (人社)' (renshe)"])
-        let glossed = MiniPack.card(replacing: "Wait for the card.", with: "Ask the human resources and social security (人社) office.")
+        let glossed = MiniPack.card(replacing: "Wait for the card.",
+                                    with: "Ask the human resources and social security (人社) "
+                                        + "office.")
         assertIssues(withRules(renshe, card: glossed), [])
         // Chinese text may use the word alone.
-        assertIssues(withRules(renshe, card: MiniPack.card(replacing: "等卡寄到。", with: "问人社部门。")), [])
+        let chinese = MiniPack.card(replacing: "等卡寄到。", with: "问人社部门。")
+        assertIssues(withRules(renshe, card: chinese), [])
     }
 
     private func contact(_ fields: String) -> [String: String] {
         let shared = MiniPack.replacing(#""safety": ["#, with: """
-            "contacts": [ { "id": "fr-3646", "countries": ["fr"], "kind": "phone", "name": { "zh": "医保局", "en": "Assurance Maladie" },
-              "value": { "zh": "36 46", "en": "36 46" }, "purpose": { "zh": "问医保", "en": "Health insurance questions" }\(fields) } ],
+            "contacts": [ { "id": "fr-3646", "countries": ["fr"], "kind": "phone",
+              "name": { "zh": "医保局", "en": "Assurance Maladie" },
+              "value": { "zh": "36 46", "en": "36 46" },
+              "purpose": { "zh": "问医保", "en": "Health insurance questions" }\(fields) } ],
             "safety": [
             """, in: MiniPack.shared)
         return ["shared.json": shared, "fr.json": MiniPack.card]
     }
 
+    private let cited = #", "sources": ["FR1"]"#
+
     func testContactsAreReadLikeSteps() throws {
-        let result = try XCTUnwrap(assertIssues(contact(#", "hours": { "zh": "工作日", "en": "Working days" }, "sources": ["FR1"]"#), []))
+        let hours = #", "hours": { "zh": "工作日", "en": "Working days" }"#
+        let result = try XCTUnwrap(assertIssues(contact(hours + cited), []))
         let pack = try XCTUnwrap(result.pack)
         XCTAssertEqual(pack.contacts(forCountry: "fr").map(\.value.en), ["36 46"])
         XCTAssertEqual(pack.contacts(forCountry: "fr").first?.hours?.zh, "工作日")
         XCTAssertEqual(pack.contacts(forCountry: "de"), [])
         assertIssues(contact(""), ["shared.json: contacts[0].sources: missing"])
-        assertIssues(contact(#", "sources": ["FR9"]"#), ["shared.json: contacts[0].sources[0]: unknown source 'FR9'"])
+        assertIssues(contact(#", "sources": ["FR9"]"#),
+                     ["shared.json: contacts[0].sources[0]: unknown source 'FR9'"])
         let german = MiniPack.replacing(#""countries": ["fr"]"#, with: #""countries": ["de"]"#,
-                                        in: contact(#", "sources": ["FR1"]"#)["shared.json"]!)
-        assertIssues(["shared.json": german, "fr.json": MiniPack.card], ["shared.json: contacts[0].countries[0]: unknown country 'de'"])
+                                        in: contact(cited)["shared.json"]!)
+        assertIssues(["shared.json": german, "fr.json": MiniPack.card],
+                     ["shared.json: contacts[0].countries[0]: unknown country 'de'"])
     }
 
     func testWebContactIsAnAddressOnAnOfficialDomain() throws {
-        var files = contact(#", "sources": ["FR1"]"#)
-        files["shared.json"] = MiniPack.replacing(#""kind": "phone""#, with: #""kind": "web""#, in: files["shared.json"]!)
+        var files = contact(cited)
+        files["shared.json"] = MiniPack.replacing(#""kind": "phone""#, with: #""kind": "web""#,
+                                                  in: files["shared.json"]!)
         files["shared.json"] = MiniPack.replacing(#""value": { "zh": "36 46", "en": "36 46" }"#,
-                                                  with: #""value": { "zh": "www.ameli.fr", "en": "www.ameli.fr" }"#, in: files["shared.json"]!)
+                                                  with: #""value": { "zh": "www.ameli.fr", "#
+                                                      + #""en": "www.ameli.fr" }"#,
+                                                  in: files["shared.json"]!)
         assertIssues(withRules(#""officialDomains": ["ameli.fr"]"#, card: files), [])
-        assertIssues(withRules(#""officialDomains": ["gouv.fr", "ameli.fr.example"]"#, card: files), [
+        let others = #""officialDomains": ["gouv.fr", "ameli.fr.example"]"#
+        assertIssues(withRules(others, card: files), [
             "fr.json: sources[0].url: 'www.ameli.fr' \(offList)",
             "shared.json: contacts[0].value.en: 'www.ameli.fr' \(offList)",
         ])
         // A phone contact is no place for a link.
-        var phone = contact(#", "sources": ["FR1"]"#)
-        phone["shared.json"] = MiniPack.replacing(#""en": "36 46" }"#, with: #""en": "www.ameli.fr" }"#, in: phone["shared.json"]!)
+        var phone = contact(cited)
+        phone["shared.json"] = MiniPack.replacing(#""en": "36 46" }"#,
+                                                  with: #""en": "www.ameli.fr" }"#,
+                                                  in: phone["shared.json"]!)
         assertIssues(phone, ["shared.json: contacts[0].value.en: \(linkRule)"])
     }
 

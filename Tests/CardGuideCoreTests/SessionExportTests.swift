@@ -66,19 +66,23 @@ final class SessionExportTests: XCTestCase {
         var pack = SamplePack.pack
         let l = SamplePack.l
         pack.contacts = [
-            Contact(id: "fr-3646", countryIDs: ["fr"], kind: .phone, name: l("医保局电话", "Assurance Maladie line"),
-                    value: l("36 46", "36 46"), purpose: l("问医保", "Health insurance questions"),
+            Contact(id: "fr-3646", countryIDs: ["fr"], kind: .phone,
+                    name: l("医保局电话", "Assurance Maladie line"), value: l("36 46", "36 46"),
+                    purpose: l("问医保", "Health insurance questions"),
                     hours: l("工作日", "Working days"), sources: ["FR1"]),
-            Contact(id: "de-115", countryIDs: ["de"], kind: .phone, name: l("政府热线", "Public-service number"),
-                    value: l("115", "115"), purpose: l("行政问题", "Administration"), hours: nil, sources: ["FR1"]),
+            Contact(id: "de-115", countryIDs: ["de"], kind: .phone,
+                    name: l("政府热线", "Public-service number"), value: l("115", "115"),
+                    purpose: l("行政问题", "Administration"), hours: nil, sources: ["FR1"]),
         ]
-        let out = ChecklistExport.render([SamplePack.onlineChecklist()], pack: pack, language: .en, format: .markdown,
-                                         safety: false, utcOffset: utc)
-        XCTAssertTrue(out.contains("### Official contacts: France\n\n- 36 46  Assurance Maladie line\n"
-                                   + "  - Health insurance questions\n  - Hours: Working days\n  - Sources: FR1\n"), out)
+        let out = ChecklistExport.render([SamplePack.onlineChecklist()], pack: pack, language: .en,
+                                         format: .markdown, safety: false, utcOffset: utc)
+        let expected = "### Official contacts: France\n\n- 36 46  Assurance Maladie line\n"
+            + "  - Health insurance questions\n  - Hours: Working days\n  - Sources: FR1\n"
+        XCTAssertTrue(out.contains(expected), out)
         XCTAssertFalse(out.contains("115"), "another country's contacts stay out")
-        XCTAssertEqual(ChecklistExport.renderContacts(countryID: "de", pack: pack, language: .zh, format: .text)
-                        .split(separator: "\n").first, "官方联系方式：de")
+        let german = ChecklistExport.renderContacts(countryID: "de", pack: pack, language: .zh,
+                                                    format: .text)
+        XCTAssertEqual(german.split(separator: "\n").first, "官方联系方式：de")
     }
 
     func testPlainTextInChineseIsWrappedAndHasNoMarkdown() {

@@ -517,7 +517,9 @@ enum MonkeyInvariants {
         case .safety(let scroll):
             return scroll < 0 ? "scroll \(scroll)" : nil
         case .contacts(let countryID, let scroll):
-            if let countryID, pack.country(countryID) == nil { return "contacts of unknown country \(countryID)" }
+            if let countryID, pack.country(countryID) == nil {
+                return "contacts of unknown country \(countryID)"
+            }
             return scroll < 0 ? "scroll \(scroll)" : nil
         }
     }

@@ -64,7 +64,7 @@ struct TermRules {
 
     static func host(of address: String) -> String {
         var rest = Substring(address.lowercased())
-        if let scheme = rest.range(of: "://") { rest = rest[scheme.upperBound...] }
+        if let scheme = rest.firstRange(of: "://") { rest = rest[scheme.upperBound...] }
         let end = rest.firstIndex { "/:?#".contains($0) } ?? rest.endIndex
         return String(rest[..<end])
     }

@@ -51,6 +51,9 @@ final class ContentCacheTests: XCTestCase {
         let cached = assertRoundTrip(folder.path)
         XCTAssertEqual(cached.pack?.countries.count, 3)
         XCTAssertEqual(cached.pack?.card(CoreFixture.shippedPack.cards[0].id), CoreFixture.shippedPack.cards[0])
+        // Web contacts are addresses: the cache's text check lets them through like URLs.
+        XCTAssertEqual(cached.pack?.contacts, CoreFixture.shippedPack.contacts)
+        XCTAssertTrue(cached.pack?.contacts.contains { $0.kind == .web } == true)
     }
 
     func testGeneratedPackWithWarningsRoundTrips() {

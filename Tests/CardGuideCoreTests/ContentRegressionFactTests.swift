@@ -1,3 +1,4 @@
+import Foundation
 import XCTest
 @testable import CardGuideCore
 
@@ -117,6 +118,23 @@ final class ContentRegressionFactTests: XCTestCase {
         XCTAssertTrue(body.zh.contains("同一银行的全国网点都可以办"))
         XCTAssertTrue(body.en.contains("any branch of that bank in the country"))
         XCTAssertFalse(try step("cn-card-branch-bank").varies, "settled by the ministry's answer")
+    }
+
+    /// The word rules are on in the shipped pack: a list of official domains and a glossary.
+    func testTheShippedPackCarriesItsWordRules() throws {
+        let folder = CoreFixture.repositoryContent
+        let shared = try JSONParser.parse(try XCTUnwrap(bytes(folder + "/shared.json")))
+        guard case let .array(domains)? = shared["officialDomains"] else {
+            return XCTFail("shared.json lists no official domains")
+        }
+        XCTAssertTrue(domains.contains(.string("gov.cn")) && domains.contains(.string("ameli.fr")))
+        let glossary = try JSONParser.parse(try XCTUnwrap(bytes(folder + "/glossary.json")))
+        guard case let .array(terms)? = glossary["glossary"] else { return XCTFail("no glossary") }
+        XCTAssertGreaterThanOrEqual(terms.count, 5)
+    }
+
+    private func bytes(_ path: String) -> [UInt8]? {
+        FileManager.default.contents(atPath: path).map { [UInt8]($0) }
     }
 
     func testNoBoilerplateDuration() {

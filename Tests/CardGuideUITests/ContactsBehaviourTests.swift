@@ -13,7 +13,8 @@ final class ContactsBehaviourTests: XCTestCase {
         XCTAssertTrue(driver.screenText.contains("116 116"), driver.screenText)
         XCTAssertFalse(driver.screenText.contains("12333"), "another country's lines stay out")
         driver.press("t")
-        XCTAssertEqual(driver.state.stack.filter { $0.context == .contacts }.count, 1, "t twice opens one")
+        let opened = driver.state.stack.filter { $0.context == .contacts }.count
+        XCTAssertEqual(opened, 1, "t twice opens one")
         driver.press("esc")
         XCTAssertEqual(driver.state.screen.context, .methods)
     }

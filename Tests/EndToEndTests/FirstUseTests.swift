@@ -73,7 +73,7 @@ final class FirstUseTests: XCTestCase {
         // At 40x12 the first Space brings the item into view, the second ticks it: the
         // checklist starts, and the box with every rule fits on the screen.
         try first.press("Space", expect: ["> [ ] 护照或身份证"])
-        try first.press("Space", expect: ["清单已开始", "S1 ", "S7 ", "[s] 全文"])
+        try first.press("Space", expect: ["清单已开始", "S1-FR ", "S7-FR ", "[s] 全文"])
         try first.press("s", expect: ["办理任何证卡时都请记住"])
         try first.press("Escape", expect: ["步骤 2/10", "[进行中]"])
         try first.press("q", expect: ["APP-EXIT="])

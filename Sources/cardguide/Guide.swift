@@ -26,6 +26,8 @@ struct GuideSettings {
     var demo = false
     var demoStepSeconds = defaultDemoStepSeconds
     var handoutDir: String? = nil
+    var printCommand: String? = nil
+    var bilingual = false
     var noCache = false
     var staffExit: String? = nil
     var noMouse = false
@@ -76,7 +78,8 @@ enum Guide {
         // A terminal that is not UTF-8 gets ASCII art, and English: it cannot show Chinese.
         let utf8 = terminal.environmentIsUTF8
         state.display = DisplayOptions(
-            ascii: settings.ascii || !utf8, plain: settings.plain, englishOnly: !utf8)
+            ascii: settings.ascii || !utf8, plain: settings.plain, englishOnly: !utf8,
+            bilingual: utf8 && settings.bilingual)
         if !utf8 {
             state.language = .en
             state.notice = Notice(
@@ -84,6 +87,8 @@ enum Guide {
                                   kind: state.notice?.kind ?? .info)
         }
         let handouts = HandoutWriter(directory: settings.handoutDir ?? ProcessEnvironment.currentDirectory)
+        let desk = SheetDesk(writer: handouts,
+                             printer: settings.printCommand.map { PrintCommand(command: $0) })
 
         let loop = RunLoop(backend: terminal, state: state) { effect, state in
             switch effect {
@@ -93,15 +98,7 @@ enum Guide {
                 }
                 state.readOnly = session.isReadOnly
             case .writeHandout(let methodID):
-                guard let checklist = state.checklist(for: methodID) else { return }
-                do {
-                    let paths = try handouts.write(checklist, pack: pack, language: state.language)
-                    state.lastHandout = HandoutRecord(checklist: checklist,
-                                                      language: state.language, paths: paths)
-                    state.notice = Notice(Strings(state.language).handoutWritten(paths.joined(separator: ", ")))
-                } catch {
-                    state.notice = Notice("\(error)", kind: .warning)
-                }
+                desk.handOut(methodID: methodID, state: &state)
             case .listProfiles:
                 state.showProfiles(session.profiles(pack: pack, language: state.language))
             case .switchProfile(let name):

@@ -85,7 +85,7 @@ final class HostileSessionTests: XCTestCase {
         try first.press("q", expect: ["APP-EXIT="])
     }
 
-    /// Holding `p` wrote a pair of files per key; one pair per checklist state now.
+    /// Holding `p` wrote a pair of files per key; one sheet per checklist state now.
     func testHoldingPWritesOneHandout() throws {
         let handouts = NSTemporaryDirectory() + "cg-e2e-hold-p-" + UUID().uuidString.prefix(8)
         try FileManager.default.createDirectory(atPath: handouts, withIntermediateDirectories: true)
@@ -93,12 +93,12 @@ final class HostileSessionTests: XCTestCase {
         let app = try AppDriver(self, ["--handout-dir", handouts], ready: ["选择国家"])
         try Flow.openFranceVitaleWorker(app)
         try Flow.start(app, with: "d", expect: ["步骤 2/10"])
-        try app.press("p", expect: ["清单已保存："])
+        try app.press("p", expect: ["须知单已保存："])
         try app.send(keys: Array(repeating: "p", count: 20))
         app.expect(["不再重复保存"])
         app.settled()
         let files = try FileManager.default.contentsOfDirectory(atPath: handouts)
-        XCTAssertEqual(files.count, 2, "\(files)")
+        XCTAssertEqual(files.count, 1, "\(files)")
         try app.press("q", expect: ["APP-EXIT="])
     }
 

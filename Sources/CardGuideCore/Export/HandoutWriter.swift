@@ -7,9 +7,9 @@ import Foundation
 import Glibc
 #endif
 
-/// Writes a printable hand-out of one checklist, as Markdown and as plain text, with the
-/// same text `cardguide export` prints (plus the safety rules). An earlier hand-out is never
-/// overwritten: files are created exclusively, with a counter when the name is taken.
+/// Writes the visitor sheet of a method (`VisitorSheet`, the text `cardguide export --sheet`
+/// prints) as a plain-text file, the one a print command is given. An earlier hand-out is
+/// never overwritten: files are created exclusively, with a counter when the name is taken.
 public struct HandoutWriter: Sendable {
     public let directory: String
 
@@ -18,20 +18,16 @@ public struct HandoutWriter: Sendable {
     public struct WriteError: Error, CustomStringConvertible {
         public var path: String
         public var reason: String
+        /// The errno behind `reason` (0 when there is none), for a message in the visitor's
+        /// language.
+        public var code: Int32 = 0
         public var description: String { "\(path): \(reason)" }
     }
 
-    /// The paths written, Markdown first.
-    public func write(_ checklist: Checklist, pack: ContentPack, language: Language, now: Date = Date()) throws -> [String] {
-        let stamp = Self.stamp(now)
-        var paths: [String] = []
-        for format in ChecklistExport.Format.allCases {
-            let text = ChecklistExport.render([checklist], pack: pack, language: language, format: format, safety: true)
-            let ext = format == .markdown ? "md" : "txt"
-            let name = "cardguide-\(Self.fileNamePart(checklist.methodID))-\(stamp)"
-            paths.append(try create(name, ext: ext, contents: text))
-        }
-        return paths
+    /// The path written: `cardguide-<method>-<time>.txt`.
+    public func write(sheet: String, methodID: String, now: Date = Date()) throws -> String {
+        try create("cardguide-\(Self.fileNamePart(methodID))-\(Self.stamp(now))", ext: "txt",
+                   contents: sheet)
     }
 
     private func create(_ base: String, ext: String, contents: String) throws -> String {
@@ -43,7 +39,8 @@ public struct HandoutWriter: Sendable {
             switch OwnedFile.openForWriting(path, .newOnly, permissions: 0o644) {
             case let .success(opened): fd = opened
             case let .failure(failure) where failure.code == EEXIST: continue
-            case let .failure(failure): throw WriteError(path: path, reason: failure.reason)
+            case let .failure(failure):
+                throw WriteError(path: path, reason: failure.reason, code: failure.code)
             }
             defer { close(fd) }
             var written = 0
@@ -51,15 +48,17 @@ public struct HandoutWriter: Sendable {
                 let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + written, bytes.count - written) }
                 if n < 0 {
                     if errno == EINTR { continue }
-                    let reason = String(cString: strerror(errno))
+                    let code = errno
                     unlink(path)
-                    throw WriteError(path: path, reason: reason)
+                    throw WriteError(path: path, reason: String(cString: strerror(code)),
+                                     code: code)
                 }
                 written += n
             }
             return path
         }
-        throw WriteError(path: PathText.join(directory, base), reason: "too many hand-outs with this name")
+        throw WriteError(path: PathText.join(directory, base),
+                         reason: "too many hand-outs with this name", code: EEXIST)
     }
 
     /// The ID as a file name: anything but ASCII letters, digits, '-' and '_' becomes '_',

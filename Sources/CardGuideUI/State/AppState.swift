@@ -13,11 +13,15 @@ public struct DisplayOptions: Equatable, Sendable {
     public var plain = false
     /// The terminal cannot show Chinese (a locale that is not UTF-8): English only.
     public var englishOnly = false
+    /// Every text in both languages, the other one beneath (`--bilingual`, key B).
+    public var bilingual = false
 
-    public init(ascii: Bool = false, plain: Bool = false, englishOnly: Bool = false) {
+    public init(ascii: Bool = false, plain: Bool = false, englishOnly: Bool = false,
+                bilingual: Bool = false) {
         self.ascii = ascii
         self.plain = plain
         self.englishOnly = englishOnly
+        self.bilingual = bilingual
     }
 }
 
@@ -48,16 +52,22 @@ public struct ProfileSummary: Equatable, Sendable {
     }
 }
 
-/// The last hand-out written. `p` again with the same checklist in the same language writes
-/// nothing new: holding `p` wrote 19,236 files in 90 s.
+/// The last hand-out written. `p` again on the same method with the same checklist (or
+/// still none: the sheet needs no started checklist) in the same language and bilingual
+/// view writes nothing new: holding `p` wrote 19,236 files in 90 s.
 public struct HandoutRecord: Equatable, Sendable {
-    public var checklist: Checklist
+    public var methodID: String
+    public var checklist: Checklist?
     public var language: Language
+    public var bilingual: Bool
     public var paths: [String]
 
-    public init(checklist: Checklist, language: Language, paths: [String]) {
+    public init(checklist: Checklist?, methodID: String? = nil, language: Language,
+                bilingual: Bool = false, paths: [String]) {
+        self.methodID = methodID ?? checklist?.methodID ?? ""
         self.checklist = checklist
         self.language = language
+        self.bilingual = bilingual
         self.paths = paths
     }
 }

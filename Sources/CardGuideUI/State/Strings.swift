@@ -74,8 +74,6 @@ public struct Strings: Sendable {
 
     public var demoPlaying: String { t("演示中。按任意键，从这一屏开始自己使用。", "Demo playing. Press any key to take over from this screen.") }
 
-    public func handoutWritten(_ path: String) -> String { t("清单已保存：\(path)", "Checklist saved: \(path)") }
-
     public func handoutUnchanged(_ path: String) -> String {
         t("清单没有变化，不再重复保存：\(path)", "Nothing changed since this hand-out, so no new one: \(path)")
     }

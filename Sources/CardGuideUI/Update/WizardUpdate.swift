@@ -74,7 +74,8 @@ enum WizardUpdate {
             page(action, &wizard, materials: step.bring.count, state)
             return []
         case .printHandout:
-            if let last = state.lastHandout, last.language == state.language,
+            if let last = state.lastHandout, last.methodID == method.id,
+               last.language == state.language, last.bilingual == state.display.bilingual,
                last.checklist == state.checklist(for: method.id) {
                 let paths = last.paths.joined(separator: ", ")
                 state.notice = Notice(Strings(state.language).handoutUnchanged(paths))

@@ -21,7 +21,7 @@ let package = Package(
         .target(
             name: "CardGuideContent",
             path: ".",
-            exclude: ["Sources/CardGuideCore", "Sources/CardGuideUI", "Sources/CCurses",
+            exclude: ["Sources/CardGuideCore", "Sources/CardGuideUI", "Sources/CCurses", "Sources/CQRCode",
                       "Sources/CursesBackend", "Sources/cardguide", "Tests", "README.md", "Resources/FORMAT.md",
                       ".ci", "Benchmarks", "Sources/cardguide-bench"],
             sources: ["Sources/CardGuideContent"],
@@ -29,13 +29,15 @@ let package = Package(
         ),
         // Pure UI: state, actions, update, keymaps, view into a cell grid, grid diff.
         .target(name: "CardGuideUI", dependencies: ["CardGuideCore"], path: "Sources/CardGuideUI"),
-        // The only C: ncursesw with NCURSES_WIDECHAR, shims, terminal restore on signals.
+        // C: ncursesw with NCURSES_WIDECHAR, shims, terminal restore on signals.
         .target(name: "CCurses", path: "Sources/CCurses", linkerSettings: [.linkedLibrary("ncursesw")]),
+        // C: libqrencode, loaded with dlopen only when a code is first shown; optional.
+        .target(name: "CQRCode", path: "Sources/CQRCode", linkerSettings: [.linkedLibrary("dl")]),
         .target(name: "CursesBackend", dependencies: ["CCurses", "CardGuideUI"], path: "Sources/CursesBackend"),
         .executableTarget(
             name: "cardguide",
             dependencies: [
-                "CardGuideCore", "CardGuideContent", "CardGuideUI", "CursesBackend",
+                "CardGuideCore", "CardGuideContent", "CardGuideUI", "CursesBackend", "CQRCode",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/cardguide"

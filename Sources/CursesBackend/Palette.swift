@@ -58,8 +58,14 @@ public enum Palette {
         case .progress: return Style(color: .green)
         case .match: return Style([.underline, .bold])
         case .notice: return Style([.bold, .reverse])
+        case .code: return codeFallback
         }
     }
+
+    /// A QR code is drawn in the explicit colours of `CodeColors` wherever the terminal has
+    /// colours, in both themes. Only a terminal without any colour uses this: reverse video,
+    /// which gives dark modules on light paper on the usual dark background.
+    static let codeFallback = Style(.reverse)
 
     private static func monoStyle(_ role: Role) -> Style {
         switch role {
@@ -69,6 +75,18 @@ public enum Palette {
         case .selected: return Style(.reverse)
         case .match: return Style([.underline, .bold])
         case .notice: return Style([.bold, .reverse])
+        case .code: return codeFallback
         }
     }
+}
+
+/// The colour pair of a QR code: black ink on white paper, whatever the terminal's own
+/// colours, so that neither a dark nor a light theme inverts the code (a scanner reads
+/// dark modules on light). Set up in the mono theme too: black and white are what the
+/// code is, not decoration, and an inverted code does not scan.
+public enum CodeColors {
+    public static let pair: Int16 = 8
+    public static let ink: Int16 = 0
+    /// Bright white where the terminal has 16 colours, which many themes draw whiter than 7.
+    public static func paper(colors: Int32) -> Int16 { colors >= 16 ? 15 : 7 }
 }

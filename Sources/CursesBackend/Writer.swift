@@ -12,10 +12,13 @@ struct Writer {
     /// The terminal is not UTF-8: every cell is written as ASCII (`AsciiText`).
     private let asciiOnly: Bool
 
-    init(window: UnsafeMutablePointer<WINDOW>, mode: ThemeMode, asciiOnly: Bool = false) {
+    /// `codePair`: the colour pair of `CodeColors` when the terminal could set it up.
+    init(window: UnsafeMutablePointer<WINDOW>, mode: ThemeMode, asciiOnly: Bool = false,
+         codePair: Int16? = nil) {
         self.window = window
         self.asciiOnly = asciiOnly
         looks = Role.allCases.map { role in
+            if role == .code, let codePair { return (ccurses_a_normal(), codePair) }
             let style = Palette.style(for: role, mode: mode)
             var attributes = ccurses_a_normal()
             if style.attributes.contains(.bold) { attributes |= ccurses_a_bold() }

@@ -99,6 +99,8 @@ enum Guide {
                 state.readOnly = session.isReadOnly
             case .writeHandout(let methodID):
                 desk.handOut(methodID: methodID, state: &state)
+            case .encodeCode(let address):
+                state.showCode(QREncoder.status(for: address), for: address)
             case .listProfiles:
                 state.showProfiles(session.profiles(pack: pack, language: state.language))
             case .switchProfile(let name):

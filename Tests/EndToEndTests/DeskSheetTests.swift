@@ -110,14 +110,15 @@ enum DeskFixture {
         return path
     }
 
-    /// A copy of the shipped pack with `shared.json` changed by `edit`.
-    static func content(_ test: XCTestCase, edit: (inout [String: Any]) -> Void) throws -> String {
+    /// A copy of the shipped pack with `file` (default `shared.json`) changed by `edit`.
+    static func content(_ test: XCTestCase, file: String = "shared.json",
+                        edit: (inout [String: Any]) -> Void) throws -> String {
         let folder = try self.folder(test, "content")
         let source = packageRoot + "/Resources/content"
         for name in try FileManager.default.contentsOfDirectory(atPath: source) where name.hasSuffix(".json") {
             try FileManager.default.copyItem(atPath: source + "/" + name, toPath: folder + "/" + name)
         }
-        let path = folder + "/shared.json"
+        let path = folder + "/" + file
         var shared = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any] ?? [:]
         edit(&shared)
         try JSONSerialization.data(withJSONObject: shared).write(to: URL(fileURLWithPath: path))

@@ -12,6 +12,7 @@
 static inline WINDOW *ccurses_stdscr(void) { return stdscr; }
 static inline int ccurses_lines(WINDOW *win) { return getmaxy(win); }
 static inline int ccurses_cols(WINDOW *win) { return getmaxx(win); }
+static inline int ccurses_colors(void) { return COLORS; }
 
 static inline attr_t ccurses_a_normal(void) { return A_NORMAL; }
 static inline attr_t ccurses_a_bold(void) { return A_BOLD; }

@@ -3,7 +3,7 @@ import CardGuideCore
 /// The screens a key can mean something different in.
 public enum KeyContext: String, CaseIterable, Sendable {
     case global, home, cards, methods, wizard, overview, comparison, faqList, faqAnswer, search, safety, cautions
-    case profiles, help, confirm, safetyBox, contacts
+    case profiles, help, confirm, safetyBox, contacts, code
 }
 
 /// One binding: the keys, the action, and the hint shown in the footer and help. The footer
@@ -55,6 +55,8 @@ public enum Keymap {
         Binding([.char("q")], .quit, "退出", "Quit"),
         Binding([.char("s")], .safety, "安全提示", "Safety", footer: false),
         Binding([.char("t")], .contacts, "官方联系方式", "Official contacts", footer: false),
+        Binding([.char("Q")], .showCode, "官方网址二维码", "Official address as a QR code", footer: false),
+        Binding([.char("B")], .switchBilingual, "中英对照", "Both languages", footer: false),
     ]
 
     public static func bindings(_ context: KeyContext) -> [Binding] {
@@ -135,6 +137,9 @@ public enum Keymap {
         case .safetyBox:
             return [Binding([.enter, .escape, .char(" ")], .back, "继续", "Continue"),
                     Binding([.char("s")], .safety, "安全提示全文", "Full safety rules")]
+        case .code:
+            return [Binding([.escape, .enter, .backspace, .char("Q"), .char("q")], .back, "关闭二维码", "Close the code"),
+                    Binding([.tab, .char("n"), .right], .nextCode, "下一个网址", "Next address")]
         }
     }
 
@@ -144,13 +149,14 @@ public enum Keymap {
         case .help: return .help
         case .confirm: return .confirm
         case .safetyBox: return .safetyBox
+        case .code: return .code
         case nil: return state.screen.context
         }
     }
 
     /// Whether the global keys apply (not while typing a search or in an overlay).
     static func globalsApply(_ context: KeyContext) -> Bool {
-        ![.search, .help, .confirm, .safetyBox].contains(context)
+        ![.search, .help, .confirm, .safetyBox, .code].contains(context)
     }
 
     /// The action for `key` in the current state, if any.

@@ -17,6 +17,7 @@ public enum View {
         case .help(let scroll): Overlays.drawHelp(state, scroll: scroll, into: &grid)
         case .confirm(let confirmation): Overlays.drawConfirm(state, confirmation, into: &grid)
         case .safetyBox(let cardID): SafetyBox.draw(state, cardID: cardID, into: &grid)
+        case .code(let code): CodeView.draw(state, code, into: &grid)
         case nil: break
         }
         if let left = state.helpDesk.countdown { Overlays.drawCountdown(state, secondsLeft: left, into: &grid) }

@@ -77,6 +77,8 @@ public enum Overlay: Equatable, Sendable {
     case confirm(Confirmation)
     /// The card's safety rules in one short box, shown once as a checklist starts.
     case safetyBox(cardID: String)
+    /// An official address as a QR code (`Q`).
+    case code(CodeOverlay)
 }
 
 public enum Confirmation: Equatable, Sendable {

@@ -45,6 +45,37 @@ public struct DeskStrings: Sendable {
           "The sheet was not saved: \(reason(code)) (folder: \(folder)). Staff: check --handout-dir.")
     }
 
+    // MARK: The code screen
+
+    public func codeTitle(_ n: Int, of total: Int) -> String {
+        total > 1 ? t("官方网址 \(n)/\(total)", "Official address \(n) of \(total)") : t("官方网址", "Official address")
+    }
+
+    public var codeScan: String { t("用手机相机扫描二维码，打开这个网址：", "Scan the code with a phone camera to open:") }
+    public var codePending: String { t("正在生成二维码...", "Making the code...") }
+    public var codeUnavailable: String {
+        t("这台电脑不能显示二维码（没有安装 libqrencode；工作人员可运行 apt-get install libqrencode4）。请直接输入网址：",
+          "This computer cannot show QR codes (libqrencode is not installed; staff: apt-get install libqrencode4). "
+            + "Type the address instead:")
+    }
+    public var codeTooLong: String { t("这个网址太长，做不成二维码。请直接输入：", "This address is too long for a code. Type it instead:") }
+    public var codeNeedsUTF8: String {
+        t("这个终端不是 UTF-8，画不出二维码。请直接输入网址：", "This terminal is not UTF-8 and cannot draw the code. Type the address:")
+    }
+
+    public func codeTooSmall(need: Size, have: Size) -> String {
+        t("窗口太小，放不下这个二维码：需要至少 \(need.width)x\(need.height)，现在是 \(have.width)x\(have.height)。"
+            + "请放大窗口，或直接输入网址：",
+          "The window is too small for this code: it needs \(need.width)x\(need.height), this one is "
+            + "\(have.width)x\(have.height). Enlarge it, or type the address:")
+    }
+
+    public var codeNextKey: String { t("Tab 下一个网址", "Tab next address") }
+    public var codeCloseKey: String { t("Esc 关闭", "Esc close") }
+    public var noOfficialAddress: String {
+        t("这一页没有可以显示为二维码的官方网址。", "This page has no official address to show as a code.")
+    }
+
     /// A system error in words a visitor understands.
     public func reason(_ code: Int32) -> String {
         switch code {

@@ -15,6 +15,10 @@ public enum Action: Equatable, Sendable {
     case insert(Character), deleteBackward, clearField, deleteWord
     case printHandout
     case profiles
+    /// `Q`: the page's official address as a QR code; in the code screen, the next address.
+    case showCode, nextCode
+    /// `B`: both languages at once.
+    case switchBilingual
     case resize(Size)
 }
 
@@ -28,5 +32,8 @@ public enum Effect: Equatable, Sendable {
     case listProfiles
     /// Switch to another profile's progress file (nil: the default one).
     case switchProfile(name: String?)
+    /// Make the QR code of an address (libqrencode, loaded on first use) and hand it to
+    /// `AppState.showCode`.
+    case encodeCode(address: String)
     case quit
 }

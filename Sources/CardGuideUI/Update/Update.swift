@@ -41,6 +41,11 @@ public enum Update {
             if case .search = state.screen { return [] }
             state.stack.append(.search(SearchState()))
             return []
+        case .showCode:
+            return showCode(&state)
+        case .switchBilingual:
+            state.display.bilingual.toggle()
+            return [.saveSession]
         case .safety:
             if case .safety = state.screen { return [] }
             state.stack.append(.safety(scroll: 0))
@@ -214,6 +219,8 @@ public enum Update {
             state.overlay = nil
             if action == .safety { state.stack.append(.safety(scroll: 0)) }
             return action == .quit ? [.quit] : []
+        case .code(let code):
+            return codeAction(action, code, &state)
         case .confirm(let confirmation):
             state.overlay = nil
             guard action == .confirm else { return [] }

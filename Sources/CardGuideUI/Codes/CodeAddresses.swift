@@ -1,0 +1,30 @@
+import CardGuideCore
+
+/// The web addresses `Q` may show as a code on the current screen. Only addresses the pack
+/// marks official: a code invites a visitor to open a page without reading its address,
+/// so a media or low-confidence page never gets one.
+enum CodeAddresses {
+    static func onScreen(_ state: AppState) -> [String] {
+        let pack = state.pack
+        var ids: [String] = []
+        var contacts: [OfficialContact] = []
+        switch state.screen {
+        case .wizard(let wizard):
+            guard let (card, method, _, index) = state.position(of: wizard) else { return [] }
+            ids = method.steps[index].sources
+            contacts = OfficialContacts.forCountry(card.countryID, in: pack)
+        case .faqAnswer(let cardID, let faqID, _):
+            ids = pack.card(cardID)?.faq.first { $0.id == faqID }?.sources ?? []
+        case .cautions(let cardID, _):
+            ids = pack.card(cardID)?.cautions.flatMap(\.sources) ?? []
+        case .safety:
+            ids = pack.safety.flatMap(\.sources)
+        default:
+            // A contacts screen (issue 10) lists OfficialContacts' addresses: add its case here.
+            return []
+        }
+        let sources = ids.compactMap { pack.source($0) }.filter { $0.kind == .official }.map(\.url)
+        var seen = Set<String>()
+        return (sources + contacts.compactMap(\.address)).filter { seen.insert($0).inserted }
+    }
+}

@@ -61,6 +61,7 @@ enum Guide {
         state.helpDesk = HelpDeskState(kioskIdleSeconds: kioskIdle, demoStepSeconds: demoStep,
                                        now: now, staffExitWord: staffWord)
         state.helpDesk.defaultLanguage = settings.lang ?? .zh
+        state.helpDesk.defaultBilingual = settings.bilingual
         Update.startDemo(&state, now: now)
 
         let noColor = environment["NO_COLOR"].map { !$0.isEmpty } ?? false
@@ -77,9 +78,12 @@ enum Guide {
         defer { terminal.shutdown() }
         // A terminal that is not UTF-8 gets ASCII art, and English: it cannot show Chinese.
         let utf8 = terminal.environmentIsUTF8
+        // Both languages need Chinese on screen. A kiosk starts every visitor from the desk's
+        // setting; elsewhere the saved choice counts.
+        let bilingual = utf8 && (settings.bilingual || (!settings.kiosk && session.file.bilingual))
         state.display = DisplayOptions(
             ascii: settings.ascii || !utf8, plain: settings.plain, englishOnly: !utf8,
-            bilingual: utf8 && settings.bilingual)
+            bilingual: bilingual)
         if !utf8 {
             state.language = .en
             state.notice = Notice(
@@ -93,7 +97,8 @@ enum Guide {
         let loop = RunLoop(backend: terminal, state: state) { effect, state in
             switch effect {
             case .saveSession:
-                if let notice = session.save(language: state.language, checklists: state.checklists) {
+                if let notice = session.save(language: state.language, bilingual: state.display.bilingual,
+                                                checklists: state.checklists) {
                     state.notice = Notice(notice.message(state.language), kind: .warning)
                 }
                 state.readOnly = session.isReadOnly

@@ -18,13 +18,14 @@ struct ScreenDump: ParsableCommand {
     @Option(name: .long, help: "COLUMNSxROWS") var size = "80x24"
     @Flag(name: .long) var ascii = false
     @Flag(name: .long) var plain = false
+    @Flag(name: .long) var bilingual = false
     @Argument(help: "Keys: enter esc up down left right pgup pgdn tab space bksp, or text.") var keys: [String] = []
 
     func run() throws {
         let parts = size.split(separator: "x").compactMap { Int($0) }
         guard parts.count == 2 else { throw ValidationError("size must look like 80x24") }
         var state = AppState(pack: try content.loadValidPack(), language: lang,
-                             size: Size(width: parts[0], height: parts[1]), display: DisplayOptions(ascii: ascii, plain: plain))
+                             size: Size(width: parts[0], height: parts[1]), display: DisplayOptions(ascii: ascii, plain: plain, bilingual: bilingual))
         let clock = Date(timeIntervalSince1970: 1_800_000_000)
         for token in keys {
             for key in KeyScript.keys(token) {

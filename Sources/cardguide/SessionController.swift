@@ -82,8 +82,9 @@ final class SessionController {
     }
 
     /// Saves; a notice when the save did not happen (the old file is intact either way).
-    func save(language: Language, checklists: [Checklist]) -> SessionNotice? {
+    func save(language: Language, bilingual: Bool, checklists: [Checklist]) -> SessionNotice? {
         file.language = language
+        file.bilingual = bilingual
         file.checklists = checklists
         // Read-only too: the header says so, but a change the person makes is kept on screen
         // only, so each one says it was not saved (at quit it is gone).

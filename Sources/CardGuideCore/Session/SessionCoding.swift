@@ -22,6 +22,8 @@ public enum SessionCoding {
             ("schemaVersion", .number(Double(file.schemaVersion))),
         ]
         if let lastOpened = file.lastOpened { members.append(("lastOpened", .string(lastOpened))) }
+        // Written only when on: a file without it reads as before, in this version and older ones.
+        if file.bilingual { members.append(("bilingual", .bool(true))) }
         return JSONWriter.pretty(.object(sortedByKey(members)))
     }
 
@@ -57,6 +59,7 @@ public enum SessionCoding {
                                checklists: try top.field("checklists").array().map(checklist),
                                lastOpened: try top.optionalField("lastOpened")?.string())
         file.schemaVersion = try top.field("schemaVersion").integer()
+        file.bilingual = try top.optionalField("bilingual")?.boolean() ?? false
         return file
     }
 
@@ -126,6 +129,11 @@ public enum SessionCoding {
         func string() throws(ShapeError) -> String {
             guard case let .string(text) = value else { throw failure("wrong type at") }
             return text
+        }
+
+        func boolean() throws(ShapeError) -> Bool {
+            guard case let .bool(flag) = value else { throw failure("wrong type at") }
+            return flag
         }
 
         func integer() throws(ShapeError) -> Int {

@@ -21,6 +21,9 @@ public struct SessionFile: Equatable, Sendable {
     public var checklists: [Checklist]
     /// The method whose checklist was open last, so a restart resumes there.
     public var lastOpened: String?
+    /// Both languages at once (`--bilingual`, key B), remembered like the language. An
+    /// optional key of version 1: older builds ignore it.
+    public var bilingual = false
 
     public init(language: Language = .zh, checklists: [Checklist] = [], lastOpened: String? = nil) {
         self.schemaVersion = Self.currentSchemaVersion

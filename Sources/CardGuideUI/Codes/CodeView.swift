@@ -42,9 +42,10 @@ enum CodeView {
         }
     }
 
+    /// The code screen's keys, from its keymap like any footer: it has no footer row, the
+    /// code may take every row.
     private static func keys(_ state: AppState, _ code: CodeOverlay) -> [String] {
-        let words = DeskStrings(state.language)
-        return (code.addresses.count > 1 ? [words.codeNextKey] : []) + [words.codeCloseKey]
+        Keymap.footer(state).map { "\($0.keys[0].label) \($0.hint[state.language])" }
     }
 
     /// Title and message wrapped, the address broken at `/`, the keys last; what does not

@@ -23,6 +23,8 @@ public struct HelpDeskState: Equatable, Sendable {
     public var countdown: Int?
     /// The language a kiosk returns to for the next visitor.
     public var defaultLanguage: Language = .zh
+    /// Whether a kiosk shows both languages to the next visitor (`--bilingual`).
+    public var defaultBilingual = false
 
     public init(kioskIdleSeconds: TimeInterval? = nil, demoStepSeconds: TimeInterval? = nil,
                 now: Date = Date(), staffExitWord: String? = nil) {

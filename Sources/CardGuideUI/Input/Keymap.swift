@@ -46,6 +46,8 @@ public enum Keymap {
     static let open = Binding([.enter, .right, .char("l")], .open, "打开", "Open")
     static let back = Binding([.escape, .backspace, .left, .char("h")], .back, "返回", "Back")
     static let backNoLeft = Binding([.escape, .backspace], .back, "返回", "Back")
+    /// On the pages that cite sources (and, with issue 10, the contacts screen).
+    static let showCode = Binding([.char("Q")], .showCode, "网址二维码", "Address QR code", footer: false)
 
     /// Keys that work on every screen except while typing a search.
     public static let global: [Binding] = [
@@ -55,7 +57,6 @@ public enum Keymap {
         Binding([.char("q")], .quit, "退出", "Quit"),
         Binding([.char("s")], .safety, "安全提示", "Safety", footer: false),
         Binding([.char("t")], .contacts, "官方联系方式", "Official contacts", footer: false),
-        Binding([.char("Q")], .showCode, "官方网址二维码", "Official address as a QR code", footer: false),
         Binding([.char("B")], .switchBilingual, "中英对照", "Both languages", footer: false),
     ]
 
@@ -94,6 +95,7 @@ public enum Keymap {
                 Binding([.char("f")], .faq, "常见问题", "FAQ", footer: false),
                 Binding([.char("w")], .cautions, "注意事项", "Cautions", footer: false),
                 Binding([.char("c")], .compare, "对比办理方式", "Compare methods", footer: false),
+                showCode,
             ]
         case .overview:
             return [Binding([.enter, .right, .char("l")], .open, "跳到此步", "Go to step"), back] + list + [
@@ -110,10 +112,11 @@ public enum Keymap {
         case .profiles:
             return [Binding([.enter, .right, .char("l")], .open, "切换到此档案", "Switch to it"), back] + list
         case .faqAnswer, .cautions, .contacts:
-            return [back] + scrolling
+            return [back] + scrolling + [showCode]
         case .safety:
             return [Binding([.enter, .escape, .backspace, .left, .char("h")], .back, "返回", "Back")]
                 + scrolling
+                + [showCode]
         case .search:
             return [
                 Binding([.enter], .open, "打开", "Open"),
@@ -212,8 +215,11 @@ public enum Keymap {
             return !state.helpDesk.isKiosk
         case (.safety, .safety):
             return false
-        case (.switchLanguage, _):
+        case (.switchLanguage, _), (.switchBilingual, _):
             return !state.display.englishOnly
+        case (.nextCode, _):
+            guard case .code(let code) = state.overlay else { return false }
+            return code.addresses.count > 1
         default:
             return true
         }

@@ -40,6 +40,10 @@ public struct PageLine: Equatable, Sendable {
 struct PageBuilder {
     let width: Int
     var lines: [PageLine] = []
+    /// The visitor's language, and the one shown beneath it in the bilingual view (nil when
+    /// off), for the `Localized` texts of `PageBuilder+Bilingual`.
+    var language: Language = .zh
+    var second: Language?
 
     init(width: Int) { self.width = width }
 

@@ -6,42 +6,40 @@ enum Pages {
     static func width(_ state: AppState) -> Int { Layout(state.size).contentWidth }
 
     static func sources(_ ids: [String], _ state: AppState, into page: inout PageBuilder) {
-        let s = Strings(state.language)
-        page.text(s.sourcesLabel, role: .title)
+        page.text(Strings.both { $0.sourcesLabel }, role: .title)
         // Said in words, not only by the labels: nothing official backs what is above.
         if !ids.contains(where: { state.pack.source($0)?.kind == .official }) {
-            page.text(s.noOfficialSource, role: .warning, indent: 2)
+            page.text(Strings.both { $0.noOfficialSource }, role: .warning, indent: 2)
         }
         for id in ids {
             guard let source = state.pack.source(id) else { continue }
-            page.text("[\(id)] \(source.title[state.language]) (\(s.sourceKind(source.kind)))", role: .dim, indent: 2)
+            page.text(.each { "[\(id)] \(source.title[$0]) (\(Strings($0).sourceKind(source.kind)))" }, role: .dim, indent: 2)
             page.text(source.url, role: .dim, indent: 4)
         }
     }
 
     static func faqLines(_ state: AppState, cardID: String, faqID: String) -> [PageLine] {
         guard let card = state.pack.card(cardID), let faq = card.faq.first(where: { $0.id == faqID }) else { return [] }
-        var page = PageBuilder(width: width(state))
-        page.text(faq.question[state.language], role: .title)
-        page.text(card.name[state.language], role: .dim)
+        var page = PageBuilder(state)
+        page.text(faq.question, role: .title)
+        page.text(card.name, role: .dim)
         page.blank()
-        page.text(faq.answer[state.language])
+        page.text(faq.answer)
         page.blank()
         sources(faq.sources, state, into: &page)
         return page.lines
     }
 
     static func safetyLines(_ state: AppState) -> [PageLine] {
-        let s = Strings(state.language)
-        var page = PageBuilder(width: width(state))
-        page.text(s.safetyIntro, role: .accent)
+        var page = PageBuilder(state)
+        page.text(Strings.both { $0.safetyIntro }, role: .accent)
         page.blank()
         // A card's flow shows its country's rules; the home screen's page shows them all.
         let country = state.currentCountryID
         let rules = country.map(state.pack.safetyRules(forCountry:)) ?? state.pack.safety
         for rule in rules {
-            page.text("\(rule.id)  \(rule.title[state.language])", role: .warning)
-            page.text(rule.body[state.language], indent: 4)
+            page.text(.each { "\(rule.id)  \(rule.title[$0])" }, role: .warning)
+            page.text(rule.body, indent: 4)
             page.blank()
         }
         let cited = rules.flatMap(\.sources)
@@ -60,17 +58,16 @@ enum Pages {
 
     private static func cautionPage(_ state: AppState, cardID: String) -> (lines: [PageLine], starts: [String: Int]) {
         guard let card = state.pack.card(cardID) else { return ([], [:]) }
-        let s = Strings(state.language)
-        var page = PageBuilder(width: width(state))
+        var page = PageBuilder(state)
         var starts: [String: Int] = [:]
         // Fraud warnings first: they matter most.
         let ordered = card.cautions.filter { $0.kind == .fraud } + card.cautions.filter { $0.kind != .fraud }
         for caution in ordered {
             starts[caution.id] = page.lines.count
             let role: Role = caution.kind == .fraud ? .fraud : caution.kind == .warning ? .warning : .accent
-            page.text("[\(s.cautionKind(caution.kind))] \(caution.title[state.language])", role: role)
-            page.text(caution.body[state.language], indent: 4)
-            page.text(s.sourcesLabel + ": " + caution.sources.joined(separator: ", "), role: .dim, indent: 4)
+            page.text(.each { "[\(Strings($0).cautionKind(caution.kind))] \(caution.title[$0])" }, role: role)
+            page.text(caution.body, indent: 4)
+            page.text(Strings(state.language).sourcesLabel + ": " + caution.sources.joined(separator: ", "), role: .dim, indent: 4)
             page.blank()
         }
         return (page.lines, starts)
@@ -107,14 +104,15 @@ enum Pages {
             && table.rows.allSatisfy { row in
                 longestWord(row.label[language]) <= labelWidth && row.cells.allSatisfy { longestWord($0[language]) <= cellWidth }
             }
-        if !fits {
-            var page = PageBuilder(width: total)
+        // Both languages in one table cell would halve its width: bilingual, rows are listed too.
+        if !fits || state.display.bilingual {
+            var page = PageBuilder(state)
             page.lines = lines
             for tableRow in table.rows {
-                page.text(tableRow.label[language], role: .title)
-                for (name, cell) in zip(names, tableRow.cells) {
-                    page.text(name, role: .accent, indent: 2)
-                    page.text(cell[language], indent: 4)
+                page.text(tableRow.label, role: .title)
+                for (id, cell) in zip(table.methods, tableRow.cells) {
+                    page.text(card.method(id)?.name ?? Localized(zh: id, en: id), role: .accent, indent: 2)
+                    page.text(cell, indent: 4)
                 }
                 page.lines.append(.blank)
             }
@@ -167,33 +165,38 @@ enum Pages {
         let step = method.steps[index]
         let language = state.language
         let s = Strings(language)
-        var page = PageBuilder(width: width(state))
-        page.text(step.body[language])
+        var page = PageBuilder(state)
+        page.text(step.body)
         if step.varies {
             page.blank()
             // The note says what varies and whom to ask; the general sentence only stands in
             // for a missing note (it named an insurer where the office is a bank or a town hall).
-            page.text("! " + (step.variesNote?[language] ?? s.varies), role: .warning)
+            page.text(.each { "! " + (step.variesNote?[$0] ?? Strings($0).varies) }, role: .warning)
         }
         page.blank()
         let ticked = step.bring.filter { checklist.ticked.contains($0.id) }.count
         page.text(s.bring + (step.bring.isEmpty ? "" : "  (\(s.materialsReady(ticked, step.bring.count)))"), role: .title)
-        if step.bring.isEmpty { page.text(s.nothingToBring, role: .dim, indent: 2) }
+        if let second = state.secondLanguage { page.text(Strings(second).bring, role: .dim) }
+        if step.bring.isEmpty { page.text(Strings.both { $0.nothingToBring }, role: .dim, indent: 2) }
         for (index, material) in step.bring.enumerated() {
             let box = checklist.ticked.contains(material.id) ? "[x] " : "[ ] "
             let wrapped = TextLayout.wrap(material.name[language], width: max(1, page.width - 6))
             for (n, line) in wrapped.enumerated() {
                 page.lines.append(PageLine((n == 0 ? box : "    ") + line, indent: 2, material: index))
             }
-            if let note = material.note {
-                for line in TextLayout.wrap(note[language], width: max(1, page.width - 6)) {
+            // Under the name: the other language's name, the note, the other language's note;
+            // all part of the same item, so they move with the selection.
+            let second = state.secondLanguage
+            let details = [second.map { material.name[$0] }, material.note?[language], second.flatMap { material.note?[$0] }]
+            for text in details.compactMap({ $0 }) {
+                for line in TextLayout.wrap(text, width: max(1, page.width - 6)) {
                     page.lines.append(PageLine(line, role: .dim, indent: 6, material: index))
                 }
             }
         }
         page.blank()
-        if let place = step.where { page.field(s.whereLabel, place[language]) }
-        if let duration = step.duration { page.field(s.durationLabel, duration[language]) }
+        if let place = step.where { page.field(Strings.both { $0.whereLabel }, place) }
+        if let duration = step.duration { page.field(Strings.both { $0.durationLabel }, duration) }
         page.blank()
         sources(step.sources, state, into: &page)
         return page.lines

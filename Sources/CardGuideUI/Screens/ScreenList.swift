@@ -65,13 +65,12 @@ struct ScreenList {
         _ selection: ListState
     ) -> (lines: [PageLine], reserved: Int) {
         let layout = Layout(state.size)
-        let s = Strings(state.language)
         let cards = state.pack.cards(in: countryID)
-        var details = PageBuilder(width: layout.contentWidth)
+        var details = PageBuilder(state)
         if cards.indices.contains(selection.selection) {
             let card = cards[selection.selection]
-            details.field(s.issuer, card.issuer[state.language], role: .dim)
-            details.field(s.activation, card.activation[state.language], role: .dim)
+            details.field(Strings.both { $0.issuer }, card.issuer, role: .dim)
+            details.field(Strings.both { $0.activation }, card.activation, role: .dim)
         }
         let shown = min(details.lines.count, max(0, layout.bodyHeight - 6))
         return (Array(details.lines.prefix(shown)), shown > 0 ? shown + 1 : 0)

@@ -70,8 +70,6 @@ public struct DeskStrings: Sendable {
             + "\(have.width)x\(have.height). Enlarge it, or type the address:")
     }
 
-    public var codeNextKey: String { t("Tab 下一个网址", "Tab next address") }
-    public var codeCloseKey: String { t("Esc 关闭", "Esc close") }
     public var noOfficialAddress: String {
         t("这一页没有可以显示为二维码的官方网址。", "This page has no official address to show as a code.")
     }

@@ -107,6 +107,7 @@ extension Update {
     /// A kiosk keeps no visitor's data: home screen, no progress, the default language.
     static func resetForNextVisitor(_ state: inout AppState, now: Date) {
         var fresh = AppState(pack: state.pack, language: state.helpDesk.defaultLanguage, size: state.size, display: state.display)
+        fresh.display.bilingual = state.helpDesk.defaultBilingual
         fresh.helpDesk = state.helpDesk
         fresh.helpDesk.kiosk?.lastInput = now
         fresh.helpDesk.countdown = nil

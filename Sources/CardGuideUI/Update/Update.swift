@@ -43,7 +43,7 @@ public enum Update {
             return []
         case .showCode:
             return showCode(&state)
-        case .switchBilingual:
+        case .switchBilingual where !state.display.englishOnly:
             state.display.bilingual.toggle()
             return [.saveSession]
         case .safety:

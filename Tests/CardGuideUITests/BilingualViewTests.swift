@@ -1,0 +1,47 @@
+import CardGuideCore
+@testable import CardGuideUI
+import XCTest
+
+/// Issue 12: the bilingual view's screens (grid snapshots) and its key.
+final class BilingualViewTests: XCTestCase {
+    private func driver(_ language: Language, _ width: Int, _ height: Int) throws -> Driver {
+        try Driver(language, width, height, display: DisplayOptions(bilingual: true))
+    }
+
+    func testSnapshots() throws {
+        for (width, height) in [(80, 24), (40, 12)] {
+            let size = "\(width)x\(height)"
+            var home = try driver(.zh, width, height)
+            Snapshot.assert(home.state, named: "bilingual-home_zh_\(size)")
+            home.press("down", "down", "enter", "enter")
+            Snapshot.assert(home.state, named: "bilingual-methods_zh_\(size)")
+            home.press("enter", "enter")
+            Snapshot.assert(home.state, named: "bilingual-wizard_zh_\(size)")
+            var english = try driver(.en, width, height)
+            english.press("s")
+            Snapshot.assert(english.state, named: "bilingual-safety_en_\(size)")
+        }
+    }
+
+    /// Every Chinese line of a page is followed by its English, at the same indent, dimmed.
+    func testThePageHasTheOtherLanguageBeneathInTheDimRole() throws {
+        var driver = try driver(.zh, 80, 24)
+        driver.press("s")
+        let lines = Pages.safetyLines(driver.state)
+        let rule = try XCTUnwrap(lines.firstIndex { $0.text.hasPrefix("S1 ") })
+        XCTAssertEqual(lines[rule + 1].text, "S1 Keep your PINs and codes to yourself")
+        XCTAssertEqual(lines[rule + 1].role, .dim)
+        XCTAssertEqual(lines[rule + 1].indent, lines[rule].indent)
+        driver.state.display.bilingual = false
+        XCTAssertFalse(Pages.safetyLines(driver.state).contains { $0.text.contains("Keep your PINs") })
+    }
+
+    func testKeyBSwitchesAndSaves() throws {
+        var driver = try Driver(.zh)
+        XCTAssertEqual(driver.press("B"), [.saveSession])
+        XCTAssertTrue(driver.state.display.bilingual)
+        XCTAssertTrue(driver.screenText.contains("Choose a country"))
+        driver.press("B")
+        XCTAssertFalse(driver.screenText.contains("Choose a country"))
+    }
+}

@@ -21,8 +21,9 @@ let package = Package(
         .target(
             name: "CardGuideContent",
             path: ".",
-            exclude: ["Sources/CardGuideCore", "Sources/CardGuideUI", "Sources/CCurses", "Sources/CQRCode",
-                      "Sources/CursesBackend", "Sources/cardguide", "Tests", "README.md", "Resources/FORMAT.md",
+            exclude: ["Sources/CardGuideCore", "Sources/CardGuideUI", "Sources/CCurses",
+                      "Sources/CQRCode", "Sources/CursesBackend",
+                      "Sources/cardguide", "Tests", "README.md", "Resources/FORMAT.md",
                       ".ci", "Benchmarks", "Sources/cardguide-bench"],
             sources: ["Sources/CardGuideContent"],
             resources: [.copy("Resources/content")]

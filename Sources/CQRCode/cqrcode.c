@@ -15,7 +15,8 @@ typedef struct {
 } QRcode;
 enum { QR_ECLEVEL_L = 0 };
 enum { QR_MODE_8 = 2 };
-typedef QRcode *(*encode_string_fn)(const char *string, int version, int level, int hint, int casesensitive);
+typedef QRcode *(*encode_string_fn)(const char *string, int version, int level, int hint,
+                                    int casesensitive);
 typedef void (*code_free_fn)(QRcode *code);
 
 static pthread_once_t once = PTHREAD_ONCE_INIT;

@@ -67,11 +67,15 @@ public final class CursesTerminal: TerminalBackend {
         // (CodeColors); every other role keeps the terminal's own colours (pair 0, default).
         if has_colors(), start_color() == CCURSES_OK, use_default_colors() == CCURSES_OK {
             if !options.mono {
-                for color in TerminalColor.allCases { _ = init_pair(color.rawValue, color.rawValue, -1) }
+                for color in TerminalColor.allCases {
+                    _ = init_pair(color.rawValue, color.rawValue, -1)
+                }
                 mode = .color
             }
             let paper = CodeColors.paper(colors: ccurses_colors())
-            if init_pair(CodeColors.pair, CodeColors.ink, paper) == CCURSES_OK { codePair = CodeColors.pair }
+            if init_pair(CodeColors.pair, CodeColors.ink, paper) == CCURSES_OK {
+                codePair = CodeColors.pair
+            }
         }
         // Not a UTF-8 terminal: only ASCII reaches it.
         writer = Writer(window: window, mode: mode, asciiOnly: !environmentIsUTF8, codePair: codePair)

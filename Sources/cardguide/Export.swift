@@ -18,8 +18,11 @@ struct Export: ParsableCommand {
     @Option(name: .long, help: "Language: zh or en (default: the session's language).") var lang: Language?
     @Option(name: .long, help: "markdown or text (plain text wrapped at 78 columns).") var format: ChecklistExport.Format = .markdown
     @Flag(name: .long, help: "Add the safety rules at the end.") var safety = false
-    @Flag(name: .long, help: "Print the visitor sheet of one method instead (plain text, no progress).") var sheet = false
-    @Option(name: .long, help: "With --sheet: the method (default: the most recent checklist).") var method: String?
+    @Flag(name: .long,
+          help: "Print the visitor sheet of one method instead (plain text, no progress).")
+    var sheet = false
+    @Option(name: .long, help: "With --sheet: the method (default: the most recent checklist).")
+    var method: String?
     @Flag(name: .long, help: "With --sheet: each text in both languages.") var bilingual = false
 
     func run() throws {
@@ -51,13 +54,16 @@ extension Export {
     private func printSheet(_ pack: ContentPack) throws {
         let saved = try? SessionStore.read(path: sessionOptions.path()).get()
         guard let methodID = method ?? saved?.listed.first?.methodID else {
-            printError("cardguide: which method? Give --method ID ('cardguide list' shows them), or open a checklist first.")
+            printError("cardguide: which method? Give --method ID ('cardguide list' shows them), "
+                       + "or open a checklist first.")
             throw ExitCode(1)
         }
         guard let card = pack.cards.first(where: { $0.method(methodID) != nil }),
               let text = VisitorSheet.render(cardID: card.id, methodID: methodID, pack: pack,
-                                             language: lang ?? saved?.language ?? .zh, bilingual: bilingual) else {
-            printError("cardguide: no method \(methodID) in the content pack ('cardguide list' shows them).")
+                                             language: lang ?? saved?.language ?? .zh,
+                                             bilingual: bilingual) else {
+            printError("cardguide: no method \(methodID) in the content pack "
+                       + "('cardguide list' shows them).")
             throw ExitCode(1)
         }
         print(text, terminator: "")

@@ -97,8 +97,9 @@ enum Guide {
         let loop = RunLoop(backend: terminal, state: state) { effect, state in
             switch effect {
             case .saveSession:
-                if let notice = session.save(language: state.language, bilingual: state.display.bilingual,
-                                                checklists: state.checklists) {
+                if let notice = session.save(language: state.language,
+                                             bilingual: state.display.bilingual,
+                                             checklists: state.checklists) {
                     state.notice = Notice(notice.message(state.language), kind: .warning)
                 }
                 state.readOnly = session.isReadOnly

@@ -1,4 +1,5 @@
 import CardGuideCore
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -49,7 +50,9 @@ struct PrintCommand {
         sigemptyset(&none)
         var defaults = sigset_t()
         sigemptyset(&defaults)
-        for signal in [SIGPIPE, SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGCHLD] { sigaddset(&defaults, signal) }
+        for signal in [SIGPIPE, SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGCHLD] {
+            sigaddset(&defaults, signal)
+        }
         posix_spawnattr_setsigmask(&attributes, &none)
         posix_spawnattr_setsigdefault(&attributes, &defaults)
         posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
@@ -68,7 +71,9 @@ struct PrintCommand {
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
         let signal = status & 0x7f
-        if timedOut || signal != 0 { return .killed(signal: timedOut ? SIGTERM : signal, timedOut: timedOut) }
+        if timedOut || signal != 0 {
+            return .killed(signal: timedOut ? SIGTERM : signal, timedOut: timedOut)
+        }
         let code = (status >> 8) & 0xff
         return code == 0 ? .printed : .failed(status: code, message: message)
     }
@@ -97,7 +102,10 @@ struct PrintCommand {
     /// could write escape sequences) become spaces, runs of space one.
     static func text(_ bytes: [UInt8]) -> String {
         let decoded = String(decoding: bytes.prefix(4096), as: UTF8.self)
-        let flat = String(decoded.unicodeScalars.map { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) ? " " : Character($0) })
+        let flat = String(
+            decoded.unicodeScalars.map {
+                $0.value < 0x20 || (0x7F...0x9F).contains($0.value) ? " " : Character($0)
+            })
         return flat.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
     }
 }

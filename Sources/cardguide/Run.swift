@@ -32,9 +32,11 @@ struct Run: ParsableCommand {
     @Option(name: .long, help: "Where 'p' writes printable hand-outs (default: the current folder).") var handoutDir: String?
     @Flag(name: .long, help: "Leave the mouse to the terminal (no clicks or wheel in the guide).")
     var noMouse = false
-    @Option(name: .long, help: "'p' also prints: this command (e.g. 'lp -d frontdesk') gets the sheet on its standard input.")
+    @Option(name: .long,
+            help: "'p' also prints: this command (e.g. 'lp -d frontdesk') gets the sheet on stdin.")
     var printCommand: String?
-    @Flag(name: .long, help: "Every text in both languages, the other one beneath in a dimmer style (key B).") var bilingual = false
+    @Flag(name: .long, help: "Every text in both languages, the other one beneath, dimmer (key B).")
+    var bilingual = false
     @Flag(name: .long, help: "Parse and check the content files even when the cache of the checked pack is up to date (also CARDGUIDE_NO_CACHE=1).") var noCache = false
 
     func validate() throws {
@@ -43,10 +45,12 @@ struct Run: ParsableCommand {
     }
 
     func run() throws {
-        try Guide.run(GuideSettings(content: content.content, session: sessionOptions.session, profile: sessionOptions.profile,
-                                    lang: lang, mono: mono, ascii: ascii, plain: plain, kiosk: kiosk, idleSeconds: idleSeconds,
-                                    demo: demo, demoStepSeconds: demoStepSeconds, handoutDir: handoutDir,
-                                    printCommand: printCommand, bilingual: bilingual, noCache: noCache,
-                                    staffExit: staffExit, noMouse: noMouse))
+        try Guide.run(GuideSettings(
+            content: content.content, session: sessionOptions.session,
+            profile: sessionOptions.profile, lang: lang, mono: mono, ascii: ascii, plain: plain,
+            kiosk: kiosk, idleSeconds: idleSeconds,
+            demo: demo, demoStepSeconds: demoStepSeconds, handoutDir: handoutDir,
+            printCommand: printCommand, bilingual: bilingual, noCache: noCache,
+            staffExit: staffExit, noMouse: noMouse))
     }
 }

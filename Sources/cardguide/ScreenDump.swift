@@ -25,7 +25,9 @@ struct ScreenDump: ParsableCommand {
         let parts = size.split(separator: "x").compactMap { Int($0) }
         guard parts.count == 2 else { throw ValidationError("size must look like 80x24") }
         var state = AppState(pack: try content.loadValidPack(), language: lang,
-                             size: Size(width: parts[0], height: parts[1]), display: DisplayOptions(ascii: ascii, plain: plain, bilingual: bilingual))
+                             size: Size(width: parts[0], height: parts[1]),
+                             display: DisplayOptions(ascii: ascii, plain: plain,
+                                                     bilingual: bilingual))
         let clock = Date(timeIntervalSince1970: 1_800_000_000)
         for token in keys {
             for key in KeyScript.keys(token) {

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import CardGuideCore
 
 /// The text of a QR code: scheme and host in capitals (QR's compact alphanumeric mode),
@@ -7,9 +8,11 @@ final class QRTextTests: XCTestCase {
     func testSchemeAndHostInCapitalsPathUntouched() {
         XCTAssertEqual(QRText.forAddress("https://www.ameli.fr/"), "HTTPS://WWW.AMELI.FR/")
         XCTAssertEqual(QRText.forAddress("https://www.ameli.fr"), "HTTPS://WWW.AMELI.FR")
-        XCTAssertEqual(QRText.forAddress("https://service.berlin.de/dienstleistung/326802?a=B#x"),
-                       "HTTPS://SERVICE.BERLIN.DE/dienstleistung/326802?a=B#x")
-        XCTAssertEqual(QRText.forAddress("http://localhost:8080/Path"), "HTTP://LOCALHOST:8080/Path")
+        XCTAssertEqual(
+            QRText.forAddress("https://service.berlin.de/dienstleistung/326802?a=B#x"),
+            "HTTPS://SERVICE.BERLIN.DE/dienstleistung/326802?a=B#x")
+        XCTAssertEqual(
+            QRText.forAddress("http://localhost:8080/Path"), "HTTP://LOCALHOST:8080/Path")
     }
 
     func testAnythingUnusualIsLeftAsWritten() {

@@ -1,38 +1,54 @@
 import XCTest
+
 @testable import CardGuideCore
 
 /// Issue 12: the visitor sheet and the text helpers it prints with.
 final class VisitorSheetTests: XCTestCase {
     private var pack: ContentPack { CoreFixture.shipped.pack! }
 
-    private func sheet(_ methodID: String, _ language: Language = .en, bilingual: Bool = false,
-                       pack: ContentPack? = nil) throws -> String {
+    private func sheet(
+        _ methodID: String, _ language: Language = .en, bilingual: Bool = false,
+        pack: ContentPack? = nil
+    ) throws -> String {
         let pack = pack ?? self.pack
         let card = try XCTUnwrap(pack.cards.first { $0.method(methodID) != nil })
-        return try XCTUnwrap(VisitorSheet.render(cardID: card.id, methodID: methodID, pack: pack, language: language,
-                                                 bilingual: bilingual))
+        return try XCTUnwrap(
+            VisitorSheet.render(
+                cardID: card.id, methodID: methodID, pack: pack, language: language,
+                bilingual: bilingual))
     }
 
     func testEveryStepWithItsInstructionBoxesAndPlace() throws {
         let text = try sheet("de-egk-online")
         let method = try XCTUnwrap(pack.card("de-egk")?.method("de-egk-online"))
         for (n, step) in method.steps.enumerated() {
-            XCTAssertTrue(text.contains("[ ] \(n + 1). \(step.title.en)"), "step \(n + 1) missing:\n\(text)")
+            XCTAssertTrue(
+                text.contains("[ ] \(n + 1). \(step.title.en)"), "step \(n + 1) missing:\n\(text)")
             let lead = LeadSentences.of(step.body.en, count: 1)
-            XCTAssertTrue(text.replacingOccurrences(of: "\n       ", with: " ").contains(lead), "no instruction: \(lead)")
-            for material in step.bring { XCTAssertTrue(text.contains("[ ] " + material.name.en), material.name.en) }
-            if let place = step.where { XCTAssertTrue(text.contains("Where: " + place.en), place.en) }
+            XCTAssertTrue(
+                text.replacingOccurrences(of: "\n       ", with: " ").contains(lead),
+                "no instruction: \(lead)")
+            for material in step.bring {
+                XCTAssertTrue(text.contains("[ ] " + material.name.en), material.name.en)
+            }
+            if let place = step.where {
+                XCTAssertTrue(text.contains("Where: " + place.en), place.en)
+            }
         }
-        XCTAssertTrue(text.hasPrefix("CardGuide: Health card (eGK) > Join online and get the card\nGermany\n"), text)
+        XCTAssertTrue(
+            text.hasPrefix(
+                "CardGuide: Health card (eGK) > Join online and get the card\nGermany\n"), text)
     }
 
     func testOnlyTheCardsCountrysSafetyRulesWithTheirNumbers() throws {
         var limited = pack
-        limited.safety[5].countries = ["de"]   // S6
-        limited.safety[0].countries = ["cn"]   // S1
+        limited.safety[5].countries = ["de"]  // S6
+        limited.safety[0].countries = ["cn"]  // S1
         let french = try sheet("fr-vitale-worker", pack: limited)
         XCTAssertTrue(french.contains("Safety rules (France)"))
-        for id in ["S2", "S3", "S4", "S5", "S7"] { XCTAssertTrue(french.contains("\n  \(id)  "), "\(id) missing") }
+        for id in ["S2", "S3", "S4", "S5", "S7"] {
+            XCTAssertTrue(french.contains("\n  \(id)  "), "\(id) missing")
+        }
         XCTAssertFalse(french.contains("\n  S1  "), "China's rule on France's sheet")
         XCTAssertFalse(french.contains("\n  S6  "), "Germany's rule on France's sheet")
         XCTAssertTrue(try sheet("de-egk-online", pack: limited).contains("\n  S6  "))
@@ -42,20 +58,32 @@ final class VisitorSheetTests: XCTestCase {
         let text = try sheet("fr-vitale-replace")
         let list = try XCTUnwrap(text.components(separatedBy: "Sources (official first)\n").last)
         let entries = list.split(separator: "\n").filter { $0.hasPrefix("  [") }
-        XCTAssertEqual(entries.first.map(String.init), "  [1] https://www.service-public.fr/particuliers/vosdroits/F11616?lang=en")
+        XCTAssertEqual(
+            entries.first.map(String.init),
+            "  [1] https://www.service-public.fr/particuliers/vosdroits/F11616?lang=en")
         XCTAssertTrue(entries.dropFirst().allSatisfy { $0.contains("(media)") }, "\(entries)")
         // A kind never comes before a better one.
-        let ranks = entries.map { $0.contains("(low confidence)") ? 2 : $0.contains("(media)") ? 1 : 0 }
+        let ranks = entries.map {
+            $0.contains("(low confidence)") ? 2 : $0.contains("(media)") ? 1 : 0
+        }
         XCTAssertEqual(ranks, ranks.sorted())
         XCTAssertTrue(text.contains("[1]\n") || text.contains(" [1]"), "no step cites [1]")
     }
 
     func testLinesFitThePageAndTypicalMethodsFitOnePage() throws {
-        for methodID in ["cn-card-branch", "cn-ecard-wechat", "de-eid-app", "fr-vitale-replace", "fr-vitale-app-fi"] {
+        for methodID in [
+            "cn-card-branch", "cn-ecard-wechat", "de-eid-app", "fr-vitale-replace",
+            "fr-vitale-app-fi",
+        ] {
             for language in Language.allCases {
-                let lines = try sheet(methodID, language).split(separator: "\n", omittingEmptySubsequences: false)
-                XCTAssertLessThanOrEqual(lines.count, 62, "\(methodID) \(language): \(lines.count) lines")
-                for line in lines { XCTAssertLessThanOrEqual(DisplayWidth.of(String(line)), VisitorSheet.width, String(line)) }
+                let lines = try sheet(methodID, language).split(
+                    separator: "\n", omittingEmptySubsequences: false)
+                XCTAssertLessThanOrEqual(
+                    lines.count, 62, "\(methodID) \(language): \(lines.count) lines")
+                for line in lines {
+                    XCTAssertLessThanOrEqual(
+                        DisplayWidth.of(String(line)), VisitorSheet.width, String(line))
+                }
             }
         }
     }
@@ -64,12 +92,15 @@ final class VisitorSheetTests: XCTestCase {
         let text = try sheet("cn-card-branch", .zh, bilingual: true)
         let lines = text.split(separator: "\n").map(String.init)
         let title = try XCTUnwrap(lines.firstIndex { $0.hasPrefix("[ ] 1. ") })
-        XCTAssertEqual(lines[title + 1].trimmingCharacters(in: .whitespaces),
-                       pack.card("cn-card")?.method("cn-card-branch")?.steps[0].title.en)
+        XCTAssertEqual(
+            lines[title + 1].trimmingCharacters(in: .whitespaces),
+            pack.card("cn-card")?.method("cn-card-branch")?.steps[0].title.en)
         XCTAssertTrue(lines.contains("Safety rules (China)"))
         XCTAssertTrue(lines.contains("安全须知（中国）"))
         XCTAssertTrue(text.contains("      Keep your PINs and codes to yourself"))
-        XCTAssertFalse(try sheet("cn-card-branch", .zh).contains("Keep your PINs"), "English without --bilingual")
+        XCTAssertFalse(
+            try sheet("cn-card-branch", .zh).contains("Keep your PINs"),
+            "English without --bilingual")
     }
 
     func testNoProgressEverOnTheSheet() throws {
@@ -79,15 +110,29 @@ final class VisitorSheetTests: XCTestCase {
 
     /// `cardguide export --sheet` prints the same sheet, needing no saved progress with --method.
     func testExportSheetCommand() throws {
-        let session = FileManager.default.temporaryDirectory.appendingPathComponent("cg-sheet-\(getpid()).json").path
-        guard let run = CoreFixture.run(["export", "--sheet", "--method", "de-eid-app", "--lang", "en",
-                                         "--session", session]) else { return }
+        let session = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "cg-sheet-\(getpid()).json"
+        ).path
+        guard
+            let run = CoreFixture.run([
+                "export", "--sheet", "--method", "de-eid-app", "--lang", "en",
+                "--session", session,
+            ])
+        else { return }
         XCTAssertEqual(run.status, 0, run.err)
         XCTAssertEqual(run.out, try sheet("de-eid-app"))
-        guard let bilingual = CoreFixture.run(["export", "--sheet", "--method", "de-eid-app", "--bilingual",
-                                               "--session", session]) else { return }
+        guard
+            let bilingual = CoreFixture.run([
+                "export", "--sheet", "--method", "de-eid-app", "--bilingual",
+                "--session", session,
+            ])
+        else { return }
         XCTAssertEqual(bilingual.out, try sheet("de-eid-app", .zh, bilingual: true))
-        guard let unknown = CoreFixture.run(["export", "--sheet", "--method", "nope", "--session", session]) else { return }
+        guard
+            let unknown = CoreFixture.run([
+                "export", "--sheet", "--method", "nope", "--session", session,
+            ])
+        else { return }
         XCTAssertEqual(unknown.status, 1)
         XCTAssertTrue(unknown.err.contains("no method nope"), unknown.err)
     }
@@ -95,7 +140,9 @@ final class VisitorSheetTests: XCTestCase {
     // MARK: Helpers
 
     func testAddressesBreakAfterSlashesOnly() {
-        let address = "https://www.bergische-krankenkasse.de/leistungen-service/leistungen/a-bis-z/onlinezugangsgesetz/x"
+        let address =
+            "https://www.bergische-krankenkasse.de/leistungen-service/leistungen/a-bis-z/"
+            + "onlinezugangsgesetz/x"
         let lines = AddressWrap.lines(address, width: 40)
         XCTAssertEqual(lines.joined(), address)
         XCTAssertTrue(lines.allSatisfy { $0.count <= 40 }, "\(lines)")
@@ -104,7 +151,8 @@ final class VisitorSheetTests: XCTestCase {
         // A part longer than the line is cut, nothing is lost.
         let long = "https://example.org/" + String(repeating: "a", count: 50)
         XCTAssertEqual(AddressWrap.lines(long, width: 20).joined(), long)
-        XCTAssertEqual(AddressWrap.parts("https://a.b/c?d=e"), ["https://", "a.b/", "c?", "d=", "e"])
+        XCTAssertEqual(
+            AddressWrap.parts("https://a.b/c?d=e"), ["https://", "a.b/", "c?", "d=", "e"])
     }
 
     func testLeadSentences() {
@@ -112,7 +160,8 @@ final class VisitorSheetTests: XCTestCase {
         XCTAssertEqual(LeadSentences.of("Costs 3.5 euros. Then go.", count: 1), "Costs 3.5 euros.")
         XCTAssertEqual(LeadSentences.of("第一句。第二句！第三句。"), "第一句。第二句！")
         XCTAssertEqual(LeadSentences.of("问一句：「开通了吗？」然后走。第三句。", count: 1), "问一句：「开通了吗？」")
-        XCTAssertEqual(LeadSentences.of("Report it:\n- online;\n- by phone."), "Report it: online; by phone.")
+        XCTAssertEqual(
+            LeadSentences.of("Report it:\n- online;\n- by phone."), "Report it: online; by phone.")
         XCTAssertEqual(LeadSentences.of("请报失：\n- 网上；\n- 电话。"), "请报失：网上；电话。")
         XCTAssertEqual(LeadSentences.of("First paragraph.\nSecond paragraph."), "First paragraph.")
     }

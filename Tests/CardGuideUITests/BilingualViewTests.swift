@@ -1,6 +1,7 @@
 import CardGuideCore
-@testable import CardGuideUI
 import XCTest
+
+@testable import CardGuideUI
 
 /// Issue 12: the bilingual view's screens (grid snapshots) and its key.
 final class BilingualViewTests: XCTestCase {
@@ -33,7 +34,8 @@ final class BilingualViewTests: XCTestCase {
         XCTAssertEqual(lines[rule + 1].role, .dim)
         XCTAssertEqual(lines[rule + 1].indent, lines[rule].indent)
         driver.state.display.bilingual = false
-        XCTAssertFalse(Pages.safetyLines(driver.state).contains { $0.text.contains("Keep your PINs") })
+        XCTAssertFalse(
+            Pages.safetyLines(driver.state).contains { $0.text.contains("Keep your PINs") })
     }
 
     func testKeyBSwitchesAndSaves() throws {

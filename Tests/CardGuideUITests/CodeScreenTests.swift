@@ -1,6 +1,7 @@
 import CardGuideCore
-@testable import CardGuideUI
 import XCTest
+
+@testable import CardGuideUI
 
 /// Issue 12: the QR code screen's layout, drawing and the addresses it offers.
 final class CodeScreenTests: XCTestCase {
@@ -23,7 +24,9 @@ final class CodeScreenTests: XCTestCase {
         XCTAssertEqual(layout.left, 0)
         XCTAssertEqual(layout.text.left, 30)
         XCTAssertEqual(layout.text.width, 10)
-        XCTAssertNil(CodeLayout(modules: 25, screen: Size(width: 40, height: 12)), "a 25-module code cannot fit 12 rows")
+        XCTAssertNil(
+            CodeLayout(modules: 25, screen: Size(width: 40, height: 12)),
+            "a 25-module code cannot fit 12 rows")
         XCTAssertEqual(CodeLayout.minimumScreen(modules: 25), Size(width: 33, height: 14))
     }
 
@@ -31,7 +34,8 @@ final class CodeScreenTests: XCTestCase {
         let layout = try XCTUnwrap(CodeLayout(modules: 33, screen: Size(width: 80, height: 24)))
         XCTAssertEqual(layout.quietTop, 4)
         XCTAssertEqual(layout.rows, 21)
-        XCTAssertEqual(2 * layout.rows - layout.quietTop - 33, 5, "4 light modules below, and half a row")
+        XCTAssertEqual(
+            2 * layout.rows - layout.quietTop - 33, 5, "4 light modules below, and half a row")
         // Too narrow for the text beside it: the code is centred and the text goes below.
         let narrow = try XCTUnwrap(CodeLayout(modules: 33, screen: Size(width: 45, height: 30)))
         XCTAssertEqual(narrow.left, 2)
@@ -44,34 +48,46 @@ final class CodeScreenTests: XCTestCase {
         for (size, width, height) in [(21, 40, 12), (33, 80, 24), (41, 80, 24)] {
             var driver = try Driver(.zh, width, height)
             let matrix = Self.matrix(size)
-            driver.state.overlay = .code(CodeOverlay(addresses: ["https://www.ameli.fr/"], status: .ready(matrix)))
+            driver.state.overlay = .code(
+                CodeOverlay(addresses: ["https://www.ameli.fr/"], status: .ready(matrix)))
             let grid = driver.grid
-            let layout = try XCTUnwrap(CodeLayout(modules: size, screen: Size(width: width, height: height)))
+            let layout = try XCTUnwrap(
+                CodeLayout(modules: size, screen: Size(width: width, height: height)))
             for row in 0..<layout.rows {
                 for column in 0..<layout.columns {
                     let cell = grid[layout.top + row, layout.left + column]
                     XCTAssertEqual(cell.role, .code)
-                    let module = 2 * row - layout.quietTop, x = column - CodeLayout.quiet
+                    let module = 2 * row - layout.quietTop
+                    let x = column - CodeLayout.quiet
                     let top = ["\u{2580}", "\u{2588}"].contains(cell.text)
                     let bottom = ["\u{2584}", "\u{2588}"].contains(cell.text)
-                    XCTAssertEqual(top, matrix.isDark(row: module, column: x), "\(size): row \(row) column \(column)")
-                    XCTAssertEqual(bottom, matrix.isDark(row: module + 1, column: x), "\(size): row \(row) column \(column)")
+                    XCTAssertEqual(
+                        top, matrix.isDark(row: module, column: x),
+                        "\(size): row \(row) column \(column)")
+                    XCTAssertEqual(
+                        bottom, matrix.isDark(row: module + 1, column: x),
+                        "\(size): row \(row) column \(column)")
                 }
             }
-            XCTAssertTrue(Snapshot.invariantFailures(grid, size: Size(width: width, height: height)).isEmpty)
+            XCTAssertTrue(
+                Snapshot.invariantFailures(grid, size: Size(width: width, height: height)).isEmpty)
         }
     }
 
     func testCodeScreenSnapshots() throws {
         var small = try Driver(.zh, 40, 12)
-        small.state.overlay = .code(CodeOverlay(addresses: ["https://www.ameli.fr/", "https://www.service-public.fr/"],
-                                                status: .ready(Self.matrix(21))))
+        small.state.overlay = .code(
+            CodeOverlay(
+                addresses: ["https://www.ameli.fr/", "https://www.service-public.fr/"],
+                status: .ready(Self.matrix(21))))
         Snapshot.assert(small.state, named: "code-ready_zh_40x12")
         var missing = try Driver(.en, 80, 24)
-        missing.state.overlay = .code(CodeOverlay(addresses: ["https://www.ameli.fr/"], status: .unavailable))
+        missing.state.overlay = .code(
+            CodeOverlay(addresses: ["https://www.ameli.fr/"], status: .unavailable))
         Snapshot.assert(missing.state, named: "code-unavailable_en_80x24")
         var tooSmall = try Driver(.en, 40, 12)
-        tooSmall.state.overlay = .code(CodeOverlay(addresses: ["https://www.ameli.fr/"], status: .ready(Self.matrix(33))))
+        tooSmall.state.overlay = .code(
+            CodeOverlay(addresses: ["https://www.ameli.fr/"], status: .ready(Self.matrix(33))))
         Snapshot.assert(tooSmall.state, named: "code-too-small_en_40x12")
     }
 
@@ -87,7 +103,9 @@ final class CodeScreenTests: XCTestCase {
         french.press("home", "down", "down", "enter", "enter", "enter", "enter")
         let effects = french.press("Q")
         guard case .code(let code)? = french.state.overlay else { return XCTFail("no code screen") }
-        let kinds = code.addresses.map { address in french.state.pack.sources.first { $0.url == address }?.kind }
+        let kinds = code.addresses.map { address in
+            french.state.pack.sources.first { $0.url == address }?.kind
+        }
         XCTAssertEqual(kinds, [.official, .official, .official])
         XCTAssertEqual(effects, [.encodeCode(address: code.addresses[0])])
         XCTAssertEqual(french.press("tab"), [.encodeCode(address: code.addresses[1])])

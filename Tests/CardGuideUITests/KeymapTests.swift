@@ -64,10 +64,8 @@ final class KeymapTests: XCTestCase {
     /// Globals apply on every screen, never in the search field or an overlay.
     func testGlobalsApplyExceptWhileTypingAndInOverlays() {
         for context in KeyContext.allCases {
-            XCTAssertEqual(
-                Keymap.globalsApply(context),
-                ![.search, .help, .confirm, .safetyBox, .code].contains(context),
-                           "\(context)")
+            let overlay: [KeyContext] = [.search, .help, .confirm, .safetyBox, .code]
+            XCTAssertEqual(Keymap.globalsApply(context), !overlay.contains(context), "\(context)")
         }
     }
 
@@ -105,7 +103,10 @@ final class KeymapTests: XCTestCase {
                 let grid = View.render(sized)
                 if case .code = sized.overlay {
                     // The code screen may need every row: its hints are lines of its text column.
-                    for piece in pieces { XCTAssertTrue(grid.text.contains(piece), "\(name) \(width)x\(height): no \(piece)") }
+                    for piece in pieces {
+                        XCTAssertTrue(grid.text.contains(piece),
+                                      "\(name) \(width)x\(height): no \(piece)")
+                    }
                     continue
                 }
                 let drawn = grid.rowText(height - 1).trimmingCharacters(in: .whitespaces)

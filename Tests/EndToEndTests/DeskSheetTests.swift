@@ -12,13 +12,18 @@ final class DeskSheetTests: XCTestCase {
             DeskFixture.limit(rule: "S6", to: ["de"], in: &shared)
         }
         let handouts = try DeskFixture.folder(self, "sheet")
-        let app = try AppDriver(self, ["--content", content, "--handout-dir", handouts, "--demo",
-                                       "--demo-step-seconds", "0.15"], ready: ["CardGuide"])
+        let app = try AppDriver(
+            self,
+            [
+                "--content", content, "--handout-dir", handouts, "--demo",
+                "--demo-step-seconds", "0.15",
+            ], ready: ["CardGuide"])
         // The demo opens China's first card's first method and walks to step 3.
         app.expect(["步骤 3/5"], timeout: 15)
         try app.tmux.send(keys: "Right")  // the first key only hands over
         app.settled()
-        for _ in 0..<8 where !app.rows().contains(where: { $0.contains("步骤 ") && $0.contains("/5") }) {
+        for _ in 0..<8
+        where !app.rows().contains(where: { $0.contains("步骤 ") && $0.contains("/5") }) {
             try app.tmux.send(keys: "Escape")
             app.settled()
         }
@@ -26,18 +31,24 @@ final class DeskSheetTests: XCTestCase {
         let files = try DeskFixture.files(handouts)
         XCTAssertEqual(files.count, 1, "files: \(files)")
         let sheet = try String(contentsOfFile: handouts + "/" + files[0], encoding: .utf8)
-        for expected in ["社会保障卡（实体卡）", "步骤（做完一步，在方框里打勾）", "[ ] 1. 先核对卡面上的姓名和身份证号",
-                         "拿到卡后，先核对卡面上的姓名", "官方联系方式", "负责机构：", "安全须知（中国）",
-                         "S1  密码和验证码只留给自己", "S7  ", "来源（官方来源在前）", "[1] "] {
+        for expected in [
+            "社会保障卡（实体卡）", "步骤（做完一步，在方框里打勾）", "[ ] 1. 先核对卡面上的姓名和身份证号",
+            "拿到卡后，先核对卡面上的姓名", "官方联系方式", "负责机构：", "安全须知（中国）",
+            "S1  密码和验证码只留给自己", "S7  ", "来源（官方来源在前）", "[1] ",
+        ] {
             XCTAssertTrue(sheet.contains(expected), "the sheet lacks \(expected):\n\(sheet)")
         }
-        XCTAssertFalse(sheet.contains("S6  "), "a rule for Germany only is on China's sheet:\n\(sheet)")
+        XCTAssertFalse(
+            sheet.contains("S6  "), "a rule for Germany only is on China's sheet:\n\(sheet)")
         XCTAssertFalse(sheet.contains("[x]"), "the demo's tick is on the sheet:\n\(sheet)")
-        XCTAssertFalse(sheet.contains("[~]") || sheet.contains("当前步骤") || sheet.contains("进度"),
-                       "progress is on the sheet:\n\(sheet)")
+        XCTAssertFalse(
+            sheet.contains("[~]") || sheet.contains("当前步骤") || sheet.contains("进度"),
+            "progress is on the sheet:\n\(sheet)")
         let lines = sheet.split(separator: "\n", omittingEmptySubsequences: false)
         XCTAssertLessThanOrEqual(lines.count, 62, "a 5-step method's sheet is longer than a page")
-        XCTAssertTrue(lines.allSatisfy { DeskFixture.columns(String($0)) <= 78 }, "a line is wider than 78 columns")
+        XCTAssertTrue(
+            lines.allSatisfy { DeskFixture.columns(String($0)) <= 78 },
+            "a line is wider than 78 columns")
         try app.press("q", expect: ["APP-EXIT="])
         app.assertExit(code: 0)
     }
@@ -47,8 +58,9 @@ final class DeskSheetTests: XCTestCase {
     func testPrintCommandReceivesExactlyTheSheet() throws {
         let handouts = try DeskFixture.folder(self, "print")
         let received = handouts + "/received.txt"
-        let app = try AppDriver(self, ["--handout-dir", handouts, "--print-command", "cat > '\(received)'"],
-                                ready: ["选择国家"])
+        let app = try AppDriver(
+            self, ["--handout-dir", handouts, "--print-command", "cat > '\(received)'"],
+            ready: ["选择国家"])
         try Flow.openFranceVitaleWorker(app)
         try app.press("p", expect: ["须知单已送去打印"])
         let files = try DeskFixture.files(handouts)
@@ -66,17 +78,25 @@ final class DeskSheetTests: XCTestCase {
     /// visitor's language (English here), with where the sheet is.
     func testFailingPrintCommandIsReportedInTheVisitorsLanguage() throws {
         let handouts = try DeskFixture.folder(self, "fail")
-        let app = try AppDriver(self, ["--lang", "en", "--handout-dir", handouts, "--print-command",
-                                       "cat >/dev/null; echo 'lp: printer frontdesk is jammed' >&2; exit 3"],
-                                ready: ["Choose a country"])
+        let app = try AppDriver(
+            self,
+            [
+                "--lang", "en", "--handout-dir", handouts, "--print-command",
+                "cat >/dev/null; echo 'lp: printer frontdesk is jammed' >&2; exit 3",
+            ],
+            ready: ["Choose a country"])
         try app.press("Down", "Down", "Enter", expect: ["Choose a card"])
         try app.press("Enter", expect: ["Choose how to do it"])
         try app.press("Enter", "Enter", expect: ["Step 1 of 10"])
         try app.press("p", expect: ["Printing failed"])
         // The notice wraps over lines: compare without spaces.
         let text = app.joinedText().replacingOccurrences(of: " ", with: "")
-        for expected in ["status 3", "lp: printer frontdesk is jammed", "Sheet saved: " + handouts + "/"] {
-            XCTAssertTrue(text.contains(expected.replacingOccurrences(of: " ", with: "")), "no \(expected) in \(text)")
+        for expected in [
+            "status 3", "lp: printer frontdesk is jammed", "Sheet saved: " + handouts + "/",
+        ] {
+            XCTAssertTrue(
+                text.contains(expected.replacingOccurrences(of: " ", with: "")),
+                "no \(expected) in \(text)")
         }
         try app.press("q", expect: ["APP-EXIT="])
         app.assertExit(code: 0)
@@ -85,7 +105,8 @@ final class DeskSheetTests: XCTestCase {
     /// No print command and a hand-out folder that does not exist: the status line explains
     /// it in the visitor's language, never a bare English system error.
     func testUnwritableFolderIsExplainedNotShownAsASystemError() throws {
-        let missing = NSTemporaryDirectory() + "cg-e2e-missing-" + UUID().uuidString.prefix(8) + "/none"
+        let missing =
+            NSTemporaryDirectory() + "cg-e2e-missing-" + UUID().uuidString.prefix(8) + "/none"
         let app = try AppDriver(self, ["--handout-dir", missing], ready: ["选择国家"])
         try Flow.openFranceVitaleWorker(app)
         try app.press("p", expect: ["须知单没有保存"])
@@ -99,7 +120,8 @@ final class DeskSheetTests: XCTestCase {
 
 /// Scratch folders and content packs for the desk tests.
 enum DeskFixture {
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent()
         .deletingLastPathComponent().path
 
     /// A new empty folder, removed after the test.
@@ -111,15 +133,21 @@ enum DeskFixture {
     }
 
     /// A copy of the shipped pack with `file` (default `shared.json`) changed by `edit`.
-    static func content(_ test: XCTestCase, file: String = "shared.json",
-                        edit: (inout [String: Any]) -> Void) throws -> String {
+    static func content(
+        _ test: XCTestCase, file: String = "shared.json",
+        edit: (inout [String: Any]) -> Void
+    ) throws -> String {
         let folder = try self.folder(test, "content")
         let source = packageRoot + "/Resources/content"
-        for name in try FileManager.default.contentsOfDirectory(atPath: source) where name.hasSuffix(".json") {
-            try FileManager.default.copyItem(atPath: source + "/" + name, toPath: folder + "/" + name)
+        for name in try FileManager.default.contentsOfDirectory(atPath: source)
+        where name.hasSuffix(".json") {
+            try FileManager.default.copyItem(
+                atPath: source + "/" + name, toPath: folder + "/" + name)
         }
         let path = folder + "/" + file
-        var shared = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any] ?? [:]
+        var shared =
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path)))
+            as? [String: Any] ?? [:]
         edit(&shared)
         try JSONSerialization.data(withJSONObject: shared).write(to: URL(fileURLWithPath: path))
         return folder
@@ -127,19 +155,26 @@ enum DeskFixture {
 
     static func limit(rule id: String, to countries: [String], in shared: inout [String: Any]) {
         guard var rules = shared["safety"] as? [[String: Any]] else { return }
-        for index in rules.indices where rules[index]["id"] as? String == id { rules[index]["countries"] = countries }
+        for index in rules.indices where rules[index]["id"] as? String == id {
+            rules[index]["countries"] = countries
+        }
         shared["safety"] = rules
     }
 
     static func files(_ folder: String) throws -> [String] {
-        try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasPrefix("cardguide-") }.sorted()
+        try FileManager.default.contentsOfDirectory(atPath: folder).filter {
+            $0.hasPrefix("cardguide-")
+        }.sorted()
     }
 
     /// Columns of a line, CJK counted as two (enough for the sheet's characters).
     static func columns(_ line: String) -> Int {
-        line.unicodeScalars.reduce(0) { $0 + ((0x1100...0x115F).contains($1.value) || (0x2E80...0xA4CF).contains($1.value)
-            || (0xAC00...0xD7A3).contains($1.value) || (0xF900...0xFAFF).contains($1.value)
-            || (0xFE30...0xFE4F).contains($1.value) || (0xFF00...0xFF60).contains($1.value)
-            || (0xFFE0...0xFFE6).contains($1.value) ? 2 : 1) }
+        line.unicodeScalars.reduce(0) {
+            $0
+                + ((0x1100...0x115F).contains($1.value) || (0x2E80...0xA4CF).contains($1.value)
+                    || (0xAC00...0xD7A3).contains($1.value) || (0xF900...0xFAFF).contains($1.value)
+                    || (0xFE30...0xFE4F).contains($1.value) || (0xFF00...0xFF60).contains($1.value)
+                    || (0xFFE0...0xFFE6).contains($1.value) ? 2 : 1)
+        }
     }
 }

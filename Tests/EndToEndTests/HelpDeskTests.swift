@@ -132,7 +132,8 @@ final class HelpDeskTests: XCTestCase {
         try app.press("p", expect: ["须知单已保存："])
         let first = try handoutFiles(handouts)
         XCTAssertEqual(first.map { ($0 as NSString).pathExtension }, ["txt"], "files: \(first)")
-        XCTAssertTrue(app.joinedText().contains(handouts + "/" + first[0]), "the notice does not show \(first)\n\(app.tmux.diagnostics())")
+        XCTAssertTrue(app.joinedText().contains(handouts + "/" + first[0]),
+                      "the notice does not show \(first)\n\(app.tmux.diagnostics())")
         let text = (try? String(contentsOfFile: handouts + "/" + first[0], encoding: .utf8)) ?? ""
         for expected in ["医保卡 carte Vitale", "在法国工作或居住", "[ ] 护照或身份证", "[ ] 个人情况证明", "安全须知（法国）",
                          "S1  密码和验证码只留给自己", "来源（官方来源在前）"] {
@@ -145,8 +146,8 @@ final class HelpDeskTests: XCTestCase {
         try app.press("p", expect: ["须知单已保存："])
         let all = try handoutFiles(handouts)
         XCTAssertEqual(all.count, 2, "files: \(all)")
-        XCTAssertEqual((try? String(contentsOfFile: handouts + "/" + first[0], encoding: .utf8)) ?? "", text,
-                       "the first hand-out was overwritten")
+        let again = (try? String(contentsOfFile: handouts + "/" + first[0], encoding: .utf8)) ?? ""
+        XCTAssertEqual(again, text, "the first hand-out was overwritten")
         try app.press("q", expect: ["APP-EXIT="])
         app.assertExit(code: 0)
     }

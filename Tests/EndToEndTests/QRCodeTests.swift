@@ -9,7 +9,8 @@ final class QRCodeTests: XCTestCase {
     /// Step 1 of the French worker's method cites three official sources (FR7, FR8, FR9).
     static let stepAddresses = [
         "https://rochecolombe.fr/vie-pratique/demarches-administratives/?xml=F34308",
-        "https://www.complementaire-sante-solidaire.gouv.fr/resider-en-france-stable-regulier.php?mode_print=true&mode_print=true",
+        "https://www.complementaire-sante-solidaire.gouv.fr/resider-en-france-stable-regulier.php"
+            + "?mode_print=true&mode_print=true",
     ]
 
     func testCodesOnAStepAreReadByZbarAt80x24InColourAndMono() throws {
@@ -48,7 +49,9 @@ final class QRCodeTests: XCTestCase {
             try app.press("Tab", expect: ["窗口太小"])
             let text = app.joinedText()
             XCTAssertTrue(text.contains("需要"), text)
-            XCTAssertTrue(text.contains("complementaire-sante-solidaire.gouv.fr/"), "the address is not shown: \(text)")
+            XCTAssertTrue(
+                text.contains("complementaire-sante-solidaire.gouv.fr/"),
+                "the address is not shown: \(text)")
             XCTAssertFalse(text.contains("\u{2588}"), "a code that does not fit was drawn")
             try app.press("Escape", expect: [], absent: ["窗口太小"])
             try app.press("q", expect: ["APP-EXIT="])
@@ -59,17 +62,21 @@ final class QRCodeTests: XCTestCase {
     /// Without libqrencode (the loader told to act as if it were missing), `Q` shows the
     /// address and how to get codes, and no code.
     func testWithoutLibqrencodeTheAddressAndHowToEnableCodesShow() throws {
-        let app = try AppDriver(self, ["--lang", "en"], ready: ["Choose a country"],
-                                environment: ["CARDGUIDE_NO_QRENCODE": "1"])
+        let app = try AppDriver(
+            self, ["--lang", "en"], ready: ["Choose a country"],
+            environment: ["CARDGUIDE_NO_QRENCODE": "1"])
         try app.press("Down", "Down", "Enter", expect: ["Choose a card"])
         try app.press("Enter", expect: ["Choose how to do it"])
         try app.press("Enter", "Enter", expect: ["Step 1 of 10"])
         try app.press("Q", expect: ["Official address 1 of 3", "apt-get install libqrencode4"])
         let text = app.joinedText()
         XCTAssertTrue(text.contains(Self.stepAddresses[0]), text)
-        XCTAssertFalse(text.contains("\u{2588}") || text.contains("\u{2580}"), "a code without the library")
-        XCTAssertNil(try ScreenPixels.decode(ScreenPixels(styledRows: app.styledRows(), columns: 80, theme: .dark)
-            .pgm(theme: .dark)), "something readable without the library")
+        XCTAssertFalse(
+            text.contains("\u{2588}") || text.contains("\u{2580}"), "a code without the library")
+        XCTAssertNil(
+            try ScreenPixels.decode(
+                ScreenPixels(styledRows: app.styledRows(), columns: 80, theme: .dark)
+                    .pgm(theme: .dark)), "something readable without the library")
         try app.press("Escape", expect: ["Step 1 of 10"])
         try app.press("q", expect: ["APP-EXIT="])
         app.assertExit(code: 0)
@@ -77,14 +84,18 @@ final class QRCodeTests: XCTestCase {
 
     /// The screen's code, read on a dark and on a light theme, is the address: scheme and host
     /// in capitals (QRText), the rest exactly as written.
-    private func assertScreenCode(_ app: AppDriver, _ address: String, _ context: String,
-                                  file: StaticString = #filePath, line: UInt = #line) throws {
+    private func assertScreenCode(
+        _ app: AppDriver, _ address: String, _ context: String,
+        file: StaticString = #filePath, line: UInt = #line
+    ) throws {
         let styled = app.styledRows()
         for theme in ScreenPixels.Theme.allCases {
             let pixels = ScreenPixels(styledRows: styled, columns: app.tmux.width, theme: theme)
             let decoded = try ScreenPixels.decode(pixels.pgm(theme: theme), file: file, line: line)
-            XCTAssertEqual(decoded, QRText.forAddress(address), "\(context), \(theme) theme\n\(app.tmux.diagnostics())",
-                           file: file, line: line)
+            XCTAssertEqual(
+                decoded, QRText.forAddress(address),
+                "\(context), \(theme) theme\n\(app.tmux.diagnostics())",
+                file: file, line: line)
             XCTAssertEqual(decoded?.lowercased(), address.lowercased(), file: file, line: line)
         }
     }

@@ -50,7 +50,9 @@ struct ScreenPixels {
         }
     }
 
-    private static func parse(_ line: String, columns: Int, theme: Theme, style: inout Style) -> [Cell] {
+    private static func parse(
+        _ line: String, columns: Int, theme: Theme, style: inout Style
+    ) -> [Cell] {
         var cells: [Cell] = []
         var foreground = style.foreground
         var background = style.background
@@ -63,16 +65,21 @@ struct ScreenPixels {
                 var j = i + 2
                 var parameters = ""
                 while j < scalars.count, !(0x40...0x7E).contains(scalars[j].value) {
-                    parameters.unicodeScalars.append(scalars[j]); j += 1
+                    parameters.unicodeScalars.append(scalars[j])
+                    j += 1
                 }
                 if j < scalars.count, scalars[j] == "m" {
-                    var codes = parameters.split(separator: ";", omittingEmptySubsequences: false).map { Int($0) ?? 0 }
+                    var codes = parameters.split(separator: ";", omittingEmptySubsequences: false)
+                        .map { Int($0) ?? 0 }
                     if codes.isEmpty { codes = [0] }
                     var k = 0
                     while k < codes.count {
                         let code = codes[k]
                         switch code {
-                        case 0: foreground = nil; background = nil; reverse = false
+                        case 0:
+                            foreground = nil
+                            background = nil
+                            reverse = false
                         case 7: reverse = true
                         case 27: reverse = false
                         case 30...37: foreground = grey(code - 30)
@@ -83,7 +90,11 @@ struct ScreenPixels {
                         case 49: background = nil
                         case 38, 48:
                             if k + 2 < codes.count, codes[k + 1] == 5 {
-                                if code == 38 { foreground = grey(codes[k + 2]) } else { background = grey(codes[k + 2]) }
+                                if code == 38 {
+                                    foreground = grey(codes[k + 2])
+                                } else {
+                                    background = grey(codes[k + 2])
+                                }
                                 k += 2
                             }
                         default: break
@@ -99,11 +110,15 @@ struct ScreenPixels {
             var paper = background ?? theme.background
             if reverse { swap(&ink, &paper) }
             cells.append(Cell(character: character, ink: ink, paper: paper))
-            if DeskFixture.columns(String(character)) == 2 { cells.append(Cell(character: " ", ink: ink, paper: paper)) }
+            if DeskFixture.columns(String(character)) == 2 {
+                cells.append(Cell(character: " ", ink: ink, paper: paper))
+            }
             i += 1
         }
         // The rest of the row is the terminal's background.
-        while cells.count < columns { cells.append(Cell(ink: theme.foreground, paper: theme.background)) }
+        while cells.count < columns {
+            cells.append(Cell(ink: theme.foreground, paper: theme.background))
+        }
         return Array(cells.prefix(columns))
     }
 
@@ -136,16 +151,26 @@ struct ScreenPixels {
 
     /// What zbarimg reads in the image (one symbol per line), or nil when it reads nothing.
     /// zbarimg missing fails the test: `.ci/run` installs it.
-    static func decode(_ image: Data, file: StaticString = #filePath, line: UInt = #line) throws -> String? {
+    static func decode(
+        _ image: Data, file: StaticString = #filePath, line: UInt = #line
+    ) throws -> String? {
         guard let zbarimg = TmuxHarness.findExecutable("zbarimg") else {
-            XCTFail("zbarimg is not installed (apt-get install zbar-tools; .ci/run installs it)", file: file, line: line)
+            XCTFail(
+                "zbarimg is not installed (apt-get install zbar-tools; .ci/run installs it)",
+                file: file, line: line)
             throw TmuxHarness.Failure.binaryMissing("zbarimg")
         }
         let path = NSTemporaryDirectory() + "cg-qr-\(UUID().uuidString.prefix(8)).pgm"
         try image.write(to: URL(fileURLWithPath: path))
         // CARDGUIDE_KEEP_PIXELS=1 keeps the images, to look at a failure.
         let keep = ProcessInfo.processInfo.environment["CARDGUIDE_KEEP_PIXELS"] != nil
-        defer { if keep { print("screen pixels: \(path)") } else { try? FileManager.default.removeItem(atPath: path) } }
+        defer {
+            if keep {
+                print("screen pixels: \(path)")
+            } else {
+                try? FileManager.default.removeItem(atPath: path)
+            }
+        }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: zbarimg)
         process.arguments = ["--raw", "-q", "-Sdisable", "-Sqrcode.enable", path]

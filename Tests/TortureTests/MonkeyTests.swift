@@ -354,8 +354,9 @@ struct Monkey {
         case .encodeCode(let address):
             // A code of a random size (some too big for the screen), or no library.
             let size = 17 + 4 * random.int(1...10)
-            let matrix = QRMatrix(size: size, modules: (0..<(size * size)).map { _ in random.chance(0.5) })
-            state.showCode(random.chance(0.8) ? .ready(matrix!) : .unavailable, for: address)
+            let modules = (0..<(size * size)).map { _ in random.chance(0.5) }
+            let matrix = QRMatrix(size: size, modules: modules)!
+            state.showCode(random.chance(0.8) ? .ready(matrix) : .unavailable, for: address)
         }
     }
 }
@@ -460,7 +461,9 @@ enum MonkeyInvariants {
         case .safetyBox(let cardID)?:
             if state.pack.card(cardID) == nil { return "safety box of unknown card \(cardID)" }
         case .code(let code)?:
-            if !code.addresses.indices.contains(code.index) { return "code \(code.index) of \(code.addresses.count)" }
+            if !code.addresses.indices.contains(code.index) {
+                return "code \(code.index) of \(code.addresses.count)"
+            }
         case nil: break
         }
         return nil

@@ -17,7 +17,9 @@ struct SheetLines {
     mutating func both(_ text: Localized, indent: Int = 0, prefix: String = "") {
         add(text[language], indent: indent, prefix: prefix)
         if bilingual && text[language.other] != text[language] {
-            add(text[language.other], indent: indent, prefix: String(repeating: " ", count: prefix.count))
+            add(
+                text[language.other], indent: indent,
+                prefix: String(repeating: " ", count: prefix.count))
         }
     }
 
@@ -28,8 +30,11 @@ struct SheetLines {
 
     /// A label and its value ("Where: CPAM office").
     mutating func field(indent: Int, _ label: (SheetStrings) -> String, _ value: Localized) {
-        both(Localized(zh: label(SheetStrings(.zh)) + value.zh, en: label(SheetStrings(.en)) + " " + value.en),
-             indent: indent)
+        both(
+            Localized(
+                zh: label(SheetStrings(.zh)) + value.zh,
+                en: label(SheetStrings(.en)) + " " + value.en),
+            indent: indent)
     }
 
     /// A web address, broken after `/` when it is wider than the page. It is the same in

@@ -6,14 +6,18 @@ public struct SheetStrings: Sendable {
 
     private func t(_ zh: String, _ en: String) -> String { language == .zh ? zh : en }
 
-    public var stepsHeading: String { t("步骤（做完一步，在方框里打勾）", "Steps (tick the box when a step is done)") }
+    public var stepsHeading: String {
+        t("步骤（做完一步，在方框里打勾）", "Steps (tick the box when a step is done)")
+    }
     public var bring: String { t("带上：", "Bring:") }
     public var whereLabel: String { t("地点：", "Where:") }
     public var contactsHeading: String { t("官方联系方式", "Official contacts") }
     public var issuer: String { t("负责机构：", "Run by:") }
     public var phone: String { t("电话：", "Phone:") }
     public var web: String { t("网址：", "Web:") }
-    public func safetyHeading(_ country: String) -> String { t("安全须知（\(country)）", "Safety rules (\(country))") }
+    public func safetyHeading(_ country: String) -> String {
+        t("安全须知（\(country)）", "Safety rules (\(country))")
+    }
     public var sourcesHeading: String { t("来源（官方来源在前）", "Sources (official first)") }
 
     public func kind(_ kind: Source.Kind) -> String {

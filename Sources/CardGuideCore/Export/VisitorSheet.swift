@@ -11,29 +11,41 @@ public enum VisitorSheet {
 
     /// The sheet in `language`, each text followed by the other language's when `bilingual`;
     /// nil when the pack has no such card or method.
-    public static func render(cardID: String, methodID: String, pack: ContentPack, language: Language,
-                              bilingual: Bool = false) -> String? {
+    public static func render(
+        cardID: String, methodID: String, pack: ContentPack, language: Language,
+        bilingual: Bool = false
+    ) -> String? {
         guard let card = pack.card(cardID), let method = card.method(methodID) else { return nil }
         var sheet = SheetLines(width: width, language: language, bilingual: bilingual)
-        let country = pack.country(card.countryID)?.name ?? Localized(zh: card.countryID, en: card.countryID)
+        let country =
+            pack.country(card.countryID)?.name ?? Localized(zh: card.countryID, en: card.countryID)
         let numbers = sourceNumbers(method, pack: pack)
         // A long method keeps to one page by keeping one sentence of each instruction.
         let sentences = method.steps.count > 6 ? 1 : 2
 
-        sheet.both(Localized(zh: "CardGuide 办卡指南：\(card.name.zh) > \(method.name.zh)",
-                             en: "CardGuide: \(card.name.en) > \(method.name.en)"))
+        sheet.both(
+            Localized(
+                zh: "CardGuide 办卡指南：\(card.name.zh) > \(method.name.zh)",
+                en: "CardGuide: \(card.name.en) > \(method.name.en)"))
         sheet.both(country)
         sheet.rule()
         sheet.words { $0.stepsHeading }
         for (index, step) in method.steps.enumerated() {
             sheet.both(step.title, prefix: "[ ] \(index + 1). ")
-            let cited = cited(step, pack: pack).compactMap { numbers[$0] }.sorted().map { "[\($0)]" }.joined()
-            sheet.both(step.body.map { LeadSentences.of($0, count: sentences) + (cited.isEmpty ? "" : " " + cited) },
-                       indent: 7)
+            let cited = cited(step, pack: pack).compactMap { numbers[$0] }.sorted().map {
+                "[\($0)]"
+            }.joined()
+            sheet.both(
+                step.body.map {
+                    LeadSentences.of($0, count: sentences) + (cited.isEmpty ? "" : " " + cited)
+                },
+                indent: 7)
             if !step.bring.isEmpty {
                 sheet.words(indent: 7) { $0.bring }
                 for material in step.bring {
-                    sheet.both(material.name.mapBoth { with(note: material.note, $0, $1) }, indent: 9, prefix: "[ ] ")
+                    sheet.both(
+                        material.name.mapBoth { with(note: material.note, $0, $1) }, indent: 9,
+                        prefix: "[ ] ")
                 }
             }
             if let place = step.where {
@@ -46,7 +58,9 @@ public enum VisitorSheet {
         sheet.field(indent: 2, { $0.issuer }, card.issuer)
         for contact in OfficialContacts.forCountry(card.countryID, in: pack) {
             sheet.both(contact.name, indent: 2, prefix: "- ")
-            if let phone = contact.phone { sheet.field(indent: 4, { $0.phone }, Localized(zh: phone, en: phone)) }
+            if let phone = contact.phone {
+                sheet.field(indent: 4, { $0.phone }, Localized(zh: phone, en: phone))
+            }
             if let address = contact.address { sheet.address(address, indent: 4) }
         }
 
@@ -63,7 +77,8 @@ public enum VisitorSheet {
             sheet.words { $0.sourcesHeading }
             for (n, source) in ordered.enumerated() {
                 // Official ones go unmarked under the heading that says they come first.
-                let kind = source.kind == .official ? "" : SheetStrings(language).kind(source.kind) + " "
+                let kind =
+                    source.kind == .official ? "" : SheetStrings(language).kind(source.kind) + " "
                 sheet.address(source.url, indent: 2, prefix: "[\(n + 1)] " + kind)
             }
         }
@@ -92,7 +107,9 @@ public enum VisitorSheet {
     /// then low-confidence pages, each group in the order the steps cite them.
     static func sourceNumbers(_ method: Method, pack: ContentPack) -> [String: Int] {
         var seen = Set<String>()
-        let cited = method.steps.flatMap { Self.cited($0, pack: pack) }.filter { seen.insert($0).inserted }
+        let cited = method.steps.flatMap { Self.cited($0, pack: pack) }.filter {
+            seen.insert($0).inserted
+        }
         let order: [Source.Kind] = [.official, .media, .low]
         let sorted = order.flatMap { kind in cited.filter { pack.source($0)?.kind == kind } }
         return Dictionary(uniqueKeysWithValues: sorted.enumerated().map { ($1, $0 + 1) })
@@ -105,5 +122,7 @@ extension Localized {
         Localized(zh: transform(.zh, zh), en: transform(.en, en))
     }
 
-    func map(_ transform: (String) -> String) -> Localized { Localized(zh: transform(zh), en: transform(en)) }
+    func map(_ transform: (String) -> String) -> Localized {
+        Localized(zh: transform(zh), en: transform(en))
+    }
 }

@@ -5,7 +5,8 @@ public enum LeadSentences {
     /// announces the list below it: the list's first items follow, joined by semicolons, as
     /// far as they fit, so the instruction never stops at "report it:".
     public static func of(_ text: String, count: Int = 2, maxColumns: Int = 160) -> String {
-        let paragraphs = text.split(separator: "\n", omittingEmptySubsequences: true).map(String.init)
+        let paragraphs = text.split(separator: "\n", omittingEmptySubsequences: true).map(
+            String.init)
         var result = ""
         var taken = 0
         for sentence in sentences(paragraphs.first ?? "") where taken < count {
@@ -20,7 +21,8 @@ public enum LeadSentences {
         for item in paragraphs.dropFirst() where item.hasPrefix("- ") {
             var text = String(item.dropFirst(2)).trimmingSpaces()
             if let end = text.last, ".;。；".contains(end) { text.removeLast() }
-            let joined = result + (items == 0 ? (chinese ? "" : " ") : (chinese ? "；" : "; ")) + text
+            let joined =
+                result + (items == 0 ? (chinese ? "" : " ") : (chinese ? "；" : "; ")) + text
             if items > 0, DisplayWidth.of(joined) > maxColumns { break }
             result = joined
             items += 1

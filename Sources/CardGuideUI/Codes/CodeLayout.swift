@@ -22,7 +22,8 @@ public struct CodeLayout: Equatable, Sendable {
     public let text: (top: Int, left: Int, width: Int, height: Int)
 
     public static func == (a: CodeLayout, b: CodeLayout) -> Bool {
-        a.modules == b.modules && a.quietTop == b.quietTop && a.top == b.top && a.left == b.left && a.rows == b.rows
+        a.modules == b.modules && a.quietTop == b.quietTop && a.top == b.top && a.left == b.left
+            && a.rows == b.rows
             && a.text == b.text
     }
 
@@ -60,7 +61,7 @@ public struct CodeLayout: Equatable, Sendable {
         case (false, false): return " "
         case (true, false): return "\u{2580}"  // ▀
         case (false, true): return "\u{2584}"  // ▄
-        case (true, true): return "\u{2588}"   // █
+        case (true, true): return "\u{2588}"  // █
         }
     }
 }

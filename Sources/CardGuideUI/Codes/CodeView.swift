@@ -10,7 +10,9 @@ enum CodeView {
         let size = grid.size
         for row in 0..<size.height { grid.fill(" ", row: row, column: 0, count: size.width) }
         let words = DeskStrings(state.language)
-        var lines: [(String, Role)] = [(words.codeTitle(code.index + 1, of: code.addresses.count), .title)]
+        var lines: [(String, Role)] = [
+            (words.codeTitle(code.index + 1, of: code.addresses.count), .title)
+        ]
         var message: String?
         switch code.status {
         case .ready where state.display.ascii:
@@ -20,24 +22,32 @@ enum CodeView {
             if let layout = CodeLayout(modules: matrix.size, screen: size) {
                 drawCode(matrix, layout, into: &grid)
                 lines.append((words.codeScan, .normal))
-                drawText(lines, address: code.address, keys: keys(state, code), in: layout.text, into: &grid)
+                drawText(
+                    lines, address: code.address, keys: keys(state, code), in: layout.text,
+                    into: &grid)
                 return
             }
-            message = words.codeTooSmall(need: CodeLayout.minimumScreen(modules: matrix.size), have: size)
+            message = words.codeTooSmall(
+                need: CodeLayout.minimumScreen(modules: matrix.size), have: size)
         case .pending: message = words.codePending
         case .unavailable: message = words.codeUnavailable
         case .tooLong: message = words.codeTooLong
         }
         if let message { lines.append((message, .warning)) }
-        drawText(lines, address: code.address, keys: keys(state, code),
-                 in: (1, 1, size.width - 2, size.height - 1), into: &grid)
+        drawText(
+            lines, address: code.address, keys: keys(state, code),
+            in: (1, 1, size.width - 2, size.height - 1), into: &grid)
     }
 
-    private static func drawCode(_ matrix: QRMatrix, _ layout: CodeLayout, into grid: inout CellGrid) {
+    private static func drawCode(
+        _ matrix: QRMatrix, _ layout: CodeLayout, into grid: inout CellGrid
+    ) {
         for row in 0..<layout.rows {
             for column in 0..<layout.columns {
-                grid.fill(Character(layout.glyph(matrix, row: row, column: column)), row: layout.top + row,
-                          column: layout.left + column, count: 1, role: .code)
+                grid.fill(
+                    Character(layout.glyph(matrix, row: row, column: column)),
+                    row: layout.top + row,
+                    column: layout.left + column, count: 1, role: .code)
             }
         }
     }
@@ -50,8 +60,10 @@ enum CodeView {
 
     /// Title and message wrapped, the address broken at `/`, the keys last; what does not
     /// fit is cut at the bottom, the keys kept.
-    private static func drawText(_ lines: [(String, Role)], address: String, keys: [String],
-                                 in area: (top: Int, left: Int, width: Int, height: Int), into grid: inout CellGrid) {
+    private static func drawText(
+        _ lines: [(String, Role)], address: String, keys: [String],
+        in area: (top: Int, left: Int, width: Int, height: Int), into grid: inout CellGrid
+    ) {
         guard area.width > 0, area.height > 0 else { return }
         var rows: [(String, Role)] = []
         for (text, role) in lines {

@@ -47,7 +47,8 @@ public enum Keymap {
     static let back = Binding([.escape, .backspace, .left, .char("h")], .back, "返回", "Back")
     static let backNoLeft = Binding([.escape, .backspace], .back, "返回", "Back")
     /// On the pages that cite sources (and, with issue 10, the contacts screen).
-    static let showCode = Binding([.char("Q")], .showCode, "网址二维码", "Address QR code", footer: false)
+    static let showCode = Binding([.char("Q")], .showCode, "网址二维码", "Address QR code",
+                                  footer: false)
 
     /// Keys that work on every screen except while typing a search.
     public static let global: [Binding] = [
@@ -141,7 +142,8 @@ public enum Keymap {
             return [Binding([.enter, .escape, .char(" ")], .back, "继续", "Continue"),
                     Binding([.char("s")], .safety, "安全提示全文", "Full safety rules")]
         case .code:
-            return [Binding([.escape, .enter, .backspace, .char("Q"), .char("q")], .back, "关闭二维码", "Close the code"),
+            return [Binding([.escape, .enter, .backspace, .char("Q"), .char("q")], .back,
+                            "关闭二维码", "Close the code"),
                     Binding([.tab, .char("n"), .right], .nextCode, "下一个网址", "Next address")]
         }
     }

@@ -20,7 +20,9 @@ extension Strings {
 
 extension Localized {
     /// A text made the same way in each language ("[S1] " + the title in that language).
-    static func each(_ make: (Language) -> String) -> Localized { Localized(zh: make(.zh), en: make(.en)) }
+    static func each(_ make: (Language) -> String) -> Localized {
+        Localized(zh: make(.zh), en: make(.en))
+    }
 }
 
 extension PageBuilder {
@@ -41,7 +43,9 @@ extension PageBuilder {
         }
         let first = text[language].split(separator: "\n", omittingEmptySubsequences: false)
         let other = text[second].split(separator: "\n", omittingEmptySubsequences: false)
-        let pairs = first.count == other.count ? Array(zip(first, other)) : [(text[language][...], text[second][...])]
+        let pairs =
+            first.count == other.count
+            ? Array(zip(first, other)) : [(text[language][...], text[second][...])]
         for (mine, theirs) in pairs {
             self.text(String(mine), role: role, indent: indent)
             self.text(String(theirs), role: .dim, indent: indent)
@@ -51,14 +55,18 @@ extension PageBuilder {
     /// A label and its value with a hanging indent; the other language as a second field.
     mutating func field(_ label: Localized, _ value: Localized, role: Role = .normal) {
         field(label[language], value[language], role: role)
-        if let second, value[second] != value[language] { field(label[second], value[second], role: .dim) }
+        if let second, value[second] != value[language] {
+            field(label[second], value[second], role: .dim)
+        }
     }
 }
 
 extension ListRows {
     /// An item row, and beneath it, dimmed, the same item in the other language.
-    mutating func item(_ index: Int, _ text: Localized, in state: AppState, role: Role = .normal, indent: Int = 0,
-                       trailing: String = "") {
+    mutating func item(
+        _ index: Int, _ text: Localized, in state: AppState, role: Role = .normal, indent: Int = 0,
+        trailing: String = ""
+    ) {
         item(index, text[state.language], role: role, indent: indent, trailing: trailing)
         if let second = state.secondLanguage, text[second] != text[state.language] {
             item(index, text[second], role: .dim, indent: indent)
@@ -67,12 +75,16 @@ extension ListRows {
 
     mutating func heading(_ text: Localized, in state: AppState) {
         heading(text[state.language])
-        if let second = state.secondLanguage { rows.append(Row(text: text[second], role: .dim, item: nil)) }
+        if let second = state.secondLanguage {
+            rows.append(Row(text: text[second], role: .dim, item: nil))
+        }
     }
 
     /// A line that is not an item (the welcome, the activation note).
     mutating func note(_ text: Localized, in state: AppState, role: Role) {
         rows.append(Row(text: text[state.language], role: role, item: nil))
-        if let second = state.secondLanguage { rows.append(Row(text: text[second], role: .dim, item: nil)) }
+        if let second = state.secondLanguage {
+            rows.append(Row(text: text[second], role: .dim, item: nil))
+        }
     }
 }

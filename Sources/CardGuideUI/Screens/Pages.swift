@@ -13,7 +13,10 @@ enum Pages {
         }
         for id in ids {
             guard let source = state.pack.source(id) else { continue }
-            page.text(.each { "[\(id)] \(source.title[$0]) (\(Strings($0).sourceKind(source.kind)))" }, role: .dim, indent: 2)
+            let title = Localized.each {
+                "[\(id)] \(source.title[$0]) (\(Strings($0).sourceKind(source.kind)))"
+            }
+            page.text(title, role: .dim, indent: 2)
             page.text(source.url, role: .dim, indent: 4)
         }
     }
@@ -65,9 +68,11 @@ enum Pages {
         for caution in ordered {
             starts[caution.id] = page.lines.count
             let role: Role = caution.kind == .fraud ? .fraud : caution.kind == .warning ? .warning : .accent
-            page.text(.each { "[\(Strings($0).cautionKind(caution.kind))] \(caution.title[$0])" }, role: role)
+            page.text(.each { "[\(Strings($0).cautionKind(caution.kind))] \(caution.title[$0])" },
+                      role: role)
             page.text(caution.body, indent: 4)
-            page.text(Strings(state.language).sourcesLabel + ": " + caution.sources.joined(separator: ", "), role: .dim, indent: 4)
+            let cited = caution.sources.joined(separator: ", ")
+            page.text(Strings(state.language).sourcesLabel + ": " + cited, role: .dim, indent: 4)
             page.blank()
         }
         return (page.lines, starts)
@@ -111,7 +116,8 @@ enum Pages {
             for tableRow in table.rows {
                 page.text(tableRow.label, role: .title)
                 for (id, cell) in zip(table.methods, tableRow.cells) {
-                    page.text(card.method(id)?.name ?? Localized(zh: id, en: id), role: .accent, indent: 2)
+                    page.text(card.method(id)?.name ?? Localized(zh: id, en: id), role: .accent,
+                              indent: 2)
                     page.text(cell, indent: 4)
                 }
                 page.lines.append(.blank)
@@ -177,7 +183,9 @@ enum Pages {
         let ticked = step.bring.filter { checklist.ticked.contains($0.id) }.count
         page.text(s.bring + (step.bring.isEmpty ? "" : "  (\(s.materialsReady(ticked, step.bring.count)))"), role: .title)
         if let second = state.secondLanguage { page.text(Strings(second).bring, role: .dim) }
-        if step.bring.isEmpty { page.text(Strings.both { $0.nothingToBring }, role: .dim, indent: 2) }
+        if step.bring.isEmpty {
+            page.text(Strings.both { $0.nothingToBring }, role: .dim, indent: 2)
+        }
         for (index, material) in step.bring.enumerated() {
             let box = checklist.ticked.contains(material.id) ? "[x] " : "[ ] "
             let wrapped = TextLayout.wrap(material.name[language], width: max(1, page.width - 6))
@@ -187,7 +195,8 @@ enum Pages {
             // Under the name: the other language's name, the note, the other language's note;
             // all part of the same item, so they move with the selection.
             let second = state.secondLanguage
-            let details = [second.map { material.name[$0] }, material.note?[language], second.flatMap { material.note?[$0] }]
+            let details = [second.map { material.name[$0] }, material.note?[language],
+                           second.flatMap { material.note?[$0] }]
             for text in details.compactMap({ $0 }) {
                 for line in TextLayout.wrap(text, width: max(1, page.width - 6)) {
                     page.lines.append(PageLine(line, role: .dim, indent: 6, material: index))

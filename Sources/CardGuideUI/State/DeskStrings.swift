@@ -1,4 +1,5 @@
 import CardGuideCore
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -23,51 +24,71 @@ public struct DeskStrings: Sendable {
     /// The print command ended with a status other than 0; `message` is its standard error.
     public func printFailed(status: Int32, message: String, path: String) -> String {
         let said = message.isEmpty ? "" : t("，提示：\(message)", ": \(message)")
-        return t("打印没有成功（打印命令的退出码为 \(status)\(said)）。须知单已保存：\(path)",
-                 "Printing failed (the print command ended with status \(status)\(said)). Sheet saved: \(path)")
+        return t(
+            "打印没有成功（打印命令的退出码为 \(status)\(said)）。须知单已保存：\(path)",
+            "Printing failed (the print command ended with status \(status)\(said)). "
+                + "Sheet saved: \(path)"
+        )
     }
 
     public func printKilled(signal: Int32, timedOut: Bool, path: String) -> String {
         timedOut
-            ? t("打印命令太久没有结束，已停止。须知单已保存：\(path)",
+            ? t(
+                "打印命令太久没有结束，已停止。须知单已保存：\(path)",
                 "The print command took too long and was stopped. Sheet saved: \(path)")
-            : t("打印命令被中断（信号 \(signal)）。须知单已保存：\(path)",
+            : t(
+                "打印命令被中断（信号 \(signal)）。须知单已保存：\(path)",
                 "The print command was interrupted (signal \(signal)). Sheet saved: \(path)")
     }
 
     public func printNotStarted(code: Int32, path: String) -> String {
-        t("无法启动打印命令（\(reason(code))）。须知单已保存：\(path)",
-          "Could not start the print command (\(reason(code))). Sheet saved: \(path)")
+        t(
+            "无法启动打印命令（\(reason(code))）。须知单已保存：\(path)",
+            "Could not start the print command (\(reason(code))). Sheet saved: \(path)")
     }
 
     public func sheetNotWritten(code: Int32, folder: String) -> String {
-        t("须知单没有保存：\(reason(code))（文件夹：\(folder)）。请工作人员检查 --handout-dir。",
-          "The sheet was not saved: \(reason(code)) (folder: \(folder)). Staff: check --handout-dir.")
+        t(
+            "须知单没有保存：\(reason(code))（文件夹：\(folder)）。请工作人员检查 --handout-dir。",
+            "The sheet was not saved: \(reason(code)) (folder: \(folder)). "
+                + "Staff: check --handout-dir."
+        )
     }
 
     // MARK: The code screen
 
     public func codeTitle(_ n: Int, of total: Int) -> String {
-        total > 1 ? t("官方网址 \(n)/\(total)", "Official address \(n) of \(total)") : t("官方网址", "Official address")
+        total > 1
+            ? t("官方网址 \(n)/\(total)", "Official address \(n) of \(total)")
+            : t("官方网址", "Official address")
     }
 
-    public var codeScan: String { t("用手机相机扫描二维码，打开这个网址：", "Scan the code with a phone camera to open:") }
+    public var codeScan: String {
+        t("用手机相机扫描二维码，打开这个网址：", "Scan the code with a phone camera to open:")
+    }
     public var codePending: String { t("正在生成二维码...", "Making the code...") }
     public var codeUnavailable: String {
-        t("这台电脑不能显示二维码（没有安装 libqrencode；工作人员可运行 apt-get install libqrencode4）。请直接输入网址：",
-          "This computer cannot show QR codes (libqrencode is not installed; staff: apt-get install libqrencode4). "
-            + "Type the address instead:")
+        t(
+            "这台电脑不能显示二维码（没有安装 libqrencode；工作人员可运行 apt-get install libqrencode4）。请直接输入网址：",
+            "This computer cannot show QR codes (libqrencode is not installed; "
+                + "staff: apt-get install libqrencode4). Type the address instead:")
     }
-    public var codeTooLong: String { t("这个网址太长，做不成二维码。请直接输入：", "This address is too long for a code. Type it instead:") }
+    public var codeTooLong: String {
+        t("这个网址太长，做不成二维码。请直接输入：", "This address is too long for a code. Type it instead:")
+    }
     public var codeNeedsUTF8: String {
-        t("这个终端不是 UTF-8，画不出二维码。请直接输入网址：", "This terminal is not UTF-8 and cannot draw the code. Type the address:")
+        t(
+            "这个终端不是 UTF-8，画不出二维码。请直接输入网址：",
+            "This terminal is not UTF-8 and cannot draw the code. Type the address:")
     }
 
     public func codeTooSmall(need: Size, have: Size) -> String {
-        t("窗口太小，放不下这个二维码：需要至少 \(need.width)x\(need.height)，现在是 \(have.width)x\(have.height)。"
-            + "请放大窗口，或直接输入网址：",
-          "The window is too small for this code: it needs \(need.width)x\(need.height), this one is "
-            + "\(have.width)x\(have.height). Enlarge it, or type the address:")
+        t(
+            "窗口太小，放不下这个二维码：需要至少 \(need.width)x\(need.height)，现在是 \(have.width)x\(have.height)。"
+                + "请放大窗口，或直接输入网址：",
+            "The window is too small for this code: it needs \(need.width)x\(need.height), "
+                + "this one is "
+                + "\(have.width)x\(have.height). Enlarge it, or type the address:")
     }
 
     public var noOfficialAddress: String {

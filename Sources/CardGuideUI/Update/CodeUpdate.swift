@@ -12,12 +12,15 @@ extension Update {
         return [.encodeCode(address: first)]
     }
 
-    static func codeAction(_ action: Action, _ code: CodeOverlay, _ state: inout AppState) -> [Effect] {
+    static func codeAction(
+        _ action: Action, _ code: CodeOverlay, _ state: inout AppState
+    ) -> [Effect] {
         switch action {
         case .back:
             state.overlay = nil
         case .nextCode where code.addresses.count > 1:
-            let next = CodeOverlay(addresses: code.addresses, index: (code.index + 1) % code.addresses.count)
+            let next = CodeOverlay(
+                addresses: code.addresses, index: (code.index + 1) % code.addresses.count)
             state.overlay = .code(next)
             return [.encodeCode(address: next.address)]
         case .quit:

@@ -38,6 +38,31 @@ final class BilingualViewTests: XCTestCase {
             Pages.safetyLines(driver.state).contains { $0.text.contains("Keep your PINs") })
     }
 
+    /// Search hits and the help overlay carry the other language too.
+    func testSearchAndHelpInBothLanguages() throws {
+        var search = try driver(.zh, 80, 24)
+        search.press("/")
+        search.type("pin")
+        XCTAssertTrue(search.rows.contains { $0.contains("[FAQ] How long does the PIN letter take?") },
+                      search.screenText)
+        var help = try driver(.en, 80, 24)
+        help.press("?")
+        XCTAssertTrue(help.screenText.contains("Restart checklist  重新开始该清单"), help.screenText)
+    }
+
+    /// A kiosk gives the next visitor the desk's setting, whatever the last one chose.
+    func testKioskResetGoesBackToTheDesksSetting() throws {
+        var driver = try Driver(.zh)
+        driver.state.helpDesk = HelpDeskState(kioskIdleSeconds: 10, now: Driver.start)
+        driver.press("B")
+        XCTAssertTrue(driver.state.display.bilingual)
+        _ = Update.timer(&driver.state, now: Driver.start.addingTimeInterval(60))
+        XCTAssertFalse(driver.state.display.bilingual)
+        driver.state.helpDesk.defaultBilingual = true
+        _ = Update.timer(&driver.state, now: Driver.start.addingTimeInterval(600))
+        XCTAssertTrue(driver.state.display.bilingual)
+    }
+
     func testKeyBSwitchesAndSaves() throws {
         var driver = try Driver(.zh)
         XCTAssertEqual(driver.press("B"), [.saveSession])

@@ -89,4 +89,20 @@ final class BilingualTests: XCTestCase {
         try again.press("q", expect: ["APP-EXIT="])
         again.assertExit(code: 0)
     }
+
+    /// The sheet `p` writes in the bilingual view has both languages, the visitor's first.
+    func testTheSheetIsBilingualToo() throws {
+        let handouts = try DeskFixture.folder(self, "bilingual")
+        let app = try AppDriver(self, ["--bilingual", "--handout-dir", handouts], ready: ["选择国家"])
+        try Flow.openFranceVitaleWorker(app)
+        try app.press("p", expect: ["须知单已保存："])
+        let files = try DeskFixture.files(handouts)
+        let sheet = try String(contentsOfFile: handouts + "/" + files[0], encoding: .utf8)
+        let lines = sheet.split(separator: "\n").map(String.init)
+        let rules = try XCTUnwrap(lines.firstIndex(of: "安全须知（法国）"), sheet)
+        XCTAssertEqual(lines[rules + 1], "Safety rules (France)", sheet)
+        XCTAssertTrue(sheet.contains("[ ] 1. 先确认你能否参保（PUMa）\n       Check that you can be covered (PUMa)"), sheet)
+        try app.press("q", expect: ["APP-EXIT="])
+        app.assertExit(code: 0)
+    }
 }

@@ -88,3 +88,26 @@ extension ListRows {
         }
     }
 }
+
+extension AppState {
+    /// A key's hint, followed by the other language's when bilingual (help overlay).
+    func hint(_ hint: Localized) -> String {
+        guard let second = secondLanguage, hint[second] != hint[language] else { return hint[language] }
+        return hint[language] + "  " + hint[second]
+    }
+
+    /// A search hit's title in `language`: the search index holds only the language searched.
+    func title(of target: SearchIndex.Target, in language: Language) -> String? {
+        switch target {
+        case let .faq(cardID, faqID):
+            return pack.card(cardID)?.faq.first { $0.id == faqID }?.question[language]
+        case let .step(cardID, methodID, stepIndex):
+            let steps = pack.card(cardID)?.method(methodID)?.steps ?? []
+            return steps.indices.contains(stepIndex) ? steps[stepIndex].title[language] : nil
+        case let .caution(cardID, cautionID):
+            return pack.card(cardID)?.cautions.first { $0.id == cautionID }?.title[language]
+        case let .card(cardID):
+            return pack.card(cardID)?.name[language]
+        }
+    }
+}

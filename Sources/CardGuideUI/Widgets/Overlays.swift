@@ -8,8 +8,9 @@ enum Overlays {
         let context = state.screen.context
         var lines: [(String, String, Role)] = [(s.helpThisScreen, "", .title)]
         // Only keys that do something here: help must not promise what a key will not do.
+        // Bilingual, the hint is in both languages.
         func line(_ binding: Binding) -> (String, String, Role) {
-            (binding.label(state.language), Keymap.hint(binding, in: state)[state.language], .normal)
+            (binding.label(state.language), state.hint(Keymap.hint(binding, in: state)), .normal)
         }
         func works(_ binding: Binding) -> Bool { Keymap.hasEffect(binding.action, in: state, context: context) }
         lines += Keymap.bindings(context).filter(works).map(line)
@@ -38,7 +39,9 @@ enum Overlays {
         let s = Strings(state.language)
         let lines = helpLines(state)
         let keyWidth = min(24, (lines.map { DisplayWidth.of($0.key) }.max() ?? 8) + 2)
-        let width = min(grid.size.width - 4, max(40, keyWidth + 30))
+        // Wide enough for the longest hint (two languages side by side when bilingual).
+        let longest = lines.map { DisplayWidth.of($0.text) }.max() ?? 0
+        let width = min(grid.size.width - 4, max(40, keyWidth + 30, keyWidth + longest + 4))
         let visible = helpVisibleLines(state, lines: lines.count)
         let box = Box(state: state, title: s.helpTitle, width: width, height: visible + 2, in: grid.size)
         box.draw(into: &grid)

@@ -43,7 +43,8 @@ final class BilingualViewTests: XCTestCase {
         var search = try driver(.zh, 80, 24)
         search.press("/")
         search.type("pin")
-        XCTAssertTrue(search.rows.contains { $0.contains("[FAQ] How long does the PIN letter take?") },
+        let english = "[FAQ] How long does the PIN letter take?"
+        XCTAssertTrue(search.rows.contains { $0.contains(english) },
                       search.screenText)
         var help = try driver(.en, 80, 24)
         help.press("?")

@@ -94,12 +94,13 @@ final class CodeScreenTests: XCTestCase {
     /// Half blocks need UTF-8: with ASCII borders the screen says so and shows the address.
     func testNoCodeInASCII() throws {
         var driver = try Driver(.en, 80, 24, display: DisplayOptions(ascii: true))
-        let code = CodeOverlay(addresses: ["https://www.ameli.fr/"], status: .ready(Self.matrix(21)))
+        let code = CodeOverlay(addresses: ["https://www.ameli.fr/"],
+                               status: .ready(Self.matrix(21)))
         driver.state.overlay = .code(code)
         let text = driver.screenText
         XCTAssertTrue(text.contains("not UTF-8"), text)
         XCTAssertTrue(text.contains("https://www.ameli.fr/"), text)
-        XCTAssertFalse(text.contains("\u{2588}") || text.contains("\u{2580}") || text.contains("\u{2584}"))
+        XCTAssertFalse(["\u{2588}", "\u{2580}", "\u{2584}"].contains { text.contains($0) })
     }
 
     /// Only official sources get a code: a step citing only low-confidence pages offers none.

@@ -101,7 +101,8 @@ final class BilingualTests: XCTestCase {
         let lines = sheet.split(separator: "\n").map(String.init)
         let rules = try XCTUnwrap(lines.firstIndex(of: "安全须知（法国）"), sheet)
         XCTAssertEqual(lines[rules + 1], "Safety rules (France)", sheet)
-        XCTAssertTrue(sheet.contains("[ ] 1. 先确认你能否参保（PUMa）\n       Check that you can be covered (PUMa)"), sheet)
+        let step = "[ ] 1. 先确认你能否参保（PUMa）\n       Check that you can be covered (PUMa)"
+        XCTAssertTrue(sheet.contains(step), sheet)
         try app.press("q", expect: ["APP-EXIT="])
         app.assertExit(code: 0)
     }

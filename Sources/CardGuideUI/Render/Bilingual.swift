@@ -92,7 +92,9 @@ extension ListRows {
 extension AppState {
     /// A key's hint, followed by the other language's when bilingual (help overlay).
     func hint(_ hint: Localized) -> String {
-        guard let second = secondLanguage, hint[second] != hint[language] else { return hint[language] }
+        guard let second = secondLanguage, hint[second] != hint[language] else {
+            return hint[language]
+        }
         return hint[language] + "  " + hint[second]
     }
 

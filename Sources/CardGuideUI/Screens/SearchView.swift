@@ -20,8 +20,10 @@ enum SearchView {
                 ($0.lowerBound + tag.count)..<($0.upperBound + tag.count)
             }
             rows.item(n, tag + document.title, highlights: highlights)
-            if let second = state.secondLanguage, let title = state.title(of: document.target, in: second) {
-                rows.item(n, "[" + Strings(second).searchKind(document.target) + "] " + title, role: .dim)
+            if let second = state.secondLanguage,
+               let title = state.title(of: document.target, in: second) {
+                let kind = Strings(second).searchKind(document.target)
+                rows.item(n, "[" + kind + "] " + title, role: .dim)
             }
             rows.item(n, context(of: document, state: state), role: .dim, indent: 4)
             // A hit whose title does not show the query shows where its text does.

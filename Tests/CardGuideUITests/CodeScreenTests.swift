@@ -128,4 +128,26 @@ final class CodeScreenTests: XCTestCase {
         XCTAssertNil(french.state.overlay)
         XCTAssertEqual(french.context, .wizard)
     }
+
+    /// The safety rules, an FAQ answer and a card's cautions offer their official sources too.
+    func testPagesThatCiteSourcesOfferTheirOfficialAddresses() throws {
+        let scripts: [(String, [String])] = [
+            ("safety", ["s"]), ("faq answer", ["down", "enter", "enter", "f", "enter"]),
+            ("cautions", ["down", "enter", "enter", "w"]),
+        ]
+        for (name, keys) in scripts {
+            var driver = try Driver(.en)
+            for key in keys { driver.press(key) }
+            driver.press("Q")
+            guard case .code(let code)? = driver.state.overlay else {
+                XCTFail("\(name): no code screen (\(driver.state.notice?.text ?? "no notice"))")
+                continue
+            }
+            let pack = driver.state.pack
+            for address in code.addresses {
+                XCTAssertTrue(pack.sources.contains { $0.url == address && $0.kind == .official },
+                              "\(name): \(address) is not an official source")
+            }
+        }
+    }
 }

@@ -4,7 +4,7 @@
 /// the standard asks, and 4 above and below where the rows allow; on a short screen (40x12)
 /// it narrows there down to 1 module, which phone cameras and zbar still read, rather than
 /// refusing a code that fits. Text goes beside the code when there is room, else below.
-public struct CodeLayout: Equatable, Sendable {
+public struct CodeLayout: Sendable {
     public static let quiet = 4
     /// Narrowest text column worth putting beside the code.
     static let minimumTextWidth = 8
@@ -20,12 +20,6 @@ public struct CodeLayout: Equatable, Sendable {
     public var columns: Int { modules + 2 * Self.quiet }
     /// Where the address and the keys go.
     public let text: (top: Int, left: Int, width: Int, height: Int)
-
-    public static func == (a: CodeLayout, b: CodeLayout) -> Bool {
-        a.modules == b.modules && a.quietTop == b.quietTop && a.top == b.top && a.left == b.left
-            && a.rows == b.rows
-            && a.text == b.text
-    }
 
     /// nil when the screen cannot hold the code with at least a 1-module quiet zone.
     public init?(modules: Int, screen: Size) {

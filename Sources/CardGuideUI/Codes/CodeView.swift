@@ -23,7 +23,7 @@ enum CodeView {
                 drawCode(matrix, layout, into: &grid)
                 lines.append((words.codeScan, .normal))
                 drawText(
-                    lines, address: code.address, keys: keys(state, code), in: layout.text,
+                    lines, address: code.address, keys: keys(state), in: layout.text,
                     into: &grid)
                 return
             }
@@ -35,7 +35,7 @@ enum CodeView {
         }
         if let message { lines.append((message, .warning)) }
         drawText(
-            lines, address: code.address, keys: keys(state, code),
+            lines, address: code.address, keys: keys(state),
             in: (1, 1, size.width - 2, size.height - 1), into: &grid)
     }
 
@@ -54,7 +54,7 @@ enum CodeView {
 
     /// The code screen's keys, from its keymap like any footer: it has no footer row, the
     /// code may take every row.
-    private static func keys(_ state: AppState, _ code: CodeOverlay) -> [String] {
+    private static func keys(_ state: AppState) -> [String] {
         Keymap.footer(state).map { "\($0.keys[0].label) \($0.hint[state.language])" }
     }
 

@@ -103,6 +103,29 @@ final class VisitorSheetTests: XCTestCase {
             "English without --bilingual")
     }
 
+    /// The country's official contacts, one line each, in both languages when bilingual.
+    func testContactsOneLineEach() throws {
+        let contacts = [
+            OfficialContact(
+                name: Localized(zh: "医保热线", en: "Health insurance line"),
+                value: Localized(zh: "36 46", en: "36 46"),
+                hours: Localized(zh: "周一至周五", en: "Mon-Fri")),
+            OfficialContact(
+                name: Localized(zh: "医保网站", en: "Health insurance site"),
+                value: Localized(zh: "www.ameli.fr", en: "www.ameli.fr"),
+                address: "https://www.ameli.fr"),
+        ]
+        let card = try XCTUnwrap(pack.card("fr-vitale"))
+        let text = try XCTUnwrap(
+            VisitorSheet.render(
+                cardID: card.id, methodID: "fr-vitale-replace", pack: pack,
+                language: .zh, bilingual: true, contacts: contacts))
+        XCTAssertTrue(
+            text.contains("\n  - 医保热线：36 46（周一至周五）\n    Health insurance line: 36 46 (Mon-Fri)\n"),
+            text)
+        XCTAssertTrue(text.contains("\n  - 医保网站：www.ameli.fr\n"), text)
+    }
+
     func testNoProgressEverOnTheSheet() throws {
         let text = try sheet("fr-vitale-worker", .zh)
         XCTAssertFalse(text.contains("[x]") || text.contains("[~]") || text.contains("当前"), text)

@@ -10,10 +10,11 @@ public enum VisitorSheet {
     public static let width = 78
 
     /// The sheet in `language`, each text followed by the other language's when `bilingual`;
-    /// nil when the pack has no such card or method.
+    /// nil when the pack has no such card or method. `contacts` stands in for the country's
+    /// (`OfficialContacts`) in tests.
     public static func render(
         cardID: String, methodID: String, pack: ContentPack, language: Language,
-        bilingual: Bool = false
+        bilingual: Bool = false, contacts: [OfficialContact]? = nil
     ) -> String? {
         guard let card = pack.card(cardID), let method = card.method(methodID) else { return nil }
         var sheet = SheetLines(width: width, language: language, bilingual: bilingual)
@@ -56,12 +57,17 @@ public enum VisitorSheet {
         sheet.blank()
         sheet.words { $0.contactsHeading }
         sheet.field(indent: 2, { $0.issuer }, card.issuer)
-        for contact in OfficialContacts.forCountry(card.countryID, in: pack) {
-            sheet.both(contact.name, indent: 2, prefix: "- ")
-            if let phone = contact.phone {
-                sheet.field(indent: 4, { $0.phone }, Localized(zh: phone, en: phone))
-            }
-            if let address = contact.address { sheet.address(address, indent: 4) }
+        for contact in contacts ?? OfficialContacts.forCountry(card.countryID, in: pack) {
+            // One line each: "Health insurance hotline: 36 46 (Mon-Fri 8:30-17:30)".
+            sheet.both(
+                .each { language in
+                    let hours = contact.hours.map {
+                        language == .zh ? "（\($0[language])）" : " (\($0[language]))"
+                    }
+                    return contact.name[language] + (language == .zh ? "：" : ": ")
+                        + contact.value[language]
+                        + (hours ?? "")
+                }, indent: 2, prefix: "- ")
         }
 
         let rules = pack.safetyRules(forCountry: card.countryID)
@@ -113,16 +119,5 @@ public enum VisitorSheet {
         let order: [Source.Kind] = [.official, .media, .low]
         let sorted = order.flatMap { kind in cited.filter { pack.source($0)?.kind == kind } }
         return Dictionary(uniqueKeysWithValues: sorted.enumerated().map { ($1, $0 + 1) })
-    }
-}
-
-extension Localized {
-    /// Each language's text changed by `transform`, which is told the language.
-    func mapBoth(_ transform: (Language, String) -> String) -> Localized {
-        Localized(zh: transform(.zh, zh), en: transform(.en, en))
-    }
-
-    func map(_ transform: (String) -> String) -> Localized {
-        Localized(zh: transform(zh), en: transform(en))
     }
 }

@@ -18,13 +18,6 @@ extension Strings {
     }
 }
 
-extension Localized {
-    /// A text made the same way in each language ("[S1] " + the title in that language).
-    static func each(_ make: (Language) -> String) -> Localized {
-        Localized(zh: make(.zh), en: make(.en))
-    }
-}
-
 extension PageBuilder {
     /// A page for `state`: its width, language and bilingual setting.
     init(_ state: AppState) {

@@ -99,14 +99,16 @@ struct PrintCommand {
     }
 
     /// The command's message on one line: control characters (a hostile or broken command
-    /// could write escape sequences) become spaces, runs of space one.
+    /// could write escape sequences) become spaces, runs of space one, and what else could
+    /// hide or reorder text (bidi overrides, zero-width) is escaped like every message.
     static func text(_ bytes: [UInt8]) -> String {
         let decoded = String(decoding: bytes.prefix(4096), as: UTF8.self)
         let flat = String(
             decoded.unicodeScalars.map {
                 $0.value < 0x20 || (0x7F...0x9F).contains($0.value) ? " " : Character($0)
             })
-        return flat.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
+        let words = flat.split(separator: " ", omittingEmptySubsequences: true)
+        return TerminalText.escaped(words.joined(separator: " "))
     }
 }
 

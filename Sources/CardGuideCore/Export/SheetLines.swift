@@ -60,9 +60,10 @@ struct SheetLines {
     }
 
     /// The sheet, trailing spaces removed, ending in one newline.
+    /// A file someone will `cat` or print: unsafe characters are escaped, as in `export`.
     var text: String {
         var out = lines.map { String($0.reversed().drop { $0 == " " }.reversed()) }
         while out.last?.isEmpty == true { out.removeLast() }
-        return out.joined(separator: "\n") + "\n"
+        return TerminalText.escaped(out.joined(separator: "\n") + "\n")
     }
 }

@@ -194,6 +194,9 @@ public enum Keymap {
         -> Bool
     {
         let context = context ?? activeContext(state)
+        if case .code(let code)? = state.overlay, context == .code {
+            return action != .nextCode || code.addresses.count > 1
+        }
         if [.help, .confirm, .safetyBox].contains(context) { return true }
         switch (action, state.screen) {
         case (.back, .home):
@@ -219,9 +222,6 @@ public enum Keymap {
             return false
         case (.switchLanguage, _), (.switchBilingual, _):
             return !state.display.englishOnly
-        case (.nextCode, _):
-            guard case .code(let code) = state.overlay else { return false }
-            return code.addresses.count > 1
         default:
             return true
         }

@@ -30,7 +30,8 @@ final class DeskSheetTests: XCTestCase {
         try app.press("p", expect: ["须知单已保存："])
         let files = try DeskFixture.files(handouts)
         XCTAssertEqual(files.count, 1, "files: \(files)")
-        let sheet = try String(contentsOfFile: handouts + "/" + files[0], encoding: .utf8)
+        let name = try XCTUnwrap(files.first, "no sheet written")
+        let sheet = try String(contentsOfFile: handouts + "/" + name, encoding: .utf8)
         for expected in [
             "社会保障卡（实体卡）", "步骤（做完一步，在方框里打勾）", "[ ] 1. 先核对卡面上的姓名和身份证号",
             "拿到卡后，先核对卡面上的姓名", "官方联系方式", "负责机构：", "安全须知（中国）",
@@ -65,11 +66,12 @@ final class DeskSheetTests: XCTestCase {
         try app.press("p", expect: ["须知单已送去打印"])
         let files = try DeskFixture.files(handouts)
         XCTAssertEqual(files.count, 1, "files: \(files)")
-        let written = try Data(contentsOf: URL(fileURLWithPath: handouts + "/" + files[0]))
+        let name = try XCTUnwrap(files.first, "no sheet written")
+        let written = try Data(contentsOf: URL(fileURLWithPath: handouts + "/" + name))
         let printed = try Data(contentsOf: URL(fileURLWithPath: received))
         XCTAssertGreaterThan(written.count, 1000)
         XCTAssertEqual(printed, written, "the print command did not receive exactly the sheet")
-        XCTAssertTrue(app.joinedText().contains(handouts + "/" + files[0]), app.tmux.diagnostics())
+        XCTAssertTrue(app.joinedText().contains(handouts + "/" + name), app.tmux.diagnostics())
         try app.press("q", expect: ["APP-EXIT="])
         app.assertExit(code: 0)
     }
@@ -87,7 +89,7 @@ final class DeskSheetTests: XCTestCase {
             ready: ["Choose a country"])
         try app.press("Down", "Down", "Enter", expect: ["Choose a card"])
         try app.press("Enter", expect: ["Choose how to do it"])
-        try app.press("Enter", "Enter", expect: ["Step 1 of 10"])
+        try app.press("Enter", expect: ["Step 1 of 10"])
         try app.press("p", expect: ["Printing failed"])
         // The notice wraps over lines: compare without spaces.
         let text = app.joinedText().replacingOccurrences(of: " ", with: "")

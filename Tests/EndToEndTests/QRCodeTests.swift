@@ -67,7 +67,7 @@ final class QRCodeTests: XCTestCase {
             environment: ["CARDGUIDE_NO_QRENCODE": "1"])
         try app.press("Down", "Down", "Enter", expect: ["Choose a card"])
         try app.press("Enter", expect: ["Choose how to do it"])
-        try app.press("Enter", "Enter", expect: ["Step 1 of 10"])
+        try app.press("Enter", expect: ["Step 1 of 10"])
         try app.press("Q", expect: ["Official address 1 of 3", "apt-get install libqrencode4"])
         let text = app.joinedText()
         XCTAssertTrue(text.contains(Self.stepAddresses[0]), text)

@@ -204,8 +204,6 @@ public enum Keymap {
         case (.tick, .wizard(let wizard)):
             guard let (_, method, _, index) = state.position(of: wizard) else { return false }
             return !method.steps[index].bring.isEmpty
-        case (.printHandout, .wizard(let wizard)):
-            return state.checklist(for: wizard.methodID) != nil
         case (.compare, .methods(let cardID, _)):
             return state.pack.card(cardID)?.comparisons.isEmpty == false
         case (.compare, .wizard(let wizard)):

@@ -172,6 +172,12 @@ enum Pages {
         let language = state.language
         let s = Strings(language)
         var page = PageBuilder(state)
+        // Bilingual, the row under the title holds its translation (WizardView): the note that
+        // only reading starts nothing opens the page instead, in both languages.
+        if state.display.bilingual, state.checklist(for: method.id) == nil {
+            page.text(Strings.both { $0.notStartedYet }, role: .dim)
+            page.blank()
+        }
         page.text(step.body)
         if step.varies {
             page.blank()

@@ -17,13 +17,12 @@ enum WizardView {
                    row: top + 1, column: layout.contentLeft, role: .title)
         grid.write(status, row: top + 1, column: layout.contentLeft + layout.contentWidth - statusWidth,
                    role: checklist.status(of: step.id) == .done ? .success : .dim)
-        // Bilingual: the other language's title on the row under it, which is blank otherwise.
         if let second = state.secondLanguage {
+            // Bilingual: the title's translation right under it (the note about reading moves
+            // to the top of the page, see Pages.wizardLines).
             grid.write(TextLayout.truncate(step.title[second], width: layout.contentWidth),
                        row: top + 2, column: layout.contentLeft, role: .dim)
-        }
-
-        if state.checklist(for: method.id) == nil {
+        } else if state.checklist(for: method.id) == nil {
             // Only reading: say what starts the checklist, on the row above the details.
             grid.write(
                 TextLayout.truncate(s.notStartedYet, width: layout.contentWidth), row: top + 2,

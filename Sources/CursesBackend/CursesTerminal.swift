@@ -78,7 +78,8 @@ public final class CursesTerminal: TerminalBackend {
             }
         }
         // Not a UTF-8 terminal: only ASCII reaches it.
-        writer = Writer(window: window, mode: mode, asciiOnly: !environmentIsUTF8, codePair: codePair)
+        writer = Writer(window: window, mode: mode, asciiOnly: !environmentIsUTF8,
+                        codePair: codePair)
         if options.mouse { _ = ccurses_mouse_on() }
 
         terminalGuard = TerminalGuard(logPath: options.logPath)

@@ -11,7 +11,8 @@ final class HandoutNameTests: XCTestCase {
         let root = TemporaryFolder()
         let desk = root.file("desk")
         try FileManager.default.createDirectory(atPath: desk, withIntermediateDirectories: false)
-        let path = try HandoutWriter(directory: desk).write(sheet: "sheet\n", methodID: "../../.escaped")
+        let path = try HandoutWriter(directory: desk).write(
+            sheet: "sheet\n", methodID: "../../.escaped")
         XCTAssertEqual(PathText.folder(of: path), desk, path)
         XCTAssertTrue(PathText.name(of: path).hasPrefix("cardguide-_______escaped-"), path)
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: root.path), ["desk"])

@@ -41,27 +41,26 @@ final class VisitorSheetTests: XCTestCase {
     }
 
     func testOnlyTheCardsCountrysSafetyRulesWithTheirNumbers() throws {
-        var limited = pack
-        limited.safety[5].countries = ["de"]  // S6
-        limited.safety[0].countries = ["cn"]  // S1
-        let french = try sheet("fr-vitale-worker", pack: limited)
+        let french = try sheet("fr-vitale-worker")
         XCTAssertTrue(french.contains("Safety rules (France)"))
-        for id in ["S2", "S3", "S4", "S5", "S7"] {
-            XCTAssertTrue(french.contains("\n  \(id)  "), "\(id) missing")
+        let own = pack.safetyRules(forCountry: "fr")
+        XCTAssertFalse(own.isEmpty)
+        for rule in own {
+            XCTAssertTrue(french.contains("\n  \(rule.id)  \(rule.title.en)"), "\(rule.id) missing")
         }
-        XCTAssertFalse(french.contains("\n  S1  "), "China's rule on France's sheet")
-        XCTAssertFalse(french.contains("\n  S6  "), "Germany's rule on France's sheet")
-        XCTAssertTrue(try sheet("de-egk-online", pack: limited).contains("\n  S6  "))
+        for rule in pack.safety where !rule.applies(toCountry: "fr") {
+            XCTAssertFalse(french.contains("\n  \(rule.id)  "), "\(rule.id) is not France's")
+        }
     }
 
     func testSourcesNumberedOfficialFirstAndCitedByNumber() throws {
         let text = try sheet("fr-vitale-replace")
         let list = try XCTUnwrap(text.components(separatedBy: "Sources (official first)\n").last)
         let entries = list.split(separator: "\n").filter { $0.hasPrefix("  [") }
-        XCTAssertEqual(
-            entries.first.map(String.init),
-            "  [1] https://www.service-public.fr/particuliers/vosdroits/F11616?lang=en")
-        XCTAssertTrue(entries.dropFirst().allSatisfy { $0.contains("(media)") }, "\(entries)")
+        XCTAssertTrue(entries.first?.hasPrefix("  [1] https://") ?? false, "\(entries)")
+        XCTAssertTrue(entries.contains("  [2] https://www.service-public.fr/particuliers/vosdroits/F11616?lang=en"),
+                      "\(entries)")
+        XCTAssertTrue(entries.last?.contains("(media)") ?? false, "\(entries)")
         // A kind never comes before a better one.
         let ranks = entries.map {
             $0.contains("(low confidence)") ? 2 : $0.contains("(media)") ? 1 : 0
@@ -79,7 +78,7 @@ final class VisitorSheetTests: XCTestCase {
                 let lines = try sheet(methodID, language).split(
                     separator: "\n", omittingEmptySubsequences: false)
                 XCTAssertLessThanOrEqual(
-                    lines.count, 62, "\(methodID) \(language): \(lines.count) lines")
+                    lines.count, 74, "\(methodID) \(language): \(lines.count) lines")
                 for line in lines {
                     XCTAssertLessThanOrEqual(
                         DisplayWidth.of(String(line)), VisitorSheet.width, String(line))
@@ -97,9 +96,11 @@ final class VisitorSheetTests: XCTestCase {
             pack.card("cn-card")?.method("cn-card-branch")?.steps[0].title.en)
         XCTAssertTrue(lines.contains("Safety rules (China)"))
         XCTAssertTrue(lines.contains("安全须知（中国）"))
-        XCTAssertTrue(text.contains("      Keep your PINs and codes to yourself"))
+        let rule = try XCTUnwrap(pack.safetyRules(forCountry: "cn").first)
+        let hang = String(repeating: " ", count: 2 + rule.id.count + 2)
+        XCTAssertTrue(text.contains("\n  \(rule.id)  \(rule.title.zh)\n\(hang)\(rule.title.en)\n"), text)
         XCTAssertFalse(
-            try sheet("cn-card-branch", .zh).contains("Keep your PINs"),
+            try sheet("cn-card-branch", .zh).contains(rule.title.en),
             "English without --bilingual")
     }
 

@@ -29,13 +29,14 @@ final class BilingualViewTests: XCTestCase {
         var driver = try driver(.zh, 80, 24)
         driver.press("s")
         let lines = Pages.safetyLines(driver.state)
-        let rule = try XCTUnwrap(lines.firstIndex { $0.text.hasPrefix("S1 ") })
-        XCTAssertEqual(lines[rule + 1].text, "S1 Keep your PINs and codes to yourself")
+        let first = try XCTUnwrap(driver.state.pack.safety.first)
+        let rule = try XCTUnwrap(lines.firstIndex { $0.text.hasPrefix(first.id + " ") })
+        XCTAssertEqual(lines[rule + 1].text, first.id + " " + first.title.en)
         XCTAssertEqual(lines[rule + 1].role, .dim)
         XCTAssertEqual(lines[rule + 1].indent, lines[rule].indent)
         driver.state.display.bilingual = false
         XCTAssertFalse(
-            Pages.safetyLines(driver.state).contains { $0.text.contains("Keep your PINs") })
+            Pages.safetyLines(driver.state).contains { $0.text.contains(first.title.en) })
     }
 
     /// Search hits and the help overlay carry the other language too.

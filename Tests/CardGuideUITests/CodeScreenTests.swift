@@ -115,8 +115,12 @@ final class CodeScreenTests: XCTestCase {
         french.press("home", "down", "down", "enter", "enter", "enter", "enter")
         let effects = french.press("Q")
         guard case .code(let code)? = french.state.overlay else { return XCTFail("no code screen") }
-        let kinds = code.addresses.map { address in
-            french.state.pack.sources.first { $0.url == address }?.kind
+        // The step's official sources, then France's web contacts an official source confirms.
+        let pack = french.state.pack
+        let contacts = OfficialContacts.forCountry("fr", in: pack).compactMap(\.address)
+        XCTAssertTrue(code.addresses.contains("https://www.ameli.fr"), "\(code.addresses)")
+        let kinds = code.addresses.filter { !contacts.contains($0) }.map { address in
+            pack.sources.first { $0.url == address }?.kind
         }
         // The step cites a media page too (FR16): it is not offered.
         XCTAssertGreaterThan(kinds.count, 1)

@@ -18,10 +18,24 @@ public struct OfficialContact: Equatable, Sendable {
 }
 
 /// THE one place where a country's official contacts come from, for the visitor sheet and
-/// the QR codes. The pack does not carry per-country contacts yet (issue 10 adds them, each
-/// sourced): when it does, this maps them and nothing else changes.
+/// the QR codes: the pack's contacts of the country (issue 10), hotlines first.
 public enum OfficialContacts {
     public static func forCountry(_ countryID: String, in pack: ContentPack) -> [OfficialContact] {
-        []
+        pack.contacts(forCountry: countryID).map { official($0, in: pack) }
+    }
+
+    /// A contact as the sheet and the code screen need it. A web contact gets an address for
+    /// a code only when an official source confirms it.
+    public static func official(_ contact: Contact, in pack: ContentPack) -> OfficialContact {
+        let confirmed = contact.sources.contains { pack.source($0)?.kind == .official }
+        let address = contact.kind == .web && confirmed ? webAddress(contact.value.en) : nil
+        return OfficialContact(name: contact.name, value: contact.value, hours: contact.hours,
+                               address: address)
+    }
+
+    /// "www.ameli.fr" as a browser opens it; nil for text that is not a bare address.
+    static func webAddress(_ value: String) -> String? {
+        guard !value.isEmpty, !value.contains(" ") else { return nil }
+        return value.hasPrefix("http://") || value.hasPrefix("https://") ? value : "https://" + value
     }
 }

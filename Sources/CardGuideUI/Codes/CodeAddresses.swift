@@ -19,8 +19,10 @@ enum CodeAddresses {
             ids = pack.card(cardID)?.cautions.flatMap(\.sources) ?? []
         case .safety:
             ids = pack.safety.flatMap(\.sources)
+        case .contacts(let countryID, _):
+            let countries = countryID.map { [$0] } ?? pack.countries.map(\.id)
+            contacts = countries.flatMap { OfficialContacts.forCountry($0, in: pack) }
         default:
-            // A contacts screen (issue 10) lists OfficialContacts' addresses: add its case here.
             return []
         }
         let sources = ids.compactMap { pack.source($0) }.filter { $0.kind == .official }.map(\.url)

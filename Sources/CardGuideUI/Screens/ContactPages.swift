@@ -4,30 +4,28 @@ import CardGuideCore
 /// when opened from the home screen), each with what it is for, its hours and its sources.
 enum ContactPages {
     static func lines(_ state: AppState, countryID: String?) -> [PageLine] {
-        let s = Strings(state.language)
-        let language = state.language
-        var page = PageBuilder(width: Pages.width(state))
-        page.text(s.contactsIntro, role: .accent)
+        var page = PageBuilder(state)
+        page.text(Strings.both { $0.contactsIntro }, role: .accent)
         let countries = countryID.map { [$0] } ?? state.pack.countries.map(\.id)
         var cited: [String] = []
         for id in countries {
             let contacts = state.pack.contacts(forCountry: id)
             guard !contacts.isEmpty else { continue }
             page.blank()
-            page.text(state.pack.country(id)?.name[language] ?? id, role: .title)
+            page.text(state.pack.country(id)?.name ?? Localized(zh: id, en: id), role: .title)
             for contact in contacts {
-                page.text(contact.value[language], role: .warning, indent: 2)
-                page.text(contact.name[language], indent: 4)
-                page.text(contact.purpose[language], role: .dim, indent: 4)
+                page.text(contact.value, role: .warning, indent: 2)
+                page.text(contact.name, indent: 4)
+                page.text(contact.purpose, role: .dim, indent: 4)
                 if let hours = contact.hours {
-                    page.text(s.hoursLabel + " " + hours[language], role: .dim, indent: 4)
+                    page.text(.each { Strings($0).hoursLabel + " " + hours[$0] }, role: .dim, indent: 4)
                 }
                 cited += contact.sources.filter { !cited.contains($0) }
             }
         }
         if cited.isEmpty {
             page.blank()
-            page.text(s.noContacts, role: .dim)
+            page.text(Strings.both { $0.noContacts }, role: .dim)
             return page.lines
         }
         page.blank()

@@ -136,7 +136,7 @@ final class HelpDeskTests: XCTestCase {
                       "the notice does not show \(first)\n\(app.tmux.diagnostics())")
         let text = (try? String(contentsOfFile: handouts + "/" + first[0], encoding: .utf8)) ?? ""
         for expected in ["医保卡 carte Vitale", "在法国工作或居住", "[ ] 护照或身份证", "[ ] 个人情况证明", "安全须知（法国）",
-                         "S1  密码和验证码只留给自己", "来源（官方来源在前）"] {
+                         "S1-FR  密码和验证码只留给自己", "来源（官方来源在前）"] {
             XCTAssertTrue(text.contains(expected), "the sheet lacks \(expected):\n\(text)")
         }
         XCTAssertFalse(text.contains("[x]"), "the sheet shows progress:\n\(text)")

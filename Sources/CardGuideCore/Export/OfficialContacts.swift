@@ -36,6 +36,7 @@ public enum OfficialContacts {
     /// "www.ameli.fr" as a browser opens it; nil for text that is not a bare address.
     static func webAddress(_ value: String) -> String? {
         guard !value.isEmpty, !value.contains(" ") else { return nil }
-        return value.hasPrefix("http://") || value.hasPrefix("https://") ? value : "https://" + value
+        let hasScheme = value.hasPrefix("http://") || value.hasPrefix("https://")
+        return hasScheme ? value : "https://" + value
     }
 }

@@ -18,7 +18,8 @@ enum ContactPages {
                 page.text(contact.name, indent: 4)
                 page.text(contact.purpose, role: .dim, indent: 4)
                 if let hours = contact.hours {
-                    page.text(.each { Strings($0).hoursLabel + " " + hours[$0] }, role: .dim, indent: 4)
+                    let line = Localized.each { Strings($0).hoursLabel + " " + hours[$0] }
+                    page.text(line, role: .dim, indent: 4)
                 }
                 cited += contact.sources.filter { !cited.contains($0) }
             }

@@ -10,7 +10,7 @@ let package = Package(
         .library(name: "CardGuideCore", targets: ["CardGuideCore"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
     ],
     targets: [
         // Pure: content model, loader, validator, progress, search, session, text width.
@@ -21,20 +21,25 @@ let package = Package(
         .target(
             name: "CardGuideContent",
             path: ".",
-            exclude: ["Sources/CardGuideCore", "Sources/CardGuideUI", "Sources/CCurses",
-                      "Sources/CQRCode", "Sources/CursesBackend",
-                      "Sources/cardguide", "Tests", "README.md", "Resources/FORMAT.md",
-                      ".ci", "Benchmarks", "Sources/cardguide-bench"],
+            exclude: [
+                "Sources/CardGuideCore", "Sources/CardGuideUI", "Sources/CCurses",
+                "Sources/CQRCode", "Sources/CursesBackend",
+                "Sources/cardguide", "Tests", "README.md", "Resources/FORMAT.md",
+                ".ci", "Benchmarks", "Sources/cardguide-bench",
+            ],
             sources: ["Sources/CardGuideContent"],
             resources: [.copy("Resources/content")]
         ),
         // Pure UI: state, actions, update, keymaps, view into a cell grid, grid diff.
         .target(name: "CardGuideUI", dependencies: ["CardGuideCore"], path: "Sources/CardGuideUI"),
         // C: ncursesw with NCURSES_WIDECHAR, shims, terminal restore on signals.
-        .target(name: "CCurses", path: "Sources/CCurses", linkerSettings: [.linkedLibrary("ncursesw")]),
+        .target(
+            name: "CCurses", path: "Sources/CCurses", linkerSettings: [.linkedLibrary("ncursesw")]),
         // C: libqrencode, loaded with dlopen only when a code is first shown; optional.
         .target(name: "CQRCode", path: "Sources/CQRCode", linkerSettings: [.linkedLibrary("dl")]),
-        .target(name: "CursesBackend", dependencies: ["CCurses", "CardGuideUI"], path: "Sources/CursesBackend"),
+        .target(
+            name: "CursesBackend", dependencies: ["CCurses", "CardGuideUI"],
+            path: "Sources/CursesBackend"),
         .executableTarget(
             name: "cardguide",
             dependencies: [
@@ -50,20 +55,32 @@ let package = Package(
             path: "Sources/cardguide-bench"
         ),
         // A test tool: drives the ncurses backend alone inside tmux for CursesBackendTests.
-        .executableTarget(name: "cardguide-probe", dependencies: ["CardGuideCore", "CursesBackend", "CardGuideUI"],
-                          path: "Tests/BackendProbe"),
+        .executableTarget(
+            name: "cardguide-probe",
+            dependencies: ["CardGuideCore", "CursesBackend", "CardGuideUI"],
+            path: "Tests/BackendProbe"),
         // What the test targets and the benchmark share: the seeded generator, the plain search.
         .target(name: "TestSupport", dependencies: ["CardGuideCore"], path: "Tests/TestSupport"),
-        .testTarget(name: "CardGuideCoreTests", dependencies: ["CardGuideCore", "CardGuideContent", "TestSupport"],
-                    path: "Tests/CardGuideCoreTests"),
-        .testTarget(name: "CardGuideUITests", dependencies: ["CardGuideUI", "CardGuideCore", "CardGuideContent"],
-                    path: "Tests/CardGuideUITests", exclude: ["__Snapshots__"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["CardGuideCore", "CardGuideUI", "CursesBackend", "TestSupport"],
-                    path: "Tests/EndToEndTests"),
+        .testTarget(
+            name: "CardGuideCoreTests",
+            dependencies: ["CardGuideCore", "CardGuideContent", "TestSupport"],
+            path: "Tests/CardGuideCoreTests"),
+        .testTarget(
+            name: "CardGuideUITests",
+            dependencies: ["CardGuideUI", "CardGuideCore", "CardGuideContent"],
+            path: "Tests/CardGuideUITests", exclude: ["__Snapshots__"]),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["CardGuideCore", "CardGuideUI", "CursesBackend", "TestSupport"],
+            path: "Tests/EndToEndTests"),
         // The backend's pure parts (keys, palette) and the width agreement with the C library.
-        .testTarget(name: "BackendTests", dependencies: ["CCurses", "CardGuideCore", "CardGuideUI", "CursesBackend"],
-                    path: "Tests/BackendTests"),
-        .testTarget(name: "TortureTests", dependencies: ["CardGuideUI", "CardGuideCore", "CardGuideContent", "TestSupport"],
-                    path: "Tests/TortureTests"),
+        .testTarget(
+            name: "BackendTests",
+            dependencies: ["CCurses", "CardGuideCore", "CardGuideUI", "CursesBackend"],
+            path: "Tests/BackendTests"),
+        .testTarget(
+            name: "TortureTests",
+            dependencies: ["CardGuideUI", "CardGuideCore", "CardGuideContent", "TestSupport"],
+            path: "Tests/TortureTests"),
     ]
 )

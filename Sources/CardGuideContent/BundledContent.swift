@@ -15,14 +15,16 @@ public enum BundledContent {
     public static let directory: String = {
         let folder = executableFolder()
         let candidates = [
-            folder + "/CardGuide_CardGuideContent.resources/content",            // Linux
-            folder + "/CardGuide_CardGuideContent.bundle/content",               // macOS
+            folder + "/CardGuide_CardGuideContent.resources/content", // Linux
+            folder + "/CardGuide_CardGuideContent.bundle/content", // macOS
             folder + "/CardGuide_CardGuideContent.bundle/Contents/Resources/content",
         ]
         // Last, the package's own folder: a binary moved away from its build folder still
         // finds the pack when the sources are where it was built from.
         let file = String(#filePath)
-        let source = file.firstRange(of: "/Sources/CardGuideContent/").map { String(file[..<$0.lowerBound]) + "/Resources/content" }
+        let source = file.firstRange(of: "/Sources/CardGuideContent/").map {
+            String(file[..<$0.lowerBound]) + "/Resources/content"
+        }
         for candidate in candidates + (source.map { [$0] } ?? []) where isDirectory(candidate) {
             return candidate
         }
@@ -38,7 +40,10 @@ public enum BundledContent {
         #if os(Linux)
         var buffer = [CChar](repeating: 0, count: 4096)
         let n = readlink("/proc/self/exe", &buffer, buffer.count - 1)
-        let path = n > 0 ? String(decoding: buffer[0..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self) : CommandLine.arguments[0]
+        let path =
+            n > 0
+            ? String(decoding: buffer[0..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            : CommandLine.arguments[0]
         #else
         var path = CommandLine.arguments[0]
         if let resolved = realpath(path, nil) {

@@ -7,7 +7,10 @@ enum AsciiText {
         if text.allSatisfy(\.isASCII) { return text }
         var out = ""
         for character in text {
-            if character.isASCII { out.append(character); continue }
+            if character.isASCII {
+                out.append(character)
+                continue
+            }
             let folded = Folding.fold(character)
             if folded.count == 1, let base = folded.first, base.isASCII, base.isLetter {
                 out += character.isUppercase ? base.uppercased() : String(base)

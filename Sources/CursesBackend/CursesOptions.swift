@@ -19,9 +19,11 @@ public struct CursesOptions: Sendable {
     /// own selection).
     public var mouse: Bool
 
-    public init(mono: Bool = false, plain: Bool = false,
-                logPath: String? = nil, keyboardSignals: Bool = true,
-                mouse: Bool = false) {
+    public init(
+        mono: Bool = false, plain: Bool = false,
+        logPath: String? = nil, keyboardSignals: Bool = true,
+        mouse: Bool = false
+    ) {
         self.mono = mono
         self.plain = plain
         self.logPath = logPath

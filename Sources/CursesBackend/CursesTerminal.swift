@@ -1,5 +1,6 @@
 import CCurses
 import CardGuideUI
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -59,7 +60,10 @@ public final class CursesTerminal: TerminalBackend {
         _ = nonl()
         _ = keypad(window, true)
         _ = intrflush(window, false)
-        if !options.plain { _ = curs_set(0); cursorVisible = false }
+        if !options.plain {
+            _ = curs_set(0)
+            cursorVisible = false
+        }
 
         var mode: ThemeMode = .mono
         var codePair: Int16?
@@ -78,8 +82,9 @@ public final class CursesTerminal: TerminalBackend {
             }
         }
         // Not a UTF-8 terminal: only ASCII reaches it.
-        writer = Writer(window: window, mode: mode, asciiOnly: !environmentIsUTF8,
-                        codePair: codePair)
+        writer = Writer(
+            window: window, mode: mode, asciiOnly: !environmentIsUTF8,
+            codePair: codePair)
         if options.mouse { _ = ccurses_mouse_on() }
 
         terminalGuard = TerminalGuard(logPath: options.logPath)
@@ -130,7 +135,9 @@ public final class CursesTerminal: TerminalBackend {
     }
 
     private func decode(_ input: RawInput) -> InputEvent? {
-        switch decoder.decode(input, readFollowing: { read(timeout: Self.sequenceTimeoutMilliseconds) }) {
+        switch decoder.decode(
+            input, readFollowing: { read(timeout: Self.sequenceTimeoutMilliseconds) })
+        {
         case .key(let key): return .key(key)
         case .resize: return .resize(size)
         case .mouse: return Self.mouseEvent()

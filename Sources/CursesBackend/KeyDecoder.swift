@@ -98,7 +98,10 @@ public struct KeyDecoder: Sendable {
             var parameters: [UInt32] = []
             for _ in 0..<16 {
                 guard case .character(let byte) = readFollowing() else { return .ignored }
-                if (0x40...0x7E).contains(byte) { return Self.csiKey(parameters: parameters, final: byte).map { .key($0) } ?? .ignored }
+                if (0x40...0x7E).contains(byte) {
+                    return Self.csiKey(parameters: parameters, final: byte).map { .key($0) }
+                        ?? .ignored
+                }
                 parameters.append(byte)
             }
             return .ignored
@@ -118,7 +121,8 @@ public struct KeyDecoder: Sendable {
         case 0x48: return .home
         case 0x46: return .end
         case 0x50...0x53: return .function(Int(final - 0x50) + 1) // P Q R S: F1-F4
-        case 0x70...0x79: return .char(Character(Unicode.Scalar(final - 0x70 + 0x30)!)) // p-y: keypad 0-9
+        // p-y: keypad 0-9
+        case 0x70...0x79: return .char(Character(Unicode.Scalar(final - 0x70 + 0x30)!))
         case 0x6B: return .char("+")
         case 0x6D: return .char("-")
         case 0x6A: return .char("*")

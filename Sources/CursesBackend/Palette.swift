@@ -19,7 +19,12 @@ public struct TextAttributes: OptionSet, Sendable, Hashable {
 /// A foreground colour on the terminal's own background. The raw value is both the curses
 /// colour number and the colour pair that draws it (pair n = colour n on default background).
 public enum TerminalColor: Int16, CaseIterable, Sendable {
-    case red = 1, green = 2, yellow = 3, blue = 4, magenta = 5, cyan = 6
+    case red = 1
+    case green = 2
+    case yellow = 3
+    case blue = 4
+    case magenta = 5
+    case cyan = 6
 }
 
 /// How one role looks.

@@ -1,5 +1,6 @@
 import CCurses
 import CardGuideCore
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -46,7 +47,8 @@ public final class TerminalGuard {
 
     private func redirectStderr() {
         guard let logPath, let directory = Self.directory(of: logPath),
-              OwnedFile.makePrivateDirectories(directory) else { return }
+            OwnedFile.makePrivateDirectories(directory)
+        else { return }
         // A link or someone else's file planted as the log is refused, never written or cut.
         let log = OwnedFile.openLog(logPath, restartAbove: Self.maximumLogBytes)
         guard log >= 0 else { return }
@@ -57,7 +59,8 @@ public final class TerminalGuard {
         } else {
             let line = "cardguide \(getpid()): screen started\n"
             _ = line.withCString { write(2, $0, strlen($0)) }
-            ccurses_guard_set_crash_note("cardguide stopped because of an internal error; the message is in \(logPath)\n")
+            ccurses_guard_set_crash_note(
+                "cardguide stopped because of an internal error; the message is in \(logPath)\n")
         }
         close(log)
     }

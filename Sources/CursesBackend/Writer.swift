@@ -13,8 +13,10 @@ struct Writer {
     private let asciiOnly: Bool
 
     /// `codePair`: the colour pair of `CodeColors` when the terminal could set it up.
-    init(window: UnsafeMutablePointer<WINDOW>, mode: ThemeMode, asciiOnly: Bool = false,
-         codePair: Int16? = nil) {
+    init(
+        window: UnsafeMutablePointer<WINDOW>, mode: ThemeMode, asciiOnly: Bool = false,
+        codePair: Int16? = nil
+    ) {
         self.window = window
         self.asciiOnly = asciiOnly
         looks = Role.allCases.map { role in
@@ -49,7 +51,8 @@ struct Writer {
 
     /// A control character would move the cursor or clear the line: show `?` instead.
     static func printable(_ text: String) -> String {
-        for scalar in text.unicodeScalars where scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) {
+        for scalar in text.unicodeScalars
+        where scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) {
             return "?"
         }
         return text

@@ -2,6 +2,7 @@ import CardGuideContent
 import CardGuideCore
 import CardGuideUI
 import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -55,7 +56,11 @@ struct Bench {
             case "--json": options.json = value(argument)
             case "--runs": options.runs = max(1, Int(value(argument)) ?? 15)
             case "--quick":
-                options.runs = 5; options.keyPasses = 5; options.loadRuns = 2; options.searchRepeats = 3; options.saves = 20
+                options.runs = 5
+                options.keyPasses = 5
+                options.loadRuns = 2
+                options.searchRepeats = 3
+                options.saves = 20
             case "--no-pty": options.pty = false
             case "--no-large": options.large = false
             case "--trace-keys": options.traceKeys = true
@@ -88,7 +93,9 @@ struct Bench {
     }
 
     static func which(_ name: String) -> String? {
-        for folder in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":") {
+        for folder in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(
+            separator: ":")
+        {
             let path = "\(folder)/\(name)"
             if access(path, X_OK) == 0 { return path }
         }
@@ -106,12 +113,16 @@ struct Bench {
         do { try process.run() } catch { return nil }
         let data = pipe.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self).split(separator: "\n").first.map { String($0).trimmingCharacters(in: .whitespaces) }
+        return String(decoding: data, as: UTF8.self).split(separator: "\n").first.map {
+            String($0).trimmingCharacters(in: .whitespaces)
+        }
     }
 
     static func cpuModel() -> String {
         let text = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8)) ?? ""
-        let model = text.split(separator: "\n").first { $0.hasPrefix("model name") }?.split(separator: ":").last
+        let model = text.split(separator: "\n").first { $0.hasPrefix("model name") }?.split(
+            separator: ":"
+        ).last
         return model.map { $0.trimmingCharacters(in: .whitespaces) } ?? "unknown CPU"
     }
 
@@ -121,52 +132,80 @@ struct Bench {
     }
 
     static func mib(_ kib: Double?) -> String { kib.map { format($0 / 1024, 1) + " MiB" } ?? "-" }
-    static func ms(_ value: Double?, _ digits: Int = 2) -> String { value.map { format($0, digits) + " ms" } ?? "-" }
+    static func ms(_ value: Double?, _ digits: Int = 2) -> String {
+        value.map { format($0, digits) + " ms" } ?? "-"
+    }
     static func ratio(_ a: Double?, _ b: Double?) -> String {
         guard let a, let b, a.isFinite, b.isFinite, b > 0 else { return "-" }
         return format(a / b, 2) + "x"
     }
 
     static func cacheRow(_ pack: String, _ cache: CoreBench.CacheResult) -> [String] {
-        ["content load from cache (warm), \(pack)", "median \(ms(cache.warm.median, 2))",
-         cache.failure ?? "min \(ms(cache.warm.min, 2)); \(cache.warm.count) loads of a \(format(Double(cache.cacheBytes) / 1024, 0)) KiB cache; "
-            + (cache.sameAsFullLoad ? "same result as the full load" : "DIFFERENT FROM THE FULL LOAD")
-            + "; the load that wrote it \(ms(cache.cold, 1))"]
+        [
+            "content load from cache (warm), \(pack)", "median \(ms(cache.warm.median, 2))",
+            cache.failure
+                ?? "min \(ms(cache.warm.min, 2)); \(cache.warm.count) loads of a \(format(Double(cache.cacheBytes) / 1024, 0)) KiB cache; "
+                + (cache.sameAsFullLoad
+                    ? "same result as the full load" : "DIFFERENT FROM THE FULL LOAD")
+                + "; the load that wrote it \(ms(cache.cold, 1))",
+        ]
     }
 
     static func main() {
         if CommandLine.arguments.dropFirst().first == "--probe-frame" { probeFrame() }
-        if CommandLine.arguments.dropFirst().first == "--workload" { Workload.run(Array(CommandLine.arguments.dropFirst(2))) }
+        if CommandLine.arguments.dropFirst().first == "--workload" {
+            Workload.run(Array(CommandLine.arguments.dropFirst(2)))
+        }
         let options = parse(Array(CommandLine.arguments.dropFirst()))
         let benchPath = executablePath()
         let buildFolder = (benchPath as NSString).deletingLastPathComponent
         let app = options.app ?? buildFolder + "/cardguide"
         let cwd = FileManager.default.currentDirectoryPath
-        let jsonPath = options.json ?? (FileManager.default.fileExists(atPath: cwd + "/Package.swift")
-            ? cwd + "/.build/bench-results.json" : buildFolder + "/bench-results.json")
+        let jsonPath =
+            options.json
+            ?? (FileManager.default.fileExists(atPath: cwd + "/Package.swift")
+                ? cwd + "/.build/bench-results.json" : buildFolder + "/bench-results.json")
 
         var report = BenchReport()
         let swiftVersion = which("swift").flatMap { firstLine($0, ["--version"]) }
-        report.json["machine"] = ["cpu": cpuModel(), "cpus": ProcessInfo.processInfo.activeProcessorCount,
-                           "os": ProcessInfo.processInfo.operatingSystemVersionString, "swift": swiftVersion ?? "unknown"]
+        report.json["machine"] = [
+            "cpu": cpuModel(), "cpus": ProcessInfo.processInfo.activeProcessorCount,
+            "os": ProcessInfo.processInfo.operatingSystemVersionString,
+            "swift": swiftVersion ?? "unknown",
+        ]
         report.json["date"] = ISO8601DateFormatter().string(from: Date())
         report.json["app"] = app
         report.json["inProcessClock"] = BenchClock.cpuTime ? "thread CPU time" : "wall time"
-        if BenchClock.cpuTime { print("in-process figures use this thread's CPU time (CARDGUIDE_BENCH_CPU_TIME=1)") }
-        print("CardGuide benchmark: \(cpuModel()), \(ProcessInfo.processInfo.activeProcessorCount) CPUs, \(swiftVersion ?? "")")
+        if BenchClock.cpuTime {
+            print("in-process figures use this thread's CPU time (CARDGUIDE_BENCH_CPU_TIME=1)")
+        }
+        print(
+            "CardGuide benchmark: \(cpuModel()), \(ProcessInfo.processInfo.activeProcessorCount) CPUs, \(swiftVersion ?? "")"
+        )
         print("app: \(app)")
         print("")
 
-        if options.pty { terminalFigures(app: app, benchPath: benchPath, options: options, into: &report) }
+        if options.pty {
+            terminalFigures(app: app, benchPath: benchPath, options: options, into: &report)
+        }
         var shipped = shippedPackFigures(options: options, into: &report)
-        let benchRSSLarge = options.large
+        let benchRSSLarge =
+            options.large
             ? largePackFigures(app: app, options: options, shipped: &shipped, into: &report) : nil
-        shipped.table.add(["peak RSS of this bench process", "shipped pack \(mib(Double(shipped.peakRSSKiB)))",
-                           benchRSSLarge.map { "with the large pack loaded \(options.loadRuns)x and indexed: \(mib(Double($0)))" } ?? ""])
-        report.json["benchPeakRSSKiB"] = ["shippedPack": shipped.peakRSSKiB, "largePack": benchRSSLarge as Any]
+        shipped.table.add([
+            "peak RSS of this bench process", "shipped pack \(mib(Double(shipped.peakRSSKiB)))",
+            benchRSSLarge.map {
+                "with the large pack loaded \(options.loadRuns)x and indexed: \(mib(Double($0)))"
+            } ?? "",
+        ])
+        report.json["benchPeakRSSKiB"] = [
+            "shippedPack": shipped.peakRSSKiB, "largePack": benchRSSLarge as Any,
+        ]
         report.tables.append(shipped.table)
-        report.targets.append(Target(name: "session save (mean of \(shipped.save.times.count), fsync incl.)",
-                                     limit: "(no target)", figure: ms(shipped.save.times.mean, 3), pass: nil))
+        report.targets.append(
+            Target(
+                name: "session save (mean of \(shipped.save.times.count), fsync incl.)",
+                limit: "(no target)", figure: ms(shipped.save.times.mean, 3), pass: nil))
         report.finish()
         for table in report.tables { print(table.render()) }
         Sandbox.cacheHome.remove()

@@ -1,7 +1,8 @@
 import CardGuideCore
-import TestSupport
 import CardGuideUI
 import Foundation
+import TestSupport
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -15,8 +16,11 @@ enum CoreBench {
         var countries = 0, cards = 0, steps = 0, faq = 0
 
         func json() -> [String: Any] {
-            ["loadMs": times.summary(unit: "ms"), "valid": valid, "errors": Array(errors.prefix(10)),
-             "countries": countries, "cards": cards, "steps": steps, "faq": faq]
+            [
+                "loadMs": times.summary(unit: "ms"), "valid": valid,
+                "errors": Array(errors.prefix(10)),
+                "countries": countries, "cards": cards, "steps": steps, "faq": faq,
+            ]
         }
     }
 
@@ -53,8 +57,11 @@ enum CoreBench {
         var failure: String?
 
         func json() -> [String: Any] {
-            ["warmMs": warm.summary(unit: "ms"), "coldWithWriteMs": cold as Any, "cacheBytes": cacheBytes,
-             "sameAsFullLoad": sameAsFullLoad, "failure": failure as Any]
+            [
+                "warmMs": warm.summary(unit: "ms"), "coldWithWriteMs": cold as Any,
+                "cacheBytes": cacheBytes,
+                "sameAsFullLoad": sameAsFullLoad, "failure": failure as Any,
+            ]
         }
     }
 
@@ -62,20 +69,27 @@ enum CoreBench {
     /// `runs` warm loads, each compared with the load that wrote it.
     static func cachedLoad(directory: String, cacheFolder: String, runs: Int) -> CacheResult {
         var result = CacheResult()
-        guard let (expected, cold) = primeCache(directory: directory, cacheFolder: cacheFolder) else {
-            result.failure = "no cache was written (files changed within the last 2 s, or the cache folder is not writable)"
+        guard let (expected, cold) = primeCache(directory: directory, cacheFolder: cacheFolder)
+        else {
+            result.failure =
+                "no cache was written (files changed within the last 2 s, or the cache folder is not writable)"
             return result
         }
         result.cold = cold
         for _ in 0..<runs {
             let start = nowNanos()
-            let (loaded, outcome) = CachedContent.loadReporting(directory: directory, cacheFolder: cacheFolder)
+            let (loaded, outcome) = CachedContent.loadReporting(
+                directory: directory, cacheFolder: cacheFolder)
             result.warm.add(milliseconds(start, nowNanos()))
             if outcome != .hit { result.failure = "a warm load missed the cache: \(outcome)" }
             if loaded != expected { result.sameAsFullLoad = false }
         }
-        result.cacheBytes = ((try? FileManager.default.contentsOfDirectory(atPath: cacheFolder)) ?? [])
-            .compactMap { try? FileManager.default.attributesOfItem(atPath: cacheFolder + "/" + $0)[.size] as? Int }
+        result.cacheBytes =
+            ((try? FileManager.default.contentsOfDirectory(atPath: cacheFolder)) ?? [])
+            .compactMap {
+                try? FileManager.default.attributesOfItem(atPath: cacheFolder + "/" + $0)[.size]
+                    as? Int
+            }
             .reduce(0, +)
         return result
     }
@@ -86,7 +100,8 @@ enum CoreBench {
     static func primeCache(directory: String, cacheFolder: String) -> (ContentLoadResult, Double)? {
         for _ in 0..<4 {
             let start = nowNanos()
-            let (loaded, outcome) = CachedContent.loadReporting(directory: directory, cacheFolder: cacheFolder)
+            let (loaded, outcome) = CachedContent.loadReporting(
+                directory: directory, cacheFolder: cacheFolder)
             let time = milliseconds(start, nowNanos())
             if outcome == .miss(written: true) { return (loaded, time) }
             sleep(1)
@@ -98,13 +113,18 @@ enum CoreBench {
     /// and the rules: where the rest of the load time goes.
     static func parseOnly(directory: String, runs: Int) -> Sample {
         var times = Sample()
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).filter { $0.hasSuffix(".json") }.sorted()
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).filter
+        { $0.hasSuffix(".json") }.sorted()
         var sink = 0
         for _ in 0..<runs {
             let start = nowNanos()
             for name in names {
-                guard let data = FileManager.default.contents(atPath: directory + "/" + name) else { continue }
-                if case let .object(members)? = try? JSONParser.parse([UInt8](data)) { sink &+= members.count }
+                guard let data = FileManager.default.contents(atPath: directory + "/" + name) else {
+                    continue
+                }
+                if case .object(let members)? = try? JSONParser.parse([UInt8](data)) {
+                    sink &+= members.count
+                }
             }
             times.add(milliseconds(start, nowNanos()))
         }
@@ -127,14 +147,20 @@ enum CoreBench {
         var matchesReference = false
 
         func json() -> [String: Any] {
-            ["query": query, "language": language.rawValue, "hits": hits, "matchesReference": matchesReference,
-             "perKeystrokeMs": perKeystroke.summary(unit: "ms"), "freshSearchMs": fresh.summary(unit: "ms"),
-             "appKeystrokeMs": appKeystroke.summary(unit: "ms")]
+            [
+                "query": query, "language": language.rawValue, "hits": hits,
+                "matchesReference": matchesReference,
+                "perKeystrokeMs": perKeystroke.summary(unit: "ms"),
+                "freshSearchMs": fresh.summary(unit: "ms"),
+                "appKeystrokeMs": appKeystroke.summary(unit: "ms"),
+            ]
         }
     }
 
     /// Types `query` one character at a time, `repeats` times, over a prebuilt index.
-    static func search(_ query: String, language: Language, index: SearchIndex, pack: ContentPack, repeats: Int) -> QueryResult {
+    static func search(
+        _ query: String, language: Language, index: SearchIndex, pack: ContentPack, repeats: Int
+    ) -> QueryResult {
         var result = QueryResult(query: query, language: language)
         var typed: [String] = []
         var prefix = ""
@@ -165,7 +191,10 @@ enum CoreBench {
             let hits = index.search(text, within: previous)
             let expected = reference.search(text)
             func same(_ found: [SearchIndex.Hit]) -> Bool {
-                found.count == expected.count && zip(found, expected).allSatisfy { $0.document == $1.document && $0.score == $1.score }
+                found.count == expected.count
+                    && zip(found, expected).allSatisfy {
+                        $0.document == $1.document && $0.score == $1.score
+                    }
             }
             if !same(hits) || !same(index.search(text)) { result.matchesReference = false }
             previous = hits
@@ -175,7 +204,7 @@ enum CoreBench {
         var state = AppState(pack: pack, language: language, size: Size(width: 80, height: 24))
         let clock = Date(timeIntervalSince1970: 1_800_000_000)
         _ = Update.key(.char("/"), to: &state, now: clock)
-        _ = Update.key(.char("x"), to: &state, now: clock)  // builds the index
+        _ = Update.key(.char("x"), to: &state, now: clock) // builds the index
         _ = Update.key(.backspace, to: &state, now: clock)
         var last = View.render(state)
         for _ in 0..<repeats {
@@ -201,7 +230,10 @@ enum CoreBench {
         var failures = 0
 
         func json() -> [String: Any] {
-            ["saveMs": times.summary(unit: "ms"), "fileBytes": fileBytes, "checklists": checklists, "failures": failures]
+            [
+                "saveMs": times.summary(unit: "ms"), "fileBytes": fileBytes,
+                "checklists": checklists, "failures": failures,
+            ]
         }
     }
 
@@ -234,11 +266,14 @@ enum CoreBench {
         var checklists: [Checklist] = []
         for card in pack.cards.prefix(count) {
             for method in card.methods {
-                var checklist = Checklist(countryID: card.countryID, cardID: card.id, method: method, now: now,
-                                          contentFingerprint: pack.fingerprint)
+                var checklist = Checklist(
+                    countryID: card.countryID, cardID: card.id, method: method, now: now,
+                    contentFingerprint: pack.fingerprint)
                 let upTo = min(method.steps.count - 1, 3)
                 for index in 0...upTo {
-                    for material in method.steps[index].bring { checklist.toggle(material: material.id, in: method, now: now) }
+                    for material in method.steps[index].bring {
+                        checklist.toggle(material: material.id, in: method, now: now)
+                    }
                     if index < upTo {
                         checklist.toggleDone(step: method.steps[index].id, in: method, now: now)
                     }
@@ -247,7 +282,8 @@ enum CoreBench {
                 checklists.append(checklist)
             }
         }
-        return SessionFile(language: .zh, checklists: checklists, lastOpened: checklists.first?.methodID)
+        return SessionFile(
+            language: .zh, checklists: checklists, lastOpened: checklists.first?.methodID)
     }
 }
 

@@ -21,14 +21,16 @@ enum KeyBench {
         "enter", "space", "j", "space", "k", "space", "enter", "enter", "b", "b", "d",
         "o", "j", "j", "k", "enter", "pgdn", "pgup", "n", "space",
         // back to the methods: compare, FAQ list and an answer
-        "esc", "c", "tab", "tab", "j", "esc", "f", "j", "j", "j", "enter", "j", "j", "k", "esc", "esc",
+        "esc", "c", "tab", "tab", "j", "esc", "f", "j", "j", "j", "enter", "j", "j", "k", "esc",
+        "esc",
         "esc", "esc",
         // search typed in Chinese, moved through, erased
         "/", "社", "保", "卡", "down", "down", "up", "bksp", "bksp", "bksp", "esc",
         // English and back, help, safety rules
         "L", "j", "k", "L", "?", "j", "j", "esc", "s", "j", "j", "esc",
         // Home > Germany > first card > first method
-        "G", "k", "k", "k", "enter", "enter", "enter", "enter", "enter", "space", "j", "space", "enter",
+        "G", "k", "k", "k", "enter", "enter", "enter", "enter", "enter", "space", "j", "space",
+        "enter",
         "esc", "esc", "esc",
     ]
 
@@ -44,7 +46,10 @@ enum KeyBench {
         var firstKeyMs = 0.0
 
         func json() -> [String: Any] {
-            ["perKeyMs": perKey.summary(unit: "ms"), "keysPerPass": keys, "passes": runs, "passesEndingOnHome": endedHome]
+            [
+                "perKeyMs": perKey.summary(unit: "ms"), "keysPerPass": keys, "passes": runs,
+                "passesEndingOnHome": endedHome,
+            ]
         }
     }
 
@@ -76,22 +81,27 @@ enum KeyBench {
                 result.perKey.add(milliseconds(start, end))
                 result.byPosition[position].add(milliseconds(start, end))
                 if trace && pass == 0 {
-                    print("  \(key) -> \(state.screen.context) (\(runs.count) runs, \(format(milliseconds(start, end), 3)) ms)")
+                    print(
+                        "  \(key) -> \(state.screen.context) (\(runs.count) runs, \(format(milliseconds(start, end), 3)) ms)"
+                    )
                 }
             }
             if state.stack.count == 1 { result.endedHome += 1 }
             result.runs += 1
         }
-        if sink == 42 { print("") }  // keeps the work from being optimised away
+        if sink == 42 { print("") } // keeps the work from being optimised away
         return result
     }
 
     /// The slowest keys of the script by their median over the passes, with what led to them.
     static func slowest(_ result: Result, count: Int) -> [String] {
         let keys = self.keys
-        return result.byPosition.indices.sorted { result.byPosition[$0].median > result.byPosition[$1].median }.prefix(count).map { n in
+        return result.byPosition.indices.sorted {
+            result.byPosition[$0].median > result.byPosition[$1].median
+        }.prefix(count).map { n in
             let before = keys[max(0, n - 3)..<n].map { "\($0)" }.joined(separator: " ")
-            return "key \(n) \(keys[n]) (after \(before)): median \(format(result.byPosition[n].median, 3)) ms"
+            return
+                "key \(n) \(keys[n]) (after \(before)): median \(format(result.byPosition[n].median, 3)) ms"
         }
     }
 }

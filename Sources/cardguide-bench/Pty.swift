@@ -1,4 +1,5 @@
 import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -14,7 +15,8 @@ func wallNanos() -> UInt64 {
 /// this thread's CPU time, which a busy machine (other builds on the same cores) disturbs
 /// far less: for comparing a change before and after, not for the report.
 enum BenchClock {
-    static let cpuTime = getenv("CARDGUIDE_BENCH_CPU_TIME").map { String(cString: $0) == "1" } ?? false
+    static let cpuTime =
+        getenv("CARDGUIDE_BENCH_CPU_TIME").map { String(cString: $0) == "1" } ?? false
     static let id = cpuTime ? CLOCK_THREAD_CPUTIME_ID : CLOCK_MONOTONIC
 }
 
@@ -56,10 +58,16 @@ final class PtyProcess {
     /// session, so opening the slave makes it the child's controlling terminal.
     private static let spawnSetSID: Int16 = 0x80
 
-    init(executable: String, arguments: [String], environment: [String: String], columns: Int, rows: Int) throws {
-        guard let (master, slave) = openPseudoTerminal() else { throw PtyError(description: "cannot open a pseudo-terminal") }
+    init(
+        executable: String, arguments: [String], environment: [String: String], columns: Int,
+        rows: Int
+    ) throws {
+        guard let (master, slave) = openPseudoTerminal() else {
+            throw PtyError(description: "cannot open a pseudo-terminal")
+        }
         self.master = master
-        var size = winsize(ws_row: UInt16(rows), ws_col: UInt16(columns), ws_xpixel: 0, ws_ypixel: 0)
+        var size = winsize(
+            ws_row: UInt16(rows), ws_col: UInt16(columns), ws_xpixel: 0, ws_ypixel: 0)
         _ = ioctl(master, UInt(TIOCSWINSZ), &size)
 
         var actions = posix_spawn_file_actions_t()
@@ -79,7 +87,8 @@ final class PtyProcess {
         sigfillset(&all)
         posix_spawnattr_setsigmask(&attributes, &none)
         posix_spawnattr_setsigdefault(&attributes, &all)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF) | Self.spawnSetSID)
+        posix_spawnattr_setflags(
+            &attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF) | Self.spawnSetSID)
 
         let argv = ([executable] + arguments).map { strdup($0) } + [nil]
         let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
@@ -92,7 +101,8 @@ final class PtyProcess {
         let result = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
         guard result == 0 else {
             close(master)
-            throw PtyError(description: "cannot start \(executable): \(String(cString: strerror(result)))")
+            throw PtyError(
+                description: "cannot start \(executable): \(String(cString: strerror(result)))")
         }
         self.pid = pid
     }
@@ -115,7 +125,9 @@ final class PtyProcess {
     /// Reads until `quietMilliseconds` pass without a byte once something has arrived, or
     /// until `timeoutMilliseconds` pass with nothing at all. Time stamps are taken right after
     /// each `read` returns.
-    func readBurst(quietMilliseconds: Int, timeoutMilliseconds: Int, marker: [UInt8]? = nil) -> Burst {
+    func readBurst(quietMilliseconds: Int, timeoutMilliseconds: Int, marker: [UInt8]? = nil)
+        -> Burst
+    {
         var burst = Burst()
         var buffer = [UInt8](repeating: 0, count: 65536)
         let deadline = wallNanos() + UInt64(timeoutMilliseconds) * 1_000_000
@@ -150,7 +162,9 @@ final class PtyProcess {
             burst.bytes.append(contentsOf: buffer[0..<count])
             if burst.firstAt == nil { burst.firstAt = at }
             burst.lastAt = at
-            if let marker, burst.markerAt == nil, Self.contains(burst.bytes, marker) { burst.markerAt = at }
+            if let marker, burst.markerAt == nil, Self.contains(burst.bytes, marker) {
+                burst.markerAt = at
+            }
         }
     }
 
@@ -158,7 +172,9 @@ final class PtyProcess {
     func send(_ bytes: [UInt8]) {
         var offset = 0
         while offset < bytes.count {
-            let written = bytes[offset...].withUnsafeBytes { write(master, $0.baseAddress, $0.count) }
+            let written = bytes[offset...].withUnsafeBytes {
+                write(master, $0.baseAddress, $0.count)
+            }
             if written <= 0 {
                 if errno == EINTR { continue }
                 return
@@ -217,7 +233,9 @@ final class PtyProcess {
 
     /// Reads VmHWM from /proc/<pid>/status while the program runs.
     func sampleHighWater() {
-        guard !exited, let text = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8) else { return }
+        guard !exited,
+            let text = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8)
+        else { return }
         for line in text.split(separator: "\n") where line.hasPrefix("VmHWM:") {
             let digits = line.dropFirst(6).filter(\.isNumber)
             peakRSSKiB = max(peakRSSKiB, Int(digits) ?? 0)

@@ -34,7 +34,10 @@ struct Table {
         }
         var text = title + "\n"
         text += line(header) + "\n"
-        text += widths.enumerated().map { n, w in String(repeating: "-", count: w) + (n == widths.count - 1 ? "" : "  ") }.joined() + "\n"
+        text +=
+            widths.enumerated().map { n, w in
+                String(repeating: "-", count: w) + (n == widths.count - 1 ? "" : "  ")
+            }.joined() + "\n"
         for row in rows { text += line(row) + "\n" }
         for note in notes { text += note + "\n" }
         return text
@@ -70,16 +73,20 @@ struct BenchReport {
     /// Adds the targets as the last table and to the JSON.
     mutating func finish() {
         var table = Table("Targets", header: ["target", "limit", "figure", "result"])
-        for target in targets { table.add([target.name, target.limit, target.figure, target.verdict]) }
+        for target in targets {
+            table.add([target.name, target.limit, target.figure, target.verdict])
+        }
         tables.append(table)
         json["targets"] = targets.map { $0.json() }
     }
 
     func write(to path: String) {
         do {
-            let data = try JSONSerialization.data(withJSONObject: json, options: [.prettyPrinted, .sortedKeys])
-            try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent,
-                                                    withIntermediateDirectories: true)
+            let data = try JSONSerialization.data(
+                withJSONObject: json, options: [.prettyPrinted, .sortedKeys])
+            try FileManager.default.createDirectory(
+                atPath: (path as NSString).deletingLastPathComponent,
+                withIntermediateDirectories: true)
             try data.write(to: URL(fileURLWithPath: path))
             print("figures written to \(path)")
         } catch {

@@ -31,8 +31,10 @@ struct Sample {
     /// The summary written to the JSON file.
     func summary(unit: String) -> [String: Any] {
         guard !values.isEmpty else { return ["count": 0, "unit": unit] }
-        return ["unit": unit, "count": count, "median": median, "mean": mean, "min": min, "max": max,
-                "p99": percentile(99)]
+        return [
+            "unit": unit, "count": count, "median": median, "mean": mean, "min": min, "max": max,
+            "p99": percentile(99),
+        ]
     }
 }
 
@@ -46,7 +48,8 @@ func format(_ value: Double?, _ digits: Int = 2) -> String {
     // String(Double) drops trailing zeros: pad them back so columns line up.
     if digits > 0 {
         if !text.contains(".") { text += "." }
-        let decimals = text.count - 1 - text.distance(from: text.startIndex, to: text.firstIndex(of: ".")!)
+        let decimals =
+            text.count - 1 - text.distance(from: text.startIndex, to: text.firstIndex(of: ".")!)
         text += String(repeating: "0", count: Swift.max(0, digits - decimals))
     } else if text.hasSuffix(".0") {
         text.removeLast(2)

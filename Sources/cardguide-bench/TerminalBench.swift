@@ -1,4 +1,5 @@
 import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -24,13 +25,17 @@ struct TerminalProgram {
     }
 
     static func dialog(_ path: String) -> TerminalProgram {
-        TerminalProgram(name: "dialog", executable: path, arguments: ["--menu", "Choose", "20", "60", "10"] + menuItems(),
-                        marker: "Cancel", downKey: nil, upKey: nil, itemsBelow: 9)
+        TerminalProgram(
+            name: "dialog", executable: path,
+            arguments: ["--menu", "Choose", "20", "60", "10"] + menuItems(),
+            marker: "Cancel", downKey: nil, upKey: nil, itemsBelow: 9)
     }
 
     static func whiptail(_ path: String) -> TerminalProgram {
-        TerminalProgram(name: "whiptail", executable: path, arguments: ["--menu", "Choose", "20", "60", "10"] + menuItems(),
-                        marker: "Cancel", downKey: nil, upKey: nil, itemsBelow: 9)
+        TerminalProgram(
+            name: "whiptail", executable: path,
+            arguments: ["--menu", "Choose", "20", "60", "10"] + menuItems(),
+            marker: "Cancel", downKey: nil, upKey: nil, itemsBelow: 9)
     }
 }
 
@@ -78,9 +83,12 @@ struct StartupResult {
     var failures: [String] = []
 
     func json() -> [String: Any] {
-        ["firstFrameMs": firstFrame.summary(unit: "ms"), "markerMs": marker.summary(unit: "ms"),
-         "firstFrameBytes": frameBytes.summary(unit: "bytes"), "peakRSSKiB": peakRSSKiB.summary(unit: "KiB"),
-         "failures": failures]
+        [
+            "firstFrameMs": firstFrame.summary(unit: "ms"), "markerMs": marker.summary(unit: "ms"),
+            "firstFrameBytes": frameBytes.summary(unit: "bytes"),
+            "peakRSSKiB": peakRSSKiB.summary(unit: "KiB"),
+            "failures": failures,
+        ]
     }
 }
 
@@ -96,8 +104,11 @@ struct InteractionResult {
     var failures: [String] = []
 
     func json() -> [String: Any] {
-        var out: [String: Any] = ["bytesPerMove": moveBytes.summary(unit: "bytes"), "moveLatencyMs": moveLatency.summary(unit: "ms"),
-                                  "failures": failures]
+        var out: [String: Any] = [
+            "bytesPerMove": moveBytes.summary(unit: "bytes"),
+            "moveLatencyMs": moveLatency.summary(unit: "ms"),
+            "failures": failures,
+        ]
         if !tickBytes.isEmpty {
             out["bytesPerTick"] = tickBytes.summary(unit: "bytes")
             out["tickLatencyMs"] = tickLatency.summary(unit: "ms")
@@ -126,24 +137,29 @@ enum TerminalBench {
     static let columns = 80
     static let rows = 24
 
-    static func startup(_ program: TerminalProgram, runs: Int, firstRun: Int = 0, extraArguments: [String] = []) -> StartupResult {
+    static func startup(
+        _ program: TerminalProgram, runs: Int, firstRun: Int = 0, extraArguments: [String] = []
+    ) -> StartupResult {
         var result = StartupResult()
         let marker = Array(program.marker.utf8)
         for run in firstRun..<(firstRun + runs) {
             let sandbox = Sandbox()
             let process: PtyProcess
             do {
-                process = try PtyProcess(executable: program.executable, arguments: program.arguments + extraArguments,
-                                         environment: sandbox.environment(term: term), columns: columns, rows: rows)
+                process = try PtyProcess(
+                    executable: program.executable, arguments: program.arguments + extraArguments,
+                    environment: sandbox.environment(term: term), columns: columns, rows: rows)
             } catch {
                 result.failures.append("run \(run): \(error)")
                 continue
             }
-            let burst = process.readBurst(quietMilliseconds: quietMilliseconds, timeoutMilliseconds: 10_000, marker: marker)
+            let burst = process.readBurst(
+                quietMilliseconds: quietMilliseconds, timeoutMilliseconds: 10_000, marker: marker)
             process.stop()
             guard let last = burst.lastAt, let markerAt = burst.markerAt else {
-                result.failures.append("run \(run): no complete first frame (\(burst.bytes.count) bytes): "
-                                       + String(decoding: burst.bytes.prefix(300), as: UTF8.self).debugDescription)
+                result.failures.append(
+                    "run \(run): no complete first frame (\(burst.bytes.count) bytes): "
+                        + String(decoding: burst.bytes.prefix(300), as: UTF8.self).debugDescription)
                 continue
             }
             result.firstFrame.add(milliseconds(process.started, last))
@@ -157,32 +173,40 @@ enum TerminalBench {
     /// Arrow keys as a terminal sends them, given what the program wrote (smkx or not).
     static func arrows(after output: [UInt8]) -> (down: [UInt8], up: [UInt8]) {
         let applicationMode = PtyProcess.contains(output, Array("\u{1B}[?1h".utf8))
-        return applicationMode ? (Array("\u{1B}OB".utf8), Array("\u{1B}OA".utf8))
-                               : (Array("\u{1B}[B".utf8), Array("\u{1B}[A".utf8))
+        return applicationMode
+            ? (Array("\u{1B}OB".utf8), Array("\u{1B}OA".utf8))
+            : (Array("\u{1B}[B".utf8), Array("\u{1B}[A".utf8))
     }
 
     /// One key and the terminal's answer: its bytes and the time to the last of them.
-    static func press(_ process: PtyProcess, _ key: [UInt8]) -> (bytes: Int, latency: Double?, output: [UInt8]) {
+    static func press(_ process: PtyProcess, _ key: [UInt8]) -> (
+        bytes: Int, latency: Double?, output: [UInt8]
+    ) {
         let sent = wallNanos()
         process.send(key)
-        let burst = process.readBurst(quietMilliseconds: quietMilliseconds, timeoutMilliseconds: 1000)
+        let burst = process.readBurst(
+            quietMilliseconds: quietMilliseconds, timeoutMilliseconds: 1000)
         return (burst.bytes.count, burst.lastAt.map { milliseconds(sent, $0) }, burst.bytes)
     }
 
     /// Menu moves, and for CardGuide checklist ticks and search keystrokes, in one session.
-    static func interaction(_ program: TerminalProgram, rounds: Int, cardGuide: Bool) -> InteractionResult {
+    static func interaction(_ program: TerminalProgram, rounds: Int, cardGuide: Bool)
+        -> InteractionResult
+    {
         var result = InteractionResult()
         let sandbox = Sandbox()
         let process: PtyProcess
         do {
-            process = try PtyProcess(executable: program.executable, arguments: program.arguments,
-                                     environment: sandbox.environment(term: term), columns: columns, rows: rows)
+            process = try PtyProcess(
+                executable: program.executable, arguments: program.arguments,
+                environment: sandbox.environment(term: term), columns: columns, rows: rows)
         } catch {
             result.failures.append("\(error)")
             return result
         }
-        let first = process.readBurst(quietMilliseconds: quietMilliseconds, timeoutMilliseconds: 10_000,
-                                      marker: Array(program.marker.utf8))
+        let first = process.readBurst(
+            quietMilliseconds: quietMilliseconds, timeoutMilliseconds: 10_000,
+            marker: Array(program.marker.utf8))
         guard first.markerAt != nil else {
             result.failures.append("no first frame")
             return result
@@ -191,7 +215,9 @@ enum TerminalBench {
         let down = program.downKey ?? arrows.down
         let up = program.upKey ?? arrows.up
         for _ in 0..<rounds {
-            for key in Array(repeating: down, count: program.itemsBelow) + Array(repeating: up, count: program.itemsBelow) {
+            for key in Array(repeating: down, count: program.itemsBelow)
+                + Array(repeating: up, count: program.itemsBelow)
+            {
                 let answer = press(process, key)
                 if answer.bytes == 0 { result.failures.append("a move drew nothing") }
                 result.moveBytes.add(Double(answer.bytes))
@@ -213,7 +239,10 @@ enum TerminalBench {
             // Back to the methods list, then a search typed in Chinese.
             _ = press(process, [27])
             _ = press(process, Array("/".utf8))
-            for character in "密码" { result.searchKeyBytes.add(Double(press(process, Array(String(character).utf8)).bytes)) }
+            for character in "密码" {
+                result.searchKeyBytes.add(
+                    Double(press(process, Array(String(character).utf8)).bytes))
+            }
             _ = press(process, [27])
             process.sampleHighWater()
             process.send("q")
@@ -223,9 +252,12 @@ enum TerminalBench {
             }
             // An odd number of ticks leaves the material ticked: the session file proves the key reached the checklist.
             if let text = try? String(contentsOfFile: sandbox.sessionFile, encoding: .utf8) {
-                result.tickVerified = text.range(of: #""ticked"\s*:\s*\[\s*""#, options: .regularExpression) != nil
+                result.tickVerified =
+                    text.range(of: #""ticked"\s*:\s*\[\s*""#, options: .regularExpression) != nil
             }
-            if !result.tickVerified { result.failures.append("the tick is not in the session file") }
+            if !result.tickVerified {
+                result.failures.append("the tick is not in the session file")
+            }
         } else {
             process.stop()
         }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CardGuideContent
 import CardGuideCore
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -9,7 +10,8 @@ import Glibc
 struct CardGuideCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "cardguide",
-        abstract: "A step-by-step guide to getting and activating social-security and health cards (CN, DE, FR).",
+        abstract:
+            "A step-by-step guide to getting and activating social-security and health cards (CN, DE, FR).",
         version: "cardguide \(CardGuideVersion.current)",
         subcommands: [
             Run.self, Validate.self, List.self, Show.self, ScreenDump.self, Export.self,
@@ -45,7 +47,9 @@ struct CardGuideCommand: ParsableCommand {
 
 /// Options shared by every command that reads content.
 struct ContentOptions: ParsableArguments {
-    @Option(name: .long, help: "Load the content pack from this folder instead of the one shipped with the program.")
+    @Option(
+        name: .long,
+        help: "Load the content pack from this folder instead of the one shipped with the program.")
     var content: String?
 
     var directory: String { Self.directory(content) }
@@ -63,10 +67,14 @@ struct ContentOptions: ParsableArguments {
     /// `content` is the `--content` folder, nil for the shipped pack.
     static func loadValidPack(content: String?, cached: Bool) throws -> ContentPack {
         let directory = directory(content)
-        let result = PackPrefetch.take(directory: directory, cached: cached) ?? load(directory: directory, cached: cached)
+        let result =
+            PackPrefetch.take(directory: directory, cached: cached)
+            ?? load(directory: directory, cached: cached)
         guard result.isValid, let pack = result.pack else {
             for issue in result.errors { printError(issue.description) }
-            printError("cardguide: the content pack in \(directory) has \(result.errors.count) problem(s); run 'cardguide validate\(content.map { " --content \($0)" } ?? "")'.")
+            printError(
+                "cardguide: the content pack in \(directory) has \(result.errors.count) problem(s); run 'cardguide validate\(content.map { " --content \($0)" } ?? "")'."
+            )
             throw ExitCode(1)
         }
         return pack
@@ -74,7 +82,8 @@ struct ContentOptions: ParsableArguments {
 
     /// How the commands that show content load it (`validate` always parses every file).
     static func load(directory: String, cached: Bool) -> ContentLoadResult {
-        CachedContent.load(directory: directory, cacheFolder: cached ? CachedContent.defaultFolder() : nil)
+        CachedContent.load(
+            directory: directory, cacheFolder: cached ? CachedContent.defaultFolder() : nil)
     }
 }
 

@@ -2,6 +2,7 @@ import ArgumentParser
 import CardGuideCore
 import CardGuideUI
 import CursesBackend
+
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
@@ -37,29 +38,43 @@ struct GuideSettings {
 enum Guide {
     static func run(_ settings: GuideSettings) throws {
         guard CursesTerminal.hasTerminal() else {
-            printError("cardguide: no terminal: the full-screen guide needs one (standard input and output must be a terminal).")
-            printError("For text output use 'cardguide list' (the guide's contents) or 'cardguide export' (saved progress).")
+            printError(
+                "cardguide: no terminal: the full-screen guide needs one (standard input and output must be a terminal)."
+            )
+            printError(
+                "For text output use 'cardguide list' (the guide's contents) or 'cardguide export' (saved progress)."
+            )
             throw ExitCode(2)
         }
-        let pack = try ContentOptions.loadValidPack(content: settings.content, cached: !settings.noCache)
+        let pack = try ContentOptions.loadValidPack(
+            content: settings.content, cached: !settings.noCache)
         let now = Date()
         let environment = ProcessEnvironment.variables()
-        let staffWord = settings.kiosk
+        let staffWord =
+            settings.kiosk
             ? try StaffExit.word(option: settings.staffExit, environment: environment) : nil
-        let path = try SessionOptions.path(session: settings.session, profile: settings.profile,
-                                           kiosk: settings.kiosk, environment: environment)
-        let session = try SessionController(path: path, pack: pack, fresh: settings.kiosk, environment: environment)
+        let path = try SessionOptions.path(
+            session: settings.session, profile: settings.profile,
+            kiosk: settings.kiosk, environment: environment)
+        let session = try SessionController(
+            path: path, pack: pack, fresh: settings.kiosk, environment: environment)
 
-        var state = AppState(pack: pack, language: settings.lang ?? session.file.language, size: Size(width: 80, height: 24),
-                             checklists: session.file.checklists)
+        var state = AppState(
+            pack: pack, language: settings.lang ?? session.file.language,
+            size: Size(width: 80, height: 24),
+            checklists: session.file.checklists)
         state.readOnly = session.isReadOnly
         state.currentProfile = settings.profile
-        if let first = session.notices.first { state.notice = Notice(session.notices.map { $0.message(state.language) }.joined(separator: " "),
-                                                                     kind: first.isWarning ? .warning : .info) }
+        if let first = session.notices.first {
+            state.notice = Notice(
+                session.notices.map { $0.message(state.language) }.joined(separator: " "),
+                kind: first.isWarning ? .warning : .info)
+        }
         let demoStep = settings.demo ? settings.demoStepSeconds : nil
         let kioskIdle = settings.kiosk ? TimeInterval(settings.idleSeconds) : nil
-        state.helpDesk = HelpDeskState(kioskIdleSeconds: kioskIdle, demoStepSeconds: demoStep,
-                                       now: now, staffExitWord: staffWord)
+        state.helpDesk = HelpDeskState(
+            kioskIdleSeconds: kioskIdle, demoStepSeconds: demoStep,
+            now: now, staffExitWord: staffWord)
         state.helpDesk.defaultLanguage = settings.lang ?? .zh
         state.helpDesk.defaultBilingual = settings.bilingual
         Update.startDemo(&state, now: now)
@@ -88,18 +103,22 @@ enum Guide {
             state.language = .en
             state.notice = Notice(
                 Strings(.en).localeNotice + (state.notice.map { " " + $0.text } ?? ""),
-                                  kind: state.notice?.kind ?? .info)
+                kind: state.notice?.kind ?? .info)
         }
-        let handouts = HandoutWriter(directory: settings.handoutDir ?? ProcessEnvironment.currentDirectory)
-        let desk = SheetDesk(writer: handouts,
-                             printer: settings.printCommand.map { PrintCommand(command: $0) })
+        let handouts = HandoutWriter(
+            directory: settings.handoutDir ?? ProcessEnvironment.currentDirectory)
+        let desk = SheetDesk(
+            writer: handouts,
+            printer: settings.printCommand.map { PrintCommand(command: $0) })
 
         let loop = RunLoop(backend: terminal, state: state) { effect, state in
             switch effect {
             case .saveSession:
-                if let notice = session.save(language: state.language,
-                                             bilingual: state.display.bilingual,
-                                             checklists: state.checklists) {
+                if let notice = session.save(
+                    language: state.language,
+                    bilingual: state.display.bilingual,
+                    checklists: state.checklists)
+                {
                     state.notice = Notice(notice.message(state.language), kind: .warning)
                 }
                 state.readOnly = session.isReadOnly
@@ -116,8 +135,10 @@ enum Guide {
                     state.currentProfile = name
                     state.readOnly = session.isReadOnly
                     let s = Strings(state.language)
-                    state.notice = Notice(([s.profileSwitched(name ?? s.defaultProfile)] + session.notices.map { $0.message(state.language) })
-                        .joined(separator: " "))
+                    state.notice = Notice(
+                        ([s.profileSwitched(name ?? s.defaultProfile)]
+                            + session.notices.map { $0.message(state.language) })
+                            .joined(separator: " "))
                 } catch {
                     state.notice = Notice("\(error)", kind: .warning)
                 }
@@ -133,9 +154,11 @@ enum Guide {
     /// TERM=dumb and other terminals that cannot place the cursor: what to use instead.
     private static func lineModeOnly(term: String) -> ExitCode {
         printError("cardguide: this terminal (TERM=\(term)) cannot move the cursor, so the")
-        printError("full-screen guide cannot run in it. Use the line mode instead: 'cardguide list'")
+        printError(
+            "full-screen guide cannot run in it. Use the line mode instead: 'cardguide list'")
         printError("lists every method, and 'cardguide show METHOD' prints all its steps as plain")
-        printError("text (--lang en for English). In a full terminal, set TERM (e.g. xterm-256color).")
+        printError(
+            "text (--lang en for English). In a full terminal, set TERM (e.g. xterm-256color).")
         return ExitCode(2)
     }
 }

@@ -35,7 +35,8 @@ final class PackPrefetch: @unchecked Sendable {
     /// The prefetched result for `directory`, once it is ready; nil when none was started for
     /// it, or not the same way (with or without the cache).
     static func take(directory: String, cached: Bool) -> ContentLoadResult? {
-        guard let prefetch = started, prefetch.directory == directory, prefetch.cached == cached else { return nil }
+        guard let prefetch = started, prefetch.directory == directory, prefetch.cached == cached
+        else { return nil }
         started = nil
         prefetch.done.wait()
         return prefetch.result
@@ -44,7 +45,11 @@ final class PackPrefetch: @unchecked Sendable {
     /// The folder the command will load, or nil when it will not load one the usual way:
     /// help, `validate` (which always reads every file itself) and the test-support commands.
     static func contentDirectory(_ arguments: [String]) -> String? {
-        if let command = arguments.first, command == "validate" || command == "help" || command.hasPrefix("_save") { return nil }
+        if let command = arguments.first,
+            command == "validate" || command == "help" || command.hasPrefix("_save")
+        {
+            return nil
+        }
         var directory = BundledContent.directory
         var n = 0
         while n < arguments.count {

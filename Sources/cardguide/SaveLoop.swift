@@ -1,5 +1,6 @@
 import ArgumentParser
 import CardGuideCore
+
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
@@ -33,7 +34,9 @@ struct SaveLoop: ParsableCommand {
         let (store, notices) = SessionStore.open(path: session)
         for notice in notices { printError(notice.message(.en)) }
         if store.isReadOnly { throw ExitCode(2) }
-        let start = store.file.checklists.first.map { Int($0.changed.timeIntervalSince1970 - Self.epoch) } ?? 0
+        let start =
+            store.file.checklists.first.map { Int($0.changed.timeIntervalSince1970 - Self.epoch) }
+            ?? 0
         guard count > 0 else { return }
         for counter in (start + 1)...(start + count) {
             if let notice = store.save(Self.file(counter)) {
@@ -48,11 +51,16 @@ struct SaveLoop: ParsableCommand {
     static func file(_ counter: Int) -> SessionFile {
         let date = Date(timeIntervalSince1970: epoch + TimeInterval(counter))
         let checklists = (0..<3).map { index in
-            Checklist(countryID: "fr", cardID: "card\(index)", methodID: "m\(index)", currentStepID: "s\(counter % 7)",
-                      stepStatus: ["s\(counter % 7)": .inProgress],
-                      ticked: Set((0..<((counter + index * 13) % 40)).map { "material-\($0)" }),
-                      started: Date(timeIntervalSince1970: epoch), changed: date, contentFingerprint: "loop")
+            Checklist(
+                countryID: "fr", cardID: "card\(index)", methodID: "m\(index)",
+                currentStepID: "s\(counter % 7)",
+                stepStatus: ["s\(counter % 7)": .inProgress],
+                ticked: Set((0..<((counter + index * 13) % 40)).map { "material-\($0)" }),
+                started: Date(timeIntervalSince1970: epoch), changed: date,
+                contentFingerprint: "loop")
         }
-        return SessionFile(language: counter % 2 == 0 ? .zh : .en, checklists: checklists, lastOpened: "m\(counter % 3)")
+        return SessionFile(
+            language: counter % 2 == 0 ? .zh : .en, checklists: checklists,
+            lastOpened: "m\(counter % 3)")
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CardGuideCore
 import CardGuideUI
+
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
@@ -10,8 +11,9 @@ import Foundation
 /// Prints the screen a key script leads to, as text: for checking layouts and for
 /// help-desk documentation, without a terminal.
 struct ScreenDump: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "_screen", abstract: "Print a screen as text.",
-                                                    shouldDisplay: false)
+    static let configuration = CommandConfiguration(
+        commandName: "_screen", abstract: "Print a screen as text.",
+        shouldDisplay: false)
 
     @OptionGroup var content: ContentOptions
     @Option(name: .long) var lang: Language = .zh
@@ -19,19 +21,24 @@ struct ScreenDump: ParsableCommand {
     @Flag(name: .long) var ascii = false
     @Flag(name: .long) var plain = false
     @Flag(name: .long) var bilingual = false
-    @Argument(help: "Keys: enter esc up down left right pgup pgdn tab space bksp, or text.") var keys: [String] = []
+    @Argument(help: "Keys: enter esc up down left right pgup pgdn tab space bksp, or text.")
+    var keys: [String] = []
 
     func run() throws {
         let parts = size.split(separator: "x").compactMap { Int($0) }
         guard parts.count == 2 else { throw ValidationError("size must look like 80x24") }
-        var state = AppState(pack: try content.loadValidPack(), language: lang,
-                             size: Size(width: parts[0], height: parts[1]),
-                             display: DisplayOptions(ascii: ascii, plain: plain,
-                                                     bilingual: bilingual))
+        var state = AppState(
+            pack: try content.loadValidPack(), language: lang,
+            size: Size(width: parts[0], height: parts[1]),
+            display: DisplayOptions(
+                ascii: ascii, plain: plain,
+                bilingual: bilingual))
         let clock = Date(timeIntervalSince1970: 1_800_000_000)
         for token in keys {
             for key in KeyScript.keys(token) {
-                if let action = Keymap.action(for: key, in: state) { _ = Update.apply(action, to: &state, now: clock) }
+                if let action = Keymap.action(for: key, in: state) {
+                    _ = Update.apply(action, to: &state, now: clock)
+                }
             }
         }
         let grid = View.render(state)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CardGuideCore
 import CardGuideUI
+
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
@@ -49,20 +50,30 @@ final class SessionController {
 
     /// The default file and every profile, with what each holds (read without locking).
     func profiles(pack: ContentPack, language: Language) -> [ProfileSummary] {
-        guard let directory = try? SessionPaths.stateDirectory(environment: environment) else { return [] }
-        let names: [String?] = [nil] + SessionPaths.listProfiles(stateDirectory: directory).map(Optional.some)
+        guard let directory = try? SessionPaths.stateDirectory(environment: environment) else {
+            return []
+        }
+        let names: [String?] =
+            [nil] + SessionPaths.listProfiles(stateDirectory: directory).map(Optional.some)
         return names.compactMap { name -> ProfileSummary? in
-            guard let path = try? name.map({ try SessionPaths.profileFile($0, environment: environment) })
-                    ?? SessionPaths.defaultFile(environment: environment) else { return nil }
+            guard
+                let path = try? name.map({
+                    try SessionPaths.profileFile($0, environment: environment)
+                })
+                    ?? SessionPaths.defaultFile(environment: environment)
+            else { return nil }
             let read = SessionStore.read(path: path)
             // A profile that cannot be read (a FIFO, a folder, damage) says why in its row.
-            if case let .failure(error) = read {
+            if case .failure(let error) = read {
                 return ProfileSummary(name: name, checklists: 0, latest: error.reason)
             }
             let checklists = ((try? read.get()) ?? nil)?.listed ?? []
             let latest = checklists.first.flatMap { checklist -> String? in
-                guard let card = pack.card(checklist.cardID), let method = card.method(checklist.methodID) else { return nil }
-                let position = Strings(language).stepOf(checklist.currentIndex(in: method) + 1, method.steps.count)
+                guard let card = pack.card(checklist.cardID),
+                    let method = card.method(checklist.methodID)
+                else { return nil }
+                let position = Strings(language).stepOf(
+                    checklist.currentIndex(in: method) + 1, method.steps.count)
                 return "\(card.name[language]) > \(method.name[language]) - \(position)"
             }
             return ProfileSummary(name: name, checklists: checklists.count, latest: latest)
@@ -71,7 +82,8 @@ final class SessionController {
 
     /// Closes this file (releasing its lock) and opens a profile's, or the default one.
     func switchTo(profile name: String?, pack: ContentPack) throws {
-        let path = try name.map { try SessionPaths.profileFile($0, environment: environment) }
+        let path =
+            try name.map { try SessionPaths.profileFile($0, environment: environment) }
             ?? SessionPaths.defaultFile(environment: environment)
         store.close()
         let (store, notices) = SessionStore.open(path: path)

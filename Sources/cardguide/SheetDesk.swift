@@ -37,13 +37,13 @@ struct SheetDesk {
         switch printer.run(input: path) {
         case .printed:
             return Notice(words.sheetPrinted(path))
-        case let .failed(status, message):
+        case .failed(let status, let message):
             return Notice(
                 words.printFailed(status: status, message: message, path: path), kind: .warning)
-        case let .killed(signal, timedOut):
+        case .killed(let signal, let timedOut):
             return Notice(
                 words.printKilled(signal: signal, timedOut: timedOut, path: path), kind: .warning)
-        case let .notStarted(code):
+        case .notStarted(let code):
             return Notice(words.printNotStarted(code: code, path: path), kind: .warning)
         }
     }

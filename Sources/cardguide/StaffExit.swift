@@ -10,9 +10,9 @@ enum StaffExit {
         if let option { return try checked(option, from: "--staff-exit") }
         guard let path = filePath(environment: environment) else { throw missing("(no HOME)") }
         switch SecretFile.read(path) {
-        case let .success(word): return try checked(word, from: path)
+        case .success(let word): return try checked(word, from: path)
         case .failure(.missing): throw missing(path)
-        case let .failure(problem):
+        case .failure(let problem):
             printError("cardguide: cannot use the staff exit word: \(problem)")
             throw ExitCode(2)
         }
@@ -28,8 +28,9 @@ enum StaffExit {
             !$0.properties.isWhitespace && !TerminalText.isUnsafe($0)
         }
         guard (1...64).contains(word.count), printable else {
-            printError("cardguide: the staff exit word (\(source)) must be 1 to 64 characters, "
-                       + "no spaces.")
+            printError(
+                "cardguide: the staff exit word (\(source)) must be 1 to 64 characters, "
+                    + "no spaces.")
             throw ExitCode(2)
         }
         return word

@@ -15,7 +15,9 @@ struct Validate: ParsableCommand {
         let warnings = result.issues.count - result.errors.count
         if result.isValid, let pack = result.pack {
             let steps = pack.cards.flatMap(\.methods).map(\.steps.count).reduce(0, +)
-            print("ok: \(pack.countries.count) countries, \(pack.cards.count) cards, \(pack.cards.flatMap(\.methods).count) methods, \(steps) steps, \(pack.allFAQ.count) FAQ entries, \(pack.sources.count) sources\(warnings > 0 ? ", \(warnings) warning(s)" : "")")
+            print(
+                "ok: \(pack.countries.count) countries, \(pack.cards.count) cards, \(pack.cards.flatMap(\.methods).count) methods, \(steps) steps, \(pack.allFAQ.count) FAQ entries, \(pack.sources.count) sources\(warnings > 0 ? ", \(warnings) warning(s)" : "")"
+            )
         } else {
             print("\(result.errors.count) problem(s) in \(content.directory)")
             throw ExitCode(1)

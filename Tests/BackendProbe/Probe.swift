@@ -14,7 +14,8 @@ struct Probe {
         for (row, line) in lines.enumerated() {
             grid.write(line, row: row, column: 0, role: row < roles.count ? roles[row] : .normal)
         }
-        terminal.present(GridDiff.runs(from: previous, to: grid), fullRepaint: previous == nil, cursor: nil)
+        terminal.present(
+            GridDiff.runs(from: previous, to: grid), fullRepaint: previous == nil, cursor: nil)
         return grid
     }
 
@@ -70,11 +71,11 @@ struct Probe {
 
         var second = first
         second.write("STAGE 2", row: 0, column: 0)
-        second.write("abcdefgh", row: 3, column: 1)          // narrow over wide
-        second.write("宽字", row: 1, column: 2)               // wide over wide
-        second.write("错位", row: 2, column: 3)               // wide over the right half of wide
-        second.write("窄", row: 5, column: 1)                 // wide over narrow
-        second.write("x", row: 4, column: 7)                  // narrow over the emoji's right half
+        second.write("abcdefgh", row: 3, column: 1) // narrow over wide
+        second.write("宽字", row: 1, column: 2) // wide over wide
+        second.write("错位", row: 2, column: 3) // wide over the right half of wide
+        second.write("窄", row: 5, column: 1) // wide over narrow
+        second.write("x", row: 4, column: 7) // narrow over the emoji's right half
         record("expected-2", second.text)
         terminal.present(GridDiff.runs(from: first, to: second), fullRepaint: false, cursor: nil)
         _ = terminal.nextEvent(timeoutMilliseconds: nil)
@@ -119,7 +120,9 @@ struct Probe {
     func plainCursor() {
         var grid = CellGrid(size: terminal.size)
         grid.write("PLAIN cursor at 3,5", row: 0, column: 0)
-        terminal.present(GridDiff.runs(from: nil, to: grid), fullRepaint: true, cursor: Position(row: 3, column: 5))
+        terminal.present(
+            GridDiff.runs(from: nil, to: grid), fullRepaint: true,
+            cursor: Position(row: 3, column: 5))
         _ = terminal.nextEvent(timeoutMilliseconds: nil)
         var next = grid
         next.write("PLAIN cursor hidden", row: 0, column: 0)

@@ -8,15 +8,22 @@ import Foundation
 // tool, built with the package so that the tests find it beside the test bundle.
 
 let environment = ProcessInfo.processInfo.environment
-guard let scenario = environment["CARDGUIDE_PROBE"], let directory = environment["CARDGUIDE_PROBE_DIR"] else {
-    FileHandle.standardError.write(Data("cardguide-probe: a test tool; run by CursesBackendTests with CARDGUIDE_PROBE and CARDGUIDE_PROBE_DIR set\n".utf8))
+guard let scenario = environment["CARDGUIDE_PROBE"],
+    let directory = environment["CARDGUIDE_PROBE_DIR"]
+else {
+    FileHandle.standardError.write(
+        Data(
+            "cardguide-probe: a test tool; run by CursesBackendTests with CARDGUIDE_PROBE and CARDGUIDE_PROBE_DIR set\n"
+                .utf8))
     exit(2)
 }
 do {
-    let terminal = try CursesTerminal(options: CursesOptions(mono: environment["CARDGUIDE_PROBE_MONO"] != nil,
-                                                             plain: scenario == "plain",
-                                                             logPath: XDGFolder.state.folder(ProcessEnvironment.value)
-                                                                 .map { PathText.join($0, "cardguide.log") }))
+    let terminal = try CursesTerminal(
+        options: CursesOptions(
+            mono: environment["CARDGUIDE_PROBE_MONO"] != nil,
+            plain: scenario == "plain",
+            logPath: XDGFolder.state.folder(ProcessEnvironment.value)
+                .map { PathText.join($0, "cardguide.log") }))
     try "\(getpid())".write(toFile: directory + "/pid", atomically: true, encoding: .utf8)
     let probe = Probe(terminal: terminal, directory: directory)
     switch scenario {

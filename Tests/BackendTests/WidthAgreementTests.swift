@@ -1,6 +1,7 @@
 import CCurses
 import CardGuideCore
 import XCTest
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -23,7 +24,9 @@ final class WidthAgreementTests: XCTestCase {
             let libc = Int(ccurses_wcwidth(Int32(value)))
             guard ours != libc else { continue }
             count += 1
-            if let last = disagreements.last, last.range.upperBound == value - 1, last.ours == ours, last.libc == libc {
+            if let last = disagreements.last, last.range.upperBound == value - 1, last.ours == ours,
+                last.libc == libc
+            {
                 disagreements[disagreements.count - 1].range = last.range.lowerBound...value
             } else {
                 disagreements.append((value...value, ours, libc))
@@ -32,8 +35,10 @@ final class WidthAgreementTests: XCTestCase {
         let report = disagreements.prefix(200).map { entry in
             let low = String(entry.range.lowerBound, radix: 16, uppercase: true)
             let high = String(entry.range.upperBound, radix: 16, uppercase: true)
-            return "U+\(low)\(entry.range.count > 1 ? "...U+\(high)" : ""): DisplayWidth \(entry.ours), wcwidth \(entry.libc)"
+            return
+                "U+\(low)\(entry.range.count > 1 ? "...U+\(high)" : ""): DisplayWidth \(entry.ours), wcwidth \(entry.libc)"
         }.joined(separator: "\n")
-        XCTAssertEqual(count, 0, "\(count) scalars in \(disagreements.count) ranges disagree:\n\(report)")
+        XCTAssertEqual(
+            count, 0, "\(count) scalars in \(disagreements.count) ranges disagree:\n\(report)")
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import CardGuideCore
 
 /// `cardguide validate` and `cardguide list`, run as the built binary.
@@ -10,11 +11,13 @@ final class CLITests: XCTestCase {
 
     func testValidateAcceptsTheShippedPack() throws {
         guard let run = CoreFixture.run(["validate"]) else { return }
-        XCTAssertEqual(run.status, 0, "cardguide validate on the shipped pack:\n\(run.out)\(run.err)")
+        XCTAssertEqual(
+            run.status, 0, "cardguide validate on the shipped pack:\n\(run.out)\(run.err)")
         let last = try XCTUnwrap(run.out.split(separator: "\n").last)
         XCTAssertTrue(last.hasPrefix("ok: 3 countries, "), String(last))
         for line in run.out.split(separator: "\n").dropLast() {
-            XCTAssertTrue(line.contains(": warning: "), "only warnings may precede the ok line: \(line)")
+            XCTAssertTrue(
+                line.contains(": warning: "), "only warnings may precede the ok line: \(line)")
         }
         XCTAssertEqual(run.err, "")
     }
@@ -24,39 +27,72 @@ final class CLITests: XCTestCase {
         folder.write(MiniPack.bytes(MiniPack.files))
         guard let run = CoreFixture.run(["validate", "--content", folder.path]) else { return }
         XCTAssertEqual(run.status, 0, run.out)
-        XCTAssertEqual(run.out, "ok: 1 countries, 1 cards, 2 methods, 3 steps, 1 FAQ entries, 2 sources\n")
+        XCTAssertEqual(
+            run.out, "ok: 1 countries, 1 cards, 2 methods, 3 steps, 1 FAQ entries, 2 sources\n")
     }
 
     func testValidateNamesFileAndPathOfEachBrokenPackAndFails() {
         var duplicate = MiniPack.files
-        duplicate["more.json"] = MiniPack.extraCardFile(cardID: "fr-vitale", methods: """
-            [ { "id": "fr-extra-m", "name": { "zh": "方法", "en": "Method" }, "summary": { "zh": "摘要", "en": "Summary" },
-                "suits": { "zh": "所有人", "en": "Everyone" },
-                "steps": [ { "id": "fr-extra-s", "title": { "zh": "步骤", "en": "Step" }, "body": { "zh": "正文", "en": "Body" }, "sources": ["FR1"] } ] } ]
-            """)
+        duplicate["more.json"] = MiniPack.extraCardFile(
+            cardID: "fr-vitale",
+            methods: """
+                [ { "id": "fr-extra-m", "name": { "zh": "方法", "en": "Method" }, "summary": { "zh": "摘要", "en": "Summary" },
+                    "suits": { "zh": "所有人", "en": "Everyone" },
+                    "steps": [ { "id": "fr-extra-s", "title": { "zh": "步骤", "en": "Step" }, "body": { "zh": "正文", "en": "Body" }, "sources": ["FR1"] } ] } ]
+                """)
         let cases: [(String, [String: String], [String])] = [
-            ("missing translation",
-             MiniPack.card(replacing: #""answer": { "zh": "大约两周。", "en": "About two weeks." }"#, with: #""answer": { "zh": "大约两周。" }"#),
-             ["fr.json: cards[0].faq[0].answer.en: missing"]),
-            ("duplicate ID", duplicate,
-             ["more.json: cards[0].id: duplicate card id 'fr-vitale' (first defined in fr.json at cards[0].id)"]),
-            ("dangling source",
-             MiniPack.card(replacing: #""sources": ["FR1", "FR2"]"#, with: #""sources": ["FR1", "FR9"]"#),
-             ["fr.json: cards[0].methods[0].steps[1].sources[1]: unknown source 'FR9'"]),
-            ("malformed JSON",
-             MiniPack.card(replacing: #""country": "fr","#, with: #""country" "fr","#),
-             ["fr.json: not valid JSON: line 3, column 13: expected ':' after a key",
-              "shared.json: safety[0].sources[0]: unknown source 'FR1'",
-              "shared.json: countries[0].id: warning: country 'fr' has no cards yet: its menu will be empty"]),
-            ("t.me link in a text",
-             MiniPack.card(replacing: "Any fee request is a scam.", with: "Any fee request is a scam. Ask t.me/esim1088 instead."),
-             ["fr.json: cards[0].cautions[0].body.en: address on the deny list ('t.me/'): \(deny)"]),
-            ("t.me link as a source",
-             MiniPack.card(replacing: "https://www.service-public.fr/", with: "https://t.me/esim1088"),
-             ["fr.json: sources[1].url: address on the deny list ('t.me/'): \(deny)"]),
-            ("web link in a text",
-             MiniPack.card(replacing: "Log in and order the card.", with: "Log in at https://www.ameli.fr and order the card."),
-             ["fr.json: cards[0].methods[1].steps[0].body.en: link outside the source table: put the address in a source and cite its ID"]),
+            (
+                "missing translation",
+                MiniPack.card(
+                    replacing: #""answer": { "zh": "大约两周。", "en": "About two weeks." }"#,
+                    with: #""answer": { "zh": "大约两周。" }"#),
+                ["fr.json: cards[0].faq[0].answer.en: missing"]
+            ),
+            (
+                "duplicate ID", duplicate,
+                [
+                    "more.json: cards[0].id: duplicate card id 'fr-vitale' (first defined in fr.json at cards[0].id)"
+                ]
+            ),
+            (
+                "dangling source",
+                MiniPack.card(
+                    replacing: #""sources": ["FR1", "FR2"]"#, with: #""sources": ["FR1", "FR9"]"#),
+                ["fr.json: cards[0].methods[0].steps[1].sources[1]: unknown source 'FR9'"]
+            ),
+            (
+                "malformed JSON",
+                MiniPack.card(replacing: #""country": "fr","#, with: #""country" "fr","#),
+                [
+                    "fr.json: not valid JSON: line 3, column 13: expected ':' after a key",
+                    "shared.json: safety[0].sources[0]: unknown source 'FR1'",
+                    "shared.json: countries[0].id: warning: country 'fr' has no cards yet: its menu will be empty",
+                ]
+            ),
+            (
+                "t.me link in a text",
+                MiniPack.card(
+                    replacing: "Any fee request is a scam.",
+                    with: "Any fee request is a scam. Ask t.me/esim1088 instead."),
+                [
+                    "fr.json: cards[0].cautions[0].body.en: address on the deny list ('t.me/'): \(deny)"
+                ]
+            ),
+            (
+                "t.me link as a source",
+                MiniPack.card(
+                    replacing: "https://www.service-public.fr/", with: "https://t.me/esim1088"),
+                ["fr.json: sources[1].url: address on the deny list ('t.me/'): \(deny)"]
+            ),
+            (
+                "web link in a text",
+                MiniPack.card(
+                    replacing: "Log in and order the card.",
+                    with: "Log in at https://www.ameli.fr and order the card."),
+                [
+                    "fr.json: cards[0].methods[1].steps[0].body.en: link outside the source table: put the address in a source and cite its ID"
+                ]
+            ),
         ]
         for (name, files, expected) in cases {
             let folder = CoreFixture.Folder()
@@ -64,40 +100,57 @@ final class CLITests: XCTestCase {
             guard let run = CoreFixture.run(["validate", "--content", folder.path]) else { return }
             XCTAssertEqual(run.status, 1, name)
             let errors = expected.filter { !$0.contains(": warning: ") }.count
-            XCTAssertEqual(run.out, (expected + ["\(errors) problem(s) in \(folder.path)"]).map { $0 + "\n" }.joined(), name)
+            XCTAssertEqual(
+                run.out,
+                (expected + ["\(errors) problem(s) in \(folder.path)"]).map { $0 + "\n" }.joined(),
+                name)
             XCTAssertEqual(run.err, "", name)
         }
     }
 
     func testValidateReportsEveryProblemInOneRun() {
         var card = MiniPack.card
-        card = MiniPack.replacing(#""answer": { "zh": "大约两周。", "en": "About two weeks." }"#, with: #""answer": { "zh": "大约两周。" }"#, in: card)
-        card = MiniPack.replacing(#""sources": ["FR1", "FR2"]"#, with: #""sources": ["FR1", "FR9"]"#, in: card)
-        card = MiniPack.replacing("https://www.service-public.fr/", with: "https://t.me/esim1088", in: card)
-        card = MiniPack.replacing(#""id": "fr-vitale-online-order""#, with: #""id": "fr-vitale-post-form""#, in: card)
-        card = MiniPack.replacing("The French health card", with: "The French health card — free", in: card)
+        card = MiniPack.replacing(
+            #""answer": { "zh": "大约两周。", "en": "About two weeks." }"#,
+            with: #""answer": { "zh": "大约两周。" }"#, in: card)
+        card = MiniPack.replacing(
+            #""sources": ["FR1", "FR2"]"#, with: #""sources": ["FR1", "FR9"]"#, in: card)
+        card = MiniPack.replacing(
+            "https://www.service-public.fr/", with: "https://t.me/esim1088", in: card)
+        card = MiniPack.replacing(
+            #""id": "fr-vitale-online-order""#, with: #""id": "fr-vitale-post-form""#, in: card)
+        card = MiniPack.replacing(
+            "The French health card", with: "The French health card — free", in: card)
         let folder = CoreFixture.Folder()
         folder.write(MiniPack.bytes(["shared.json": MiniPack.shared, "fr.json": card]))
         guard let run = CoreFixture.run(["validate", "--content", folder.path]) else { return }
         XCTAssertEqual(run.status, 1)
-        XCTAssertEqual(run.out.split(separator: "\n").map(String.init), [
-            "fr.json: sources[1].url: address on the deny list ('t.me/'): \(deny)",
-            "fr.json: cards[0].summary.en: character '—' (U+2014) is one column wide in some terminals and two in others: use ASCII or full-width CJK punctuation",
-            "fr.json: cards[0].faq[0].answer.en: missing",
-            "fr.json: cards[0].methods[1].steps[0].id: duplicate step id 'fr-vitale-post-form' (first defined in fr.json at cards[0].methods[0].steps[0].id)",
-            "fr.json: cards[0].methods[0].steps[1].sources[1]: unknown source 'FR9'",
-            "5 problem(s) in \(folder.path)",
-        ])
+        XCTAssertEqual(
+            run.out.split(separator: "\n").map(String.init),
+            [
+                "fr.json: sources[1].url: address on the deny list ('t.me/'): \(deny)",
+                "fr.json: cards[0].summary.en: character '—' (U+2014) is one column wide in some terminals and two in others: use ASCII or full-width CJK punctuation",
+                "fr.json: cards[0].faq[0].answer.en: missing",
+                "fr.json: cards[0].methods[1].steps[0].id: duplicate step id 'fr-vitale-post-form' (first defined in fr.json at cards[0].methods[0].steps[0].id)",
+                "fr.json: cards[0].methods[0].steps[1].sources[1]: unknown source 'FR9'",
+                "5 problem(s) in \(folder.path)",
+            ])
     }
 
     func testValidatePassesWithWarningsOnly() {
         let folder = CoreFixture.Folder()
-        folder.write(MiniPack.bytes(MiniPack.card(
-            replacing: #""url": "https://www.service-public.fr/" }"#,
-            with: #""url": "https://www.service-public.fr/" }, { "id": "FR3", "kind": "low", "title": { "zh": "没人引用", "en": "Nobody cites it" }, "url": "http://example.org/" }"#)))
+        folder.write(
+            MiniPack.bytes(
+                MiniPack.card(
+                    replacing: #""url": "https://www.service-public.fr/" }"#,
+                    with:
+                        #""url": "https://www.service-public.fr/" }, { "id": "FR3", "kind": "low", "title": { "zh": "没人引用", "en": "Nobody cites it" }, "url": "http://example.org/" }"#
+                )))
         guard let run = CoreFixture.run(["validate", "--content", folder.path]) else { return }
         XCTAssertEqual(run.status, 0)
-        XCTAssertEqual(run.out, """
+        XCTAssertEqual(
+            run.out,
+            """
             fr.json: sources[2].id: warning: source 'FR3' is never cited
             ok: 1 countries, 1 cards, 2 methods, 3 steps, 1 FAQ entries, 3 sources, 1 warning(s)
 
@@ -108,7 +161,8 @@ final class CLITests: XCTestCase {
         let missing = NSTemporaryDirectory() + "cardguide-no-such-folder-\(UUID().uuidString)"
         guard let run = CoreFixture.run(["validate", "--content", missing]) else { return }
         XCTAssertEqual(run.status, 1)
-        XCTAssertEqual(run.out, "\(missing): cannot read the content folder\n1 problem(s) in \(missing)\n")
+        XCTAssertEqual(
+            run.out, "\(missing): cannot read the content folder\n1 problem(s) in \(missing)\n")
     }
 
     // MARK: list
@@ -122,12 +176,18 @@ final class CLITests: XCTestCase {
             XCTAssertEqual(run.err, "")
             outputs[language] = run.out
             for country in pack.countries {
-                XCTAssertTrue(run.out.contains("\(country.name[language]) [\(country.id)]\n"), "\(language): country \(country.id)")
+                XCTAssertTrue(
+                    run.out.contains("\(country.name[language]) [\(country.id)]\n"),
+                    "\(language): country \(country.id)")
             }
             for card in pack.cards {
-                XCTAssertTrue(run.out.contains("  \(card.name[language]) [\(card.id)]: "), "\(language): card \(card.id)")
+                XCTAssertTrue(
+                    run.out.contains("  \(card.name[language]) [\(card.id)]: "),
+                    "\(language): card \(card.id)")
                 for method in card.methods {
-                    XCTAssertTrue(run.out.contains("    - \(method.name[language]) [\(method.id)]: "), "\(language): method \(method.id)")
+                    XCTAssertTrue(
+                        run.out.contains("    - \(method.name[language]) [\(method.id)]: "),
+                        "\(language): method \(method.id)")
                 }
             }
             let methods = pack.cards.flatMap(\.methods).count
@@ -137,7 +197,8 @@ final class CLITests: XCTestCase {
             }.count
             let lines = pack.countries.count + pack.cards.count + methods + contactLines
             XCTAssertEqual(run.out.split(separator: "\n").count, lines)
-            let chinaLine = language == .zh
+            let chinaLine =
+                language == .zh
                 ? "  官方联系方式：12333; 12393" : "  Official contacts: 12333; 12393"
             XCTAssertTrue(run.out.contains(chinaLine))
         }
@@ -150,15 +211,20 @@ final class CLITests: XCTestCase {
         let folder = CoreFixture.Folder()
         folder.write(MiniPack.bytes(MiniPack.files))
         guard let zh = CoreFixture.run(["list", "--content", folder.path, "--lang", "zh"]),
-              let en = CoreFixture.run(["list", "--content", folder.path, "--lang", "en"]) else { return }
-        XCTAssertEqual(zh.out, """
+            let en = CoreFixture.run(["list", "--content", folder.path, "--lang", "en"])
+        else { return }
+        XCTAssertEqual(
+            zh.out,
+            """
             法国 [fr]
               医保卡 [fr-vitale]: 2 种办理方式, 1 条常见问题
                 - 邮寄申请 [fr-vitale-post]: 2 步
                 - 网上申请 [fr-vitale-online]: 1 步
 
             """)
-        XCTAssertEqual(en.out, """
+        XCTAssertEqual(
+            en.out,
+            """
             France [fr]
               Carte Vitale [fr-vitale]: 2 methods, 1 FAQ
                 - Apply by post [fr-vitale-post]: 2 steps
@@ -176,12 +242,19 @@ final class CLITests: XCTestCase {
 
     func testListOfABrokenPackFailsWithTheProblemsOnStderr() {
         let folder = CoreFixture.Folder()
-        folder.write(MiniPack.bytes(MiniPack.card(replacing: #""sources": ["FR1", "FR2"]"#, with: #""sources": ["FR1", "FR9"]"#)))
+        folder.write(
+            MiniPack.bytes(
+                MiniPack.card(
+                    replacing: #""sources": ["FR1", "FR2"]"#, with: #""sources": ["FR1", "FR9"]"#)))
         guard let run = CoreFixture.run(["list", "--content", folder.path]) else { return }
         XCTAssertEqual(run.status, 1)
         XCTAssertEqual(run.out, "")
-        XCTAssertTrue(run.err.hasPrefix("fr.json: cards[0].methods[0].steps[1].sources[1]: unknown source 'FR9'\n"), run.err)
-        XCTAssertTrue(run.err.contains("run 'cardguide validate --content \(folder.path)'"), run.err)
+        XCTAssertTrue(
+            run.err.hasPrefix(
+                "fr.json: cards[0].methods[0].steps[1].sources[1]: unknown source 'FR9'\n"), run.err
+        )
+        XCTAssertTrue(
+            run.err.contains("run 'cardguide validate --content \(folder.path)'"), run.err)
     }
 
     // MARK: show, --help, --version
@@ -255,8 +328,9 @@ final class FileSizeLimitTests: XCTestCase {
         let data = errors.fileHandleForReading.readDataToEndOfFile()
         let text = String(decoding: data, as: UTF8.self)
         process.waitUntilExit()
-        XCTAssertEqual(process.terminationReason, .exit,
-                       "killed by signal \(process.terminationStatus)")
+        XCTAssertEqual(
+            process.terminationReason, .exit,
+            "killed by signal \(process.terminationStatus)")
         XCTAssertEqual(process.terminationStatus, 1, text)
         XCTAssertTrue(text.contains("File too large"), text)
         let names = try FileManager.default.contentsOfDirectory(atPath: folder.path)

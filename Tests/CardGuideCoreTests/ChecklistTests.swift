@@ -1,26 +1,35 @@
 import Foundation
 import XCTest
+
 @testable import CardGuideCore
 
 final class ChecklistTests: XCTestCase {
     private static func l(_ text: String) -> Localized { Localized(zh: text, en: text) }
-    private static func material(_ id: String) -> Material { Material(id: id, name: l(id), note: nil) }
+    private static func material(_ id: String) -> Material {
+        Material(id: id, name: l(id), note: nil)
+    }
     private static func step(_ id: String, bring: [String]) -> Step {
-        Step(id: id, title: l(id), body: l(id), bring: bring.map(material), where: nil, duration: nil,
-             sources: ["X"], varies: false, variesNote: nil)
+        Step(
+            id: id, title: l(id), body: l(id), bring: bring.map(material), where: nil,
+            duration: nil,
+            sources: ["X"], varies: false, variesNote: nil)
     }
 
-    private static let method = Method(id: "fr-vitale-post", name: l("Post"), summary: l("Post"), suits: l("All"), steps: [
-        step("form", bring: ["passport", "birth"]),
-        step("send", bring: ["rib"]),
-        step("wait", bring: []),
-    ])
+    private static let method = Method(
+        id: "fr-vitale-post", name: l("Post"), summary: l("Post"), suits: l("All"),
+        steps: [
+            step("form", bring: ["passport", "birth"]),
+            step("send", bring: ["rib"]),
+            step("wait", bring: []),
+        ])
     private var method: Method { Self.method }
     private let start = Date(timeIntervalSince1970: 1_735_689_600)
     private let later = Date(timeIntervalSince1970: 1_735_776_000)
 
     private func fresh() -> Checklist {
-        Checklist(countryID: "fr", cardID: "fr-vitale", method: method, now: start, contentFingerprint: "abc123")
+        Checklist(
+            countryID: "fr", cardID: "fr-vitale", method: method, now: start,
+            contentFingerprint: "abc123")
     }
 
     func testANewChecklistStartsAtTheFirstStep() {
@@ -31,7 +40,7 @@ final class ChecklistTests: XCTestCase {
         XCTAssertEqual(
             method.steps.map { checklist.status(of: $0.id) },
             [.notStarted, .notStarted, .notStarted],
-                       "a step is in progress only once something in it is ticked")
+            "a step is in progress only once something in it is ticked")
         XCTAssertEqual(checklist.ticked, [])
         XCTAssertEqual(checklist.started, start)
         XCTAssertEqual(checklist.changed, start)
@@ -44,7 +53,8 @@ final class ChecklistTests: XCTestCase {
         XCTAssertEqual(checklist.currentIndex(in: method), 2)
         XCTAssertEqual(
             checklist.status(of: "wait"), .notStarted, "reading a step does not start it")
-        XCTAssertEqual(checklist.status(of: "send"), .notStarted, "skipping past a step does not start it")
+        XCTAssertEqual(
+            checklist.status(of: "send"), .notStarted, "skipping past a step does not start it")
         XCTAssertEqual(checklist.changed, later)
         XCTAssertEqual(checklist.started, start)
     }
@@ -71,7 +81,9 @@ final class ChecklistTests: XCTestCase {
 
     func testGoToInAMethodWithoutStepsChangesNothing() {
         var checklist = fresh()
-        let empty = Method(id: "fr-vitale-post", name: Self.l("x"), summary: Self.l("x"), suits: Self.l("x"), steps: [])
+        let empty = Method(
+            id: "fr-vitale-post", name: Self.l("x"), summary: Self.l("x"), suits: Self.l("x"),
+            steps: [])
         checklist.go(to: 1, in: empty, now: later)
         XCTAssertEqual(checklist, fresh())
     }
@@ -138,7 +150,8 @@ final class ChecklistTests: XCTestCase {
         XCTAssertEqual(checklist.percentDone(in: method), 66)
         checklist.toggleDone(step: "wait", in: method, now: later)
         XCTAssertEqual(checklist.percentDone(in: method), 100)
-        let empty = Method(id: "x", name: Self.l("x"), summary: Self.l("x"), suits: Self.l("x"), steps: [])
+        let empty = Method(
+            id: "x", name: Self.l("x"), summary: Self.l("x"), suits: Self.l("x"), steps: [])
         XCTAssertEqual(checklist.percentDone(in: empty), 0)
     }
 
@@ -151,14 +164,21 @@ final class ChecklistTests: XCTestCase {
 
         let bytes = SessionCoding.encode(checklist)
         // Read back with Foundation's own JSON reader: the file is plain JSON to any tool.
-        let object = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any])
-        XCTAssertEqual(Set(object.keys), ["country", "card", "method", "currentStep", "steps", "ticked", "started", "changed", "contentFingerprint"])
+        let object = try XCTUnwrap(
+            try JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any])
+        XCTAssertEqual(
+            Set(object.keys),
+            [
+                "country", "card", "method", "currentStep", "steps", "ticked", "started", "changed",
+                "contentFingerprint",
+            ])
         XCTAssertEqual(object["country"] as? String, "fr")
         XCTAssertEqual(object["card"] as? String, "fr-vitale")
         XCTAssertEqual(object["method"] as? String, "fr-vitale-post")
         XCTAssertEqual(object["currentStep"] as? String, "send")
         XCTAssertEqual(object["ticked"] as? [String], ["birth", "rib"], "ticks are saved sorted")
-        XCTAssertEqual(object["steps"] as? [String: String], ["form": "done", "send": "inProgress"])
+        XCTAssertEqual(
+            object["steps"] as? [String: String], ["form": "done", "send": "inProgress"])
         XCTAssertEqual(object["contentFingerprint"] as? String, "abc123")
         XCTAssertEqual(object["started"] as? String, "2025-01-01T00:00:00Z")
 
@@ -172,20 +192,36 @@ final class ChecklistTests: XCTestCase {
         func read(_ json: String) throws -> Checklist {
             try SessionCoding.checklist(.init(value: JSONParser.parse(json), path: ""))
         }
-        let missing = #"{"country":"fr","card":"fr-vitale","method":"m","currentStep":"s","steps":{},"ticked":[],"started":"2025-01-01T00:00:00Z","changed":"2025-01-01T00:00:00Z"}"#
+        let missing =
+            #"{"country":"fr","card":"fr-vitale","method":"m","currentStep":"s","steps":{},"ticked":[],"started":"2025-01-01T00:00:00Z","changed":"2025-01-01T00:00:00Z"}"#
         XCTAssertThrowsError(try read(missing)) { error in
-            XCTAssertEqual(error as? SessionCoding.ShapeError, SessionCoding.ShapeError(reason: "missing field contentFingerprint"))
+            XCTAssertEqual(
+                error as? SessionCoding.ShapeError,
+                SessionCoding.ShapeError(reason: "missing field contentFingerprint"))
         }
-        let complete = #"{"country":"fr","card":"fr-vitale","method":"m","currentStep":"s","steps":{"s":"done"},"ticked":["b","a"],"started":"2025-01-01T08:00:00+08:00","changed":"2025-01-01T00:00:00.250Z","contentFingerprint":"f","later":1}"#
+        let complete =
+            #"{"country":"fr","card":"fr-vitale","method":"m","currentStep":"s","steps":{"s":"done"},"ticked":["b","a"],"started":"2025-01-01T08:00:00+08:00","changed":"2025-01-01T00:00:00.250Z","contentFingerprint":"f","later":1}"#
         let decoded = try read(complete)
         XCTAssertEqual(decoded.ticked, ["a", "b"])
         XCTAssertEqual(decoded.status(of: "s"), .done)
-        XCTAssertEqual(decoded.started, decoded.changed, "an offset and a fraction are read; the fraction is dropped")
-        XCTAssertThrowsError(try read(complete.replacingOccurrences(of: "\"done\"", with: "\"finished\""))) { error in
-            XCTAssertEqual(error as? SessionCoding.ShapeError, SessionCoding.ShapeError(reason: "invalid value at steps.s"))
+        XCTAssertEqual(
+            decoded.started, decoded.changed,
+            "an offset and a fraction are read; the fraction is dropped")
+        XCTAssertThrowsError(
+            try read(complete.replacingOccurrences(of: "\"done\"", with: "\"finished\""))
+        ) { error in
+            XCTAssertEqual(
+                error as? SessionCoding.ShapeError,
+                SessionCoding.ShapeError(reason: "invalid value at steps.s"))
         }
-        XCTAssertThrowsError(try read(complete.replacingOccurrences(of: "2025-01-01T08:00:00+08:00", with: "2025-02-30T08:00:00Z"))) { error in
-            XCTAssertEqual(error as? SessionCoding.ShapeError, SessionCoding.ShapeError(reason: "invalid value at started"))
+        XCTAssertThrowsError(
+            try read(
+                complete.replacingOccurrences(
+                    of: "2025-01-01T08:00:00+08:00", with: "2025-02-30T08:00:00Z"))
+        ) { error in
+            XCTAssertEqual(
+                error as? SessionCoding.ShapeError,
+                SessionCoding.ShapeError(reason: "invalid value at started"))
         }
     }
 }

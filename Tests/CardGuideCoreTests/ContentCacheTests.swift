@@ -1,7 +1,9 @@
 import Foundation
 import TestSupport
 import XCTest
+
 @testable import CardGuideCore
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -12,20 +14,31 @@ final class ContentCacheTests: XCTestCase {
     /// A clock past the racy window, so that files written by the test a moment ago are cached.
     private let later = { CacheKey.now() + 60_000_000_000 }
 
-    private func load(_ folder: String, cache: String, now: (() -> Int64)? = nil) -> (ContentLoadResult, CachedContent.Outcome) {
-        let (result, outcome) = CachedContent.load(directory: folder, cacheFolder: cache, now: now ?? later)
+    private func load(_ folder: String, cache: String, now: (() -> Int64)? = nil) -> (
+        ContentLoadResult, CachedContent.Outcome
+    ) {
+        let (result, outcome) = CachedContent.load(
+            directory: folder, cacheFolder: cache, now: now ?? later)
         return (result, outcome)
     }
 
     /// Equal texts may differ in bytes (String's `==` is canonical equivalence): the cache must
     /// give back the very bytes. Two results encode alike exactly when every text is byte-equal.
-    private func assertSameBytes(_ a: ContentLoadResult, _ b: ContentLoadResult, _ folder: String,
-                                 file: StaticString = #filePath, line: UInt = #line) {
-        guard let key = CacheKey(directory: folder) else { return XCTFail("no key for \(folder)", file: file, line: line) }
-        XCTAssertEqual(CacheFile.seal(a, key: key), CacheFile.seal(b, key: key), "not byte-equal", file: file, line: line)
+    private func assertSameBytes(
+        _ a: ContentLoadResult, _ b: ContentLoadResult, _ folder: String,
+        file: StaticString = #filePath, line: UInt = #line
+    ) {
+        guard let key = CacheKey(directory: folder) else {
+            return XCTFail("no key for \(folder)", file: file, line: line)
+        }
+        XCTAssertEqual(
+            CacheFile.seal(a, key: key), CacheFile.seal(b, key: key), "not byte-equal", file: file,
+            line: line)
     }
 
-    private func assertRoundTrip(_ folder: String, file: StaticString = #filePath, line: UInt = #line) -> ContentLoadResult {
+    private func assertRoundTrip(
+        _ folder: String, file: StaticString = #filePath, line: UInt = #line
+    ) -> ContentLoadResult {
         let cache = folder + "-cache"
         let expected = ContentLoader.load(directory: folder)
         XCTAssertTrue(expected.isValid, "\(expected.errors)", file: file, line: line)
@@ -45,12 +58,16 @@ final class ContentCacheTests: XCTestCase {
 
     func testShippedPackRoundTrips() throws {
         let folder = CoreFixture.Folder()
-        for name in try FileManager.default.contentsOfDirectory(atPath: CoreFixture.repositoryContent) where name.hasSuffix(".json") {
+        for name in try FileManager.default.contentsOfDirectory(
+            atPath: CoreFixture.repositoryContent) where name.hasSuffix(".json")
+        {
             folder.write(name, try XCTUnwrap(bytes(at: CoreFixture.repositoryContent + "/" + name)))
         }
         let cached = assertRoundTrip(folder.path)
         XCTAssertEqual(cached.pack?.countries.count, 3)
-        XCTAssertEqual(cached.pack?.card(CoreFixture.shippedPack.cards[0].id), CoreFixture.shippedPack.cards[0])
+        XCTAssertEqual(
+            cached.pack?.card(CoreFixture.shippedPack.cards[0].id), CoreFixture.shippedPack.cards[0]
+        )
         // Web contacts are addresses: the cache's text check lets them through like URLs.
         XCTAssertEqual(cached.pack?.contacts, CoreFixture.shippedPack.contacts)
         XCTAssertTrue(cached.pack?.contacts.contains { $0.kind == .web } == true)
@@ -62,7 +79,9 @@ final class ContentCacheTests: XCTestCase {
             let folder = CoreFixture.Folder()
             folder.write(MiniPack.bytes(GeneratedPack.files(&random)))
             let cached = assertRoundTrip(folder.path)
-            XCTAssertFalse(cached.issues.isEmpty, "round \(round), \(random.context): the pack should have warnings")
+            XCTAssertFalse(
+                cached.issues.isEmpty,
+                "round \(round), \(random.context): the pack should have warnings")
             XCTAssertTrue(cached.issues.allSatisfy { $0.severity == .warning }, "\(cached.issues)")
         }
     }
@@ -70,15 +89,24 @@ final class ContentCacheTests: XCTestCase {
     /// "é" precomposed and decomposed are equal Strings; interning must not merge them.
     func testCanonicallyEquivalentTextsKeepTheirBytes() throws {
         let folder = CoreFixture.Folder()
-        folder.write(MiniPack.bytes(MiniPack.card(replacing: #""en": "Fill in the form""#, with: #""en": "Caf\u00e9""#)))
-        folder.write("z.json", Array(MiniPack.extraCardFile(methods: """
-            [ { "id": "fr-extra-m", "name": { "zh": "方法", "en": "Cafe\\u0301" }, "summary": { "zh": "摘要", "en": "Summary" },
-                "suits": { "zh": "所有人", "en": "Everyone" },
-                "steps": [ { "id": "fr-extra-s", "title": { "zh": "步骤", "en": "Step" }, "body": { "zh": "正文", "en": "Body" }, "sources": ["FR1"] } ] } ]
-            """).utf8))
+        folder.write(
+            MiniPack.bytes(
+                MiniPack.card(replacing: #""en": "Fill in the form""#, with: #""en": "Caf\u00e9""#))
+        )
+        folder.write(
+            "z.json",
+            Array(
+                MiniPack.extraCardFile(
+                    methods: """
+                        [ { "id": "fr-extra-m", "name": { "zh": "方法", "en": "Cafe\\u0301" }, "summary": { "zh": "摘要", "en": "Summary" },
+                            "suits": { "zh": "所有人", "en": "Everyone" },
+                            "steps": [ { "id": "fr-extra-s", "title": { "zh": "步骤", "en": "Step" }, "body": { "zh": "正文", "en": "Body" }, "sources": ["FR1"] } ] } ]
+                        """
+                ).utf8))
         let cached = assertRoundTrip(folder.path)
         let pack = try XCTUnwrap(cached.pack)
-        XCTAssertEqual(Array(pack.cards[0].methods[0].steps[0].title.en.utf8), Array("Caf\u{E9}".utf8))
+        XCTAssertEqual(
+            Array(pack.cards[0].methods[0].steps[0].title.en.utf8), Array("Caf\u{E9}".utf8))
         XCTAssertEqual(Array(pack.cards[1].methods[0].name.en.utf8), Array("Cafe\u{301}".utf8))
     }
 
@@ -94,10 +122,14 @@ final class ContentCacheTests: XCTestCase {
         // Same size, same inode: only the times tell.
         let path = folder.path + "/fr.json"
         let original = try XCTUnwrap(bytes(at: path))
-        let edited = Array(String(decoding: original, as: UTF8.self).replacingOccurrences(of: "About two weeks.", with: "About ten weeks.").utf8)
+        let edited = Array(
+            String(decoding: original, as: UTF8.self).replacingOccurrences(
+                of: "About two weeks.", with: "About ten weeks."
+            ).utf8)
         XCTAssertEqual(edited.count, original.count)
         let fd = open(path, O_WRONLY)
-        XCTAssertEqual(edited.withUnsafeBytes { pwrite(fd, $0.baseAddress, $0.count, 0) }, edited.count)
+        XCTAssertEqual(
+            edited.withUnsafeBytes { pwrite(fd, $0.baseAddress, $0.count, 0) }, edited.count)
         close(fd)
 
         let (result, outcome) = load(folder.path, cache: cache)
@@ -113,14 +145,19 @@ final class ContentCacheTests: XCTestCase {
         let cache = folder.path + "/cache"
         XCTAssertEqual(load(folder.path, cache: cache).1, .miss(written: true))
 
-        folder.write("more.json", Array(MiniPack.extraCardFile(methods: nil).utf8))  // an error: not cached
+        // An error: not cached.
+        folder.write("more.json", Array(MiniPack.extraCardFile(methods: nil).utf8))
         var (result, outcome) = load(folder.path, cache: cache)
         XCTAssertEqual(outcome, .miss(written: false))
         XCTAssertEqual(result, ContentLoader.load(directory: folder.path))
         XCTAssertFalse(result.isValid)
 
         XCTAssertEqual(unlink(folder.path + "/more.json"), 0)
-        folder.write("a-warning.json", Array(#"{ "schemaVersion": 1, "countries": [ { "id": "de", "name": { "zh": "德国", "en": "Germany" }, "summary": { "zh": "德国", "en": "Germany" } } ] }"#.utf8))
+        folder.write(
+            "a-warning.json",
+            Array(
+                #"{ "schemaVersion": 1, "countries": [ { "id": "de", "name": { "zh": "德国", "en": "Germany" }, "summary": { "zh": "德国", "en": "Germany" } } ] }"#
+                    .utf8))
         (result, outcome) = load(folder.path, cache: cache)
         XCTAssertEqual(outcome, .miss(written: true))
         XCTAssertEqual(result, ContentLoader.load(directory: folder.path))
@@ -139,10 +176,13 @@ final class ContentCacheTests: XCTestCase {
         let folder = CoreFixture.Folder()
         folder.write(MiniPack.bytes(MiniPack.files))
         let cache = folder.path + "/cache"
-        let (result, outcome) = CachedContent.loadReporting(directory: folder.path, cacheFolder: cache)
+        let (result, outcome) = CachedContent.loadReporting(
+            directory: folder.path, cacheFolder: cache)
         XCTAssertEqual(outcome, .miss(written: false))
         XCTAssertEqual(result, ContentLoader.load(directory: folder.path))
-        XCTAssertEqual(load(folder.path, cache: cache).1, .miss(written: true), "written once the window has passed")
+        XCTAssertEqual(
+            load(folder.path, cache: cache).1, .miss(written: true),
+            "written once the window has passed")
     }
 
     // MARK: A damaged cache
@@ -167,7 +207,9 @@ final class ContentCacheTests: XCTestCase {
             // A clock at 1970 makes every file too new to cache: the damaged file stays as it is.
             let (result, outcome) = load(folder.path, cache: cache, now: { 0 })
             XCTAssertEqual(result, expected, "mutation \(n), \(random.context)")
-            if damaged != pristine { XCTAssertNotEqual(outcome, .hit, "mutation \(n), \(random.context)") }
+            if damaged != pristine {
+                XCTAssertNotEqual(outcome, .hit, "mutation \(n), \(random.context)")
+            }
         }
     }
 
@@ -184,9 +226,15 @@ final class ContentCacheTests: XCTestCase {
         var decoded = 0
         for _ in 0..<2000 {
             var damaged = Damage.apply(to: pristine, &random, keeping: 32 + key.bytes.count)
-            damaged.replaceSubrange(16..<24, with: withUnsafeBytes(of: UInt64(damaged.count - 32 - key.bytes.count).littleEndian, Array.init))
-            let checksum = damaged.withUnsafeBytes { Checksum64.hash(UnsafeRawBufferPointer(rebasing: $0[32...])) }
-            damaged.replaceSubrange(24..<32, with: withUnsafeBytes(of: checksum.littleEndian, Array.init))
+            damaged.replaceSubrange(
+                16..<24,
+                with: withUnsafeBytes(
+                    of: UInt64(damaged.count - 32 - key.bytes.count).littleEndian, Array.init))
+            let checksum = damaged.withUnsafeBytes {
+                Checksum64.hash(UnsafeRawBufferPointer(rebasing: $0[32...]))
+            }
+            damaged.replaceSubrange(
+                24..<32, with: withUnsafeBytes(of: checksum.littleEndian, Array.init))
             if damaged.withUnsafeBytes({ CacheFile.open($0, key: key) }) != nil { decoded += 1 }
         }
         XCTAssertLessThan(decoded, 2000, "\(random.context)")
@@ -223,11 +271,16 @@ final class ContentCacheTests: XCTestCase {
     }
 
     func testCacheFolderFollowsXDGAndCanBeTurnedOff() {
-        func folder(_ environment: [String: String]) -> String? { CacheStore.folder { environment[$0] } }
-        XCTAssertEqual(folder(["XDG_CACHE_HOME": "/srv/cache", "HOME": "/home/li"]), "/srv/cache/cardguide")
-        XCTAssertEqual(folder(["XDG_CACHE_HOME": "cache", "HOME": "/home/li"]), "/home/li/.cache/cardguide")
+        func folder(_ environment: [String: String]) -> String? {
+            CacheStore.folder { environment[$0] }
+        }
+        XCTAssertEqual(
+            folder(["XDG_CACHE_HOME": "/srv/cache", "HOME": "/home/li"]), "/srv/cache/cardguide")
+        XCTAssertEqual(
+            folder(["XDG_CACHE_HOME": "cache", "HOME": "/home/li"]), "/home/li/.cache/cardguide")
         XCTAssertEqual(folder(["HOME": "/home/li/"]), "/home/li/.cache/cardguide")
-        XCTAssertEqual(folder(["CARDGUIDE_NO_CACHE": "0", "HOME": "/home/li"]), "/home/li/.cache/cardguide")
+        XCTAssertEqual(
+            folder(["CARDGUIDE_NO_CACHE": "0", "HOME": "/home/li"]), "/home/li/.cache/cardguide")
         XCTAssertNil(folder(["CARDGUIDE_NO_CACHE": "1", "HOME": "/home/li"]))
         XCTAssertNil(folder(["HOME": "relative"]))
         XCTAssertNil(folder([:]))
@@ -236,7 +289,11 @@ final class ContentCacheTests: XCTestCase {
     func testValidateNeverUsesTheCache() {
         let folder = CoreFixture.Folder()
         folder.write(MiniPack.bytes(MiniPack.files))
-        guard let run = CoreFixture.run(["validate", "--content", folder.path], environment: ["XDG_CACHE_HOME": folder.path + "/cache"]) else {
+        guard
+            let run = CoreFixture.run(
+                ["validate", "--content", folder.path],
+                environment: ["XDG_CACHE_HOME": folder.path + "/cache"])
+        else {
             return XCTFail("the cardguide binary was not found or did not finish")
         }
         XCTAssertEqual(run.status, 0, run.out + run.err)
@@ -249,11 +306,16 @@ final class ContentCacheTests: XCTestCase {
         XCTAssertEqual(Checksum64.hash([]), 0xEF46_DB37_51D8_E999)
         XCTAssertEqual(Checksum64.hash(Array("a".utf8)), 0xD24E_C4F1_A98C_6E5B)
         XCTAssertEqual(Checksum64.hash(Array("abc".utf8)), 0x44BC_2CF5_AD77_0999)
-        XCTAssertEqual(Checksum64.hash(Array("Nobody inspects the spammish repetition".utf8)), 0xFBCE_A83C_8A37_8BF1)
+        XCTAssertEqual(
+            Checksum64.hash(Array("Nobody inspects the spammish repetition".utf8)),
+            0xFBCE_A83C_8A37_8BF1)
     }
 
     private func setModified(_ path: String, secondsAgo: Int) {
-        var times = [timespec(tv_sec: time(nil) - secondsAgo, tv_nsec: 0), timespec(tv_sec: time(nil) - secondsAgo, tv_nsec: 0)]
+        var times = [
+            timespec(tv_sec: time(nil) - secondsAgo, tv_nsec: 0),
+            timespec(tv_sec: time(nil) - secondsAgo, tv_nsec: 0),
+        ]
         XCTAssertEqual(utimensat(AT_FDCWD, path, &times, 0), 0)
     }
 }
@@ -261,22 +323,27 @@ final class ContentCacheTests: XCTestCase {
 /// Seeded ways of damaging a file.
 enum Damage {
     /// Damage after the first `keeping` bytes.
-    static func apply(to pristine: [UInt8], _ random: inout SeededRandom, keeping from: Int = 0) -> [UInt8] {
+    static func apply(to pristine: [UInt8], _ random: inout SeededRandom, keeping from: Int = 0)
+        -> [UInt8]
+    {
         var bytes = pristine
         switch random.int(0..<5) {
-        case 0:  // bit flips
-            for _ in 0..<random.int(1...8) { bytes[random.int(from..<bytes.count)] ^= 1 << UInt8(random.int(0..<8)) }
-        case 1:  // truncation
+        case 0: // bit flips
+            for _ in 0..<random.int(1...8) {
+                bytes[random.int(from..<bytes.count)] ^= 1 << UInt8(random.int(0..<8))
+            }
+        case 1: // truncation
             bytes.removeLast(random.int(1...(bytes.count - from)))
-        case 2:  // extension
+        case 2: // extension
             bytes += (0..<random.int(1...64)).map { _ in UInt8(random.int(0...255)) }
-        case 3:  // a zeroed range
+        case 3: // a zeroed range
             let start = random.int(from..<bytes.count)
             let end = min(bytes.count, start + random.int(1...64))
             bytes.replaceSubrange(start..<end, with: repeatElement(0, count: end - start))
-        default:  // a count or length made huge
+        default: // a count or length made huge
             let at = random.int(from..<bytes.count - 4)
-            bytes.replaceSubrange(at..<at + 4, with: [0xFF, 0xFF, 0xFF, random.pick([0x7F, 0xFF, 0x00])])
+            bytes.replaceSubrange(
+                at..<at + 4, with: [0xFF, 0xFF, 0xFF, random.pick([0x7F, 0xFF, 0x00])])
         }
         return bytes
     }
@@ -291,24 +358,47 @@ enum GeneratedPack {
         let countryList = (0..<countries).map { "c\($0)" } + ["lonely"]
         files["shared.json"] = object([
             ("schemaVersion", "1"),
-            ("countries", array(countryList.map { object([("id", quote($0)), ("name", text(&random)), ("summary", text(&random))]) })),
-            ("safety", array([object([("id", quote("S1")), ("title", text(&random)), ("body", text(&random)), ("sources", array([quote("G0")]))])])),
+            (
+                "countries",
+                array(
+                    countryList.map {
+                        object([
+                            ("id", quote($0)), ("name", text(&random)), ("summary", text(&random)),
+                        ])
+                    })
+            ),
+            (
+                "safety",
+                array([
+                    object([
+                        ("id", quote("S1")), ("title", text(&random)), ("body", text(&random)),
+                        ("sources", array([quote("G0")])),
+                    ])
+                ])
+            ),
             ("sources", array([source("G0", &random), source("G-unused", &random)])),
         ])
         for c in 0..<countries {
             let prefix = "c\(c)"
             let cited = ["\(prefix)-S0", "\(prefix)-S1"]
-            func cites(_ random: inout SeededRandom) -> String { array([quote(random.pick(cited))]) }
+            func cites(_ random: inout SeededRandom) -> String {
+                array([quote(random.pick(cited))])
+            }
             var cards: [String] = []
             for k in 0..<random.int(1...2) {
                 let card = "\(prefix)-k\(k)"
                 let methods = (0..<random.int(1...3)).map { m in
                     let method = "\(card)-m\(m)"
                     let steps = (0..<random.int(1...4)).map { s in
-                        var fields = [("id", quote("\(method)-s\(s)")), ("title", text(&random)), ("body", text(&random)),
-                                      ("sources", cites(&random))]
+                        var fields = [
+                            ("id", quote("\(method)-s\(s)")), ("title", text(&random)),
+                            ("body", text(&random)),
+                            ("sources", cites(&random)),
+                        ]
                         let bring = (0..<random.int(0...3)).map { b in
-                            object([("id", quote("m\(s)-\(b)")), ("name", text(&random))] + (random.chance(0.5) ? [("note", text(&random))] : []))
+                            object(
+                                [("id", quote("m\(s)-\(b)")), ("name", text(&random))]
+                                    + (random.chance(0.5) ? [("note", text(&random))] : []))
                         }
                         if !bring.isEmpty { fields.append(("bring", array(bring))) }
                         if random.chance(0.5) { fields.append(("where", text(&random))) }
@@ -319,26 +409,64 @@ enum GeneratedPack {
                         }
                         return object(fields)
                     }
-                    return (id: method, json: object([("id", quote(method)), ("name", text(&random)), ("summary", text(&random)),
-                                                      ("suits", text(&random)), ("steps", array(steps))]))
+                    return (
+                        id: method,
+                        json: object([
+                            ("id", quote(method)), ("name", text(&random)),
+                            ("summary", text(&random)),
+                            ("suits", text(&random)), ("steps", array(steps)),
+                        ])
+                    )
                 }
                 let cautions = (0..<random.int(0...3)).map { n in
-                    object([("id", quote("\(card)-c\(n)")), ("kind", quote(random.pick(["fraud", "warning", "info"]))),
-                            ("title", text(&random)), ("body", text(&random)), ("sources", cites(&random))])
+                    object([
+                        ("id", quote("\(card)-c\(n)")),
+                        ("kind", quote(random.pick(["fraud", "warning", "info"]))),
+                        ("title", text(&random)), ("body", text(&random)),
+                        ("sources", cites(&random)),
+                    ])
                 }
                 let faq = (0..<random.int(0...4)).map { n in
-                    object([("id", quote("\(card)-f\(n)")), ("question", text(&random)), ("answer", text(&random)), ("sources", cites(&random)),
-                            ("keywords", object([("zh", array((0..<random.int(0...2)).map { _ in quote(words(&random)) })),
-                                                 ("en", array((0..<random.int(0...2)).map { _ in quote(words(&random)) }))]))])
+                    object([
+                        ("id", quote("\(card)-f\(n)")), ("question", text(&random)),
+                        ("answer", text(&random)), ("sources", cites(&random)),
+                        (
+                            "keywords",
+                            object([
+                                (
+                                    "zh",
+                                    array(
+                                        (0..<random.int(0...2)).map { _ in quote(words(&random)) })
+                                ),
+                                (
+                                    "en",
+                                    array(
+                                        (0..<random.int(0...2)).map { _ in quote(words(&random)) })
+                                ),
+                            ])
+                        ),
+                    ])
                 }
                 let rows = (0..<random.int(1...3)).map { _ in
-                    object([("label", text(&random)), ("cells", array(methods.map { _ in text(&random) }))])
+                    object([
+                        ("label", text(&random)),
+                        ("cells", array(methods.map { _ in text(&random) })),
+                    ])
                 }
-                let comparisons = [object([("id", quote("\(card)-cmp")), ("title", text(&random)),
-                                           ("methods", array(methods.map { quote($0.id) })), ("rows", array(rows))])]
-                cards.append(object([("id", quote(card)), ("name", text(&random)), ("summary", text(&random)), ("issuer", text(&random)),
-                                     ("activation", text(&random)), ("methods", array(methods.map(\.json))), ("cautions", array(cautions)),
-                                     ("faq", array(faq)), ("comparisons", array(comparisons))]))
+                let comparisons = [
+                    object([
+                        ("id", quote("\(card)-cmp")), ("title", text(&random)),
+                        ("methods", array(methods.map { quote($0.id) })), ("rows", array(rows)),
+                    ])
+                ]
+                cards.append(
+                    object([
+                        ("id", quote(card)), ("name", text(&random)), ("summary", text(&random)),
+                        ("issuer", text(&random)),
+                        ("activation", text(&random)), ("methods", array(methods.map(\.json))),
+                        ("cautions", array(cautions)),
+                        ("faq", array(faq)), ("comparisons", array(comparisons)),
+                    ]))
             }
             files["\(prefix).json"] = object([
                 ("schemaVersion", "1"), ("country", quote(prefix)),
@@ -350,8 +478,10 @@ enum GeneratedPack {
 
     /// Words in several scripts; "é" both precomposed and as e + U+0301. Repeats are likely,
     /// as in real packs, so interning is exercised too.
-    static let vocabulary = ["社保卡", "办理", "银行", "Karte", "carte", "Vitale", "café", "cafe\u{301}", "Straße", "ü",
-                             "München", "👍", "ΩΣ", "한국", "x", "2024", "PIN", "电子社保卡", "Krankenkasse", "ﺏﻼ"]
+    static let vocabulary = [
+        "社保卡", "办理", "银行", "Karte", "carte", "Vitale", "café", "cafe\u{301}", "Straße", "ü",
+        "München", "👍", "ΩΣ", "한국", "x", "2024", "PIN", "电子社保卡", "Krankenkasse", "ﺏﻼ",
+    ]
 
     static func words(_ random: inout SeededRandom) -> String {
         (0..<random.int(1...6)).map { _ in random.pick(vocabulary) }.joined(separator: " ")
@@ -362,8 +492,11 @@ enum GeneratedPack {
     }
 
     static func source(_ id: String, _ random: inout SeededRandom) -> String {
-        object([("id", quote(id)), ("kind", quote(random.pick(["official", "media", "low"]))), ("title", text(&random)),
-                ("url", quote("https://example.org/\(id)"))])
+        object([
+            ("id", quote(id)), ("kind", quote(random.pick(["official", "media", "low"]))),
+            ("title", text(&random)),
+            ("url", quote("https://example.org/\(id)")),
+        ])
     }
 
     static func quote(_ text: String) -> String { "\"\(text)\"" }

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import CardGuideCore
 
 /// Facts of the shipped pack checked on official pages (issue 10) that must not regress:
@@ -59,8 +60,9 @@ final class ContentRegressionFactTests: XCTestCase {
         let hotline = try XCTUnwrap(pack.contacts(forCountry: "de").first { $0.id == "de-116116" })
         XCTAssertTrue(hotline.value.en.hasPrefix("116 116"))
         XCTAssertTrue(hotline.value.en.contains("+49 30 40 50 40 50"))
-        XCTAssertFalse(texts(country: "de").contains { $0.contains("0180") },
-                       "the old number is gone")
+        XCTAssertFalse(
+            texts(country: "de").contains { $0.contains("0180") },
+            "the old number is gone")
     }
 
     func testTheAmeliAccountUsesThirteenDigits() throws {
@@ -100,13 +102,16 @@ final class ContentRegressionFactTests: XCTestCase {
     }
 
     func testSafetyRulesBelongToTheirCountry() throws {
-        XCTAssertTrue(pack.safety.allSatisfy { !$0.countries.isEmpty },
-                      "every rule names its country")
+        XCTAssertTrue(
+            pack.safety.allSatisfy { !$0.countries.isEmpty },
+            "every rule names its country")
         let chinese = pack.safetyRules(forCountry: "cn")
-        XCTAssertFalse(chinese.contains { $0.body.en.contains("Sperrkennwort") },
-                       "an e-card user needs no Sperrkennwort")
-        XCTAssertTrue(try rule("S4-CN").body.zh.contains("工本费"),
-                      "China: a replacement may cost a fee")
+        XCTAssertFalse(
+            chinese.contains { $0.body.en.contains("Sperrkennwort") },
+            "an e-card user needs no Sperrkennwort")
+        XCTAssertTrue(
+            try rule("S4-CN").body.zh.contains("工本费"),
+            "China: a replacement may cost a fee")
         XCTAssertFalse(try rule("S4-CN").body.en.contains("is free"))
         XCTAssertTrue(try rule("S7-CN").body.zh.contains("96110"))
         XCTAssertTrue(try rule("S7-FR").body.en.contains("0 805 805 817"))
@@ -124,12 +129,12 @@ final class ContentRegressionFactTests: XCTestCase {
     func testTheShippedPackCarriesItsWordRules() throws {
         let folder = CoreFixture.repositoryContent
         let shared = try JSONParser.parse(try XCTUnwrap(bytes(folder + "/shared.json")))
-        guard case let .array(domains)? = shared["officialDomains"] else {
+        guard case .array(let domains)? = shared["officialDomains"] else {
             return XCTFail("shared.json lists no official domains")
         }
         XCTAssertTrue(domains.contains(.string("gov.cn")) && domains.contains(.string("ameli.fr")))
         let glossary = try JSONParser.parse(try XCTUnwrap(bytes(folder + "/glossary.json")))
-        guard case let .array(terms)? = glossary["glossary"] else { return XCTFail("no glossary") }
+        guard case .array(let terms)? = glossary["glossary"] else { return XCTFail("no glossary") }
         XCTAssertGreaterThanOrEqual(terms.count, 5)
     }
 

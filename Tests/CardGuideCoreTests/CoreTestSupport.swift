@@ -1,7 +1,9 @@
 import CardGuideContent
 import Foundation
 import XCTest
+
 @testable import CardGuideCore
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -26,7 +28,9 @@ enum CoreFixture {
     static let shipped: ContentLoadResult = ContentLoader.load(directory: repositoryContent)
 
     static var shippedPack: ContentPack {
-        guard let pack = shipped.pack else { fatalError("the shipped pack could not be read at all: \(shipped.issues)") }
+        guard let pack = shipped.pack else {
+            fatalError("the shipped pack could not be read at all: \(shipped.issues)")
+        }
         return pack
     }
 
@@ -37,14 +41,19 @@ enum CoreFixture {
         let path: String
 
         init() {
-            path = NSTemporaryDirectory() + "cardguide-core-tests-\(getpid())-\(UUID().uuidString.prefix(8))"
-            try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+            path =
+                NSTemporaryDirectory()
+                + "cardguide-core-tests-\(getpid())-\(UUID().uuidString.prefix(8))"
+            try! FileManager.default.createDirectory(
+                atPath: path, withIntermediateDirectories: true)
         }
 
         deinit { try? FileManager.default.removeItem(atPath: path) }
 
         func write(_ name: String, _ bytes: [UInt8]) {
-            XCTAssertTrue(FileManager.default.createFile(atPath: path + "/" + name, contents: Data(bytes)), "cannot write \(name)")
+            XCTAssertTrue(
+                FileManager.default.createFile(atPath: path + "/" + name, contents: Data(bytes)),
+                "cannot write \(name)")
         }
 
         func write(_ files: [String: [UInt8]]) {
@@ -62,8 +71,10 @@ enum CoreFixture {
             folders.append(URL(fileURLWithPath: exe).deletingLastPathComponent())
         }
         let testBundle = Bundle(for: BundleMarker.self).bundleURL
-        folders += [testBundle.deletingLastPathComponent(), testBundle, Bundle.main.bundleURL,
-                    Bundle.main.bundleURL.deletingLastPathComponent()]
+        folders += [
+            testBundle.deletingLastPathComponent(), testBundle, Bundle.main.bundleURL,
+            Bundle.main.bundleURL.deletingLastPathComponent(),
+        ]
         return folders.map { $0.appendingPathComponent("cardguide").path }
             .first { FileManager.default.isExecutableFile(atPath: $0) }
     }
@@ -78,7 +89,9 @@ enum CoreFixture {
 
     /// One scratch cache folder for every run of the binary in this test process.
     static let cacheHome: String = {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("cardguide-test-cache-\(getpid())").path
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "cardguide-test-cache-\(getpid())"
+        ).path
         try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         return path
     }()
@@ -86,10 +99,13 @@ enum CoreFixture {
     /// Runs the binary to completion (killed after `timeout` seconds), with `environment`
     /// set over this process's. Fails the test and returns nil when the binary is missing or
     /// does not finish.
-    static func run(_ arguments: [String], environment: [String: String] = [:], timeout: TimeInterval = 60,
-                    file: StaticString = #filePath, line: UInt = #line) -> RunResult? {
+    static func run(
+        _ arguments: [String], environment: [String: String] = [:], timeout: TimeInterval = 60,
+        file: StaticString = #filePath, line: UInt = #line
+    ) -> RunResult? {
         guard let binary = binary() else {
-            XCTFail("""
+            XCTFail(
+                """
                 the cardguide binary was not found beside the test bundle \
                 (\(Bundle(for: BundleMarker.self).bundleURL.deletingLastPathComponent().path)); \
                 build it with the same --scratch-path first: swift build --scratch-path …
@@ -102,7 +118,8 @@ enum CoreFixture {
         // The content cache goes to a scratch folder, never the home of whoever runs the tests.
         process.environment = ProcessInfo.processInfo.environment
             .merging(["XDG_CACHE_HOME": cacheHome]) { $1 }.merging(environment) { $1 }
-        let out = Pipe(), err = Pipe()
+        let out = Pipe()
+        let err = Pipe()
         process.standardOutput = out
         process.standardError = err
         do { try process.run() } catch {
@@ -122,11 +139,14 @@ enum CoreFixture {
         while process.isRunning && Date() < deadline { usleep(2000) }
         if process.isRunning {
             kill(process.processIdentifier, SIGKILL)
-            XCTFail("cardguide \(arguments.joined(separator: " ")) did not finish in \(Int(timeout)) s", file: file, line: line)
+            XCTFail(
+                "cardguide \(arguments.joined(separator: " ")) did not finish in \(Int(timeout)) s",
+                file: file, line: line)
             return nil
         }
-        return RunResult(status: process.terminationStatus, out: String(decoding: outData, as: UTF8.self),
-                         err: String(decoding: errBox.data, as: UTF8.self))
+        return RunResult(
+            status: process.terminationStatus, out: String(decoding: outData, as: UTF8.self),
+            err: String(decoding: errBox.data, as: UTF8.self))
     }
 
     private final class DataBox: @unchecked Sendable { var data = Data() }
@@ -230,16 +250,24 @@ enum MiniPack {
 
     /// `text` with `old` replaced by `new`; fails the test unless `old` occurs exactly once,
     /// so that a broken pack is broken in the intended place.
-    static func replacing(_ old: String, with new: String, in text: String,
-                          file: StaticString = #filePath, line: UInt = #line) -> String {
+    static func replacing(
+        _ old: String, with new: String, in text: String,
+        file: StaticString = #filePath, line: UInt = #line
+    ) -> String {
         let count = text.components(separatedBy: old).count - 1
-        XCTAssertEqual(count, 1, "the fixture should contain \(old) exactly once", file: file, line: line)
+        XCTAssertEqual(
+            count, 1, "the fixture should contain \(old) exactly once", file: file, line: line)
         return text.replacingOccurrences(of: old, with: new)
     }
 
     /// The valid pack with one edit in `fr.json`.
-    static func card(replacing old: String, with new: String, file: StaticString = #filePath, line: UInt = #line) -> [String: String] {
-        ["shared.json": shared, "fr.json": replacing(old, with: new, in: card, file: file, line: line)]
+    static func card(
+        replacing old: String, with new: String, file: StaticString = #filePath, line: UInt = #line
+    ) -> [String: String] {
+        [
+            "shared.json": shared,
+            "fr.json": replacing(old, with: new, in: card, file: file, line: line),
+        ]
     }
 
     /// A second card file for the same country, with one card whose methods are `methods`.
@@ -256,5 +284,7 @@ enum MiniPack {
         """
     }
 
-    static func bytes(_ files: [String: String]) -> [String: [UInt8]] { files.mapValues { Array($0.utf8) } }
+    static func bytes(_ files: [String: String]) -> [String: [UInt8]] {
+        files.mapValues { Array($0.utf8) }
+    }
 }

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import CardGuideCore
 
 final class DisplayWidthTests: XCTestCase {
@@ -11,7 +12,9 @@ final class DisplayWidthTests: XCTestCase {
     }
 
     func testControlsAreUnprintableAndCountAsTheirReplacement() {
-        for scalar: Unicode.Scalar in ["\u{1}", "\t", "\n", "\r", "\u{1B}", "\u{7F}", "\u{85}", "\u{9F}"] {
+        for scalar: Unicode.Scalar in [
+            "\u{1}", "\t", "\n", "\r", "\u{1B}", "\u{7F}", "\u{85}", "\u{9F}",
+        ] {
             XCTAssertEqual(DisplayWidth.of(scalar), -1, "U+\(String(scalar.value, radix: 16))")
         }
         // A string counts each unprintable scalar as the one-column '?' that sanitize puts there.
@@ -74,14 +77,22 @@ final class DisplayWidthTests: XCTestCase {
     func testSanitizedTextIsStableAndFullyPrintable() {
         for text in TextCorpus.all {
             let clean = DisplayWidth.sanitize(text)
-            XCTAssertEqual(DisplayWidth.sanitize(clean), clean, "sanitize is idempotent: \(text.debugDescription)")
+            XCTAssertEqual(
+                DisplayWidth.sanitize(clean), clean,
+                "sanitize is idempotent: \(text.debugDescription)")
             for scalar in clean.unicodeScalars {
-                XCTAssertGreaterThanOrEqual(DisplayWidth.of(scalar), 0, "unprintable scalar left in \(clean.debugDescription)")
-                XCTAssertNotEqual(scalar.properties.generalCategory, .format, "format scalar left in \(clean.debugDescription)")
+                XCTAssertGreaterThanOrEqual(
+                    DisplayWidth.of(scalar), 0,
+                    "unprintable scalar left in \(clean.debugDescription)")
+                XCTAssertNotEqual(
+                    scalar.properties.generalCategory, .format,
+                    "format scalar left in \(clean.debugDescription)")
             }
             XCTAssertEqual(DisplayWidth.of(clean), clean.reduce(0) { $0 + DisplayWidth.of($1) })
-            XCTAssertEqual(DisplayWidth.of(clean), DisplayWidth.of(text) - droppedColumns(text),
-                           "sanitize keeps every column but those of dropped scalars: \(text.debugDescription)")
+            XCTAssertEqual(
+                DisplayWidth.of(clean), DisplayWidth.of(text) - droppedColumns(text),
+                "sanitize keeps every column but those of dropped scalars: \(text.debugDescription)"
+            )
         }
     }
 
@@ -89,7 +100,9 @@ final class DisplayWidthTests: XCTestCase {
     /// the soft hyphen measures 1).
     private func droppedColumns(_ text: String) -> Int {
         text.unicodeScalars.filter { $0.properties.generalCategory == .format }
-            .reduce(0) { total, scalar in total + (DisplayWidth.of(scalar) < 0 ? 1 : DisplayWidth.of(scalar)) }
+            .reduce(0) { total, scalar in
+                total + (DisplayWidth.of(scalar) < 0 ? 1 : DisplayWidth.of(scalar))
+            }
     }
 }
 
@@ -102,7 +115,8 @@ enum TextCorpus {
         "请带上护照（原件）和「出生证明」，去 CPAM 办理 carte Vitale。",
         "- 手机为 Android 9 或以上，或 iOS 16 或以上；\n- 年满16岁或18岁。",
         "ＡＢＣ，。、；：？！）」』》】", "（「『《【中】》』」）",
-        "😀 emoji 🚀 and ✅ ok", "👨\u{200D}👩\u{200D}👧 family", "Se\u{301}curite\u{301} sociale", "\u{301}leading mark",
+        "😀 emoji 🚀 and ✅ ok", "👨\u{200D}👩\u{200D}👧 family", "Se\u{301}curite\u{301} sociale",
+        "\u{301}leading mark",
         "tab\there", "line\nbreak\n\nparagraph", "zero\u{200B}width", "x\u{1B}[31mred",
         "中a文b字c", "a中b文c字", "1234567890一二三四五六七八九十", "https://www.ameli.fr/assure/droits",
         "（）", "中（）文", "ab（。", "「」『』", "一、二、三、四、五、六、七、八、九、十、",

@@ -1,20 +1,28 @@
 import XCTest
+
 @testable import CardGuideCore
 
 final class JSONParserTests: XCTestCase {
     // MARK: Valid documents
 
     func testParsesEveryKindOfValue() throws {
-        let value = try JSONParser.parse(#" { "s": "text", "n": -12.5e1, "i": 0, "t": true, "f": false, "z": null, "a": [1, [], {}] } "#)
-        XCTAssertEqual(value, .object([
-            ("s", .string("text")), ("n", .number(-125)), ("i", .number(0)), ("t", .bool(true)),
-            ("f", .bool(false)), ("z", .null), ("a", .array([.number(1), .array([]), .object([])])),
-        ]))
+        let value = try JSONParser.parse(
+            #" { "s": "text", "n": -12.5e1, "i": 0, "t": true, "f": false, "z": null, "a": [1, [], {}] } "#
+        )
+        XCTAssertEqual(
+            value,
+            .object([
+                ("s", .string("text")), ("n", .number(-125)), ("i", .number(0)), ("t", .bool(true)),
+                ("f", .bool(false)), ("z", .null),
+                ("a", .array([.number(1), .array([]), .object([])])),
+            ]))
     }
 
     func testNumbers() throws {
-        let cases: [(String, Double)] = [("0", 0), ("-0", 0), ("7", 7), ("-3", -3), ("1.25", 1.25), ("1e3", 1000),
-                                         ("2E-2", 0.02), ("-4.5e+1", -45), ("10", 10), ("0.5", 0.5)]
+        let cases: [(String, Double)] = [
+            ("0", 0), ("-0", 0), ("7", 7), ("-3", -3), ("1.25", 1.25), ("1e3", 1000),
+            ("2E-2", 0.02), ("-4.5e+1", -45), ("10", 10), ("0.5", 0.5),
+        ]
         for (text, expected) in cases {
             XCTAssertEqual(try JSONParser.parse(text), .number(expected), text)
         }
@@ -22,7 +30,7 @@ final class JSONParserTests: XCTestCase {
 
     func testKeepsKeyOrderAndDuplicateKeys() throws {
         let value = try JSONParser.parse(#"{"z": 1, "a": 2, "m": 3, "a": 4}"#)
-        guard case let .object(members) = value else { return XCTFail("not an object: \(value)") }
+        guard case .object(let members) = value else { return XCTFail("not an object: \(value)") }
         XCTAssertEqual(members.map(\.key), ["z", "a", "m", "a"])
         // The subscript answers the first occurrence; the content reader reports the second.
         XCTAssertEqual(value["a"], .number(2))
@@ -31,15 +39,19 @@ final class JSONParserTests: XCTestCase {
     }
 
     func testObjectsWithDifferentKeyOrderAreDifferent() throws {
-        XCTAssertNotEqual(try JSONParser.parse(#"{"a": 1, "b": 2}"#), try JSONParser.parse(#"{"b": 2, "a": 1}"#))
+        XCTAssertNotEqual(
+            try JSONParser.parse(#"{"a": 1, "b": 2}"#), try JSONParser.parse(#"{"b": 2, "a": 1}"#))
     }
 
     func testSimpleEscapes() throws {
-        XCTAssertEqual(try JSONParser.parse(#""q\" b\\ s\/ \b\f\n\r\t""#), .string("q\" b\\ s/ \u{8}\u{C}\n\r\t"))
+        XCTAssertEqual(
+            try JSONParser.parse(#""q\" b\\ s\/ \b\f\n\r\t""#),
+            .string("q\" b\\ s/ \u{8}\u{C}\n\r\t"))
     }
 
     func testUnicodeEscapes() throws {
-        XCTAssertEqual(try JSONParser.parse(#""\u00e9\u00C9 \u4e2d\u6587 \u0041""#), .string("éÉ 中文 A"))
+        XCTAssertEqual(
+            try JSONParser.parse(#""\u00e9\u00C9 \u4e2d\u6587 \u0041""#), .string("éÉ 中文 A"))
         // A \u0000 escape is a valid character, unlike a raw control byte.
         XCTAssertEqual(try JSONParser.parse(#""a\u0000b""#), .string("a\u{0}b"))
     }
@@ -60,11 +72,15 @@ final class JSONParserTests: XCTestCase {
     }
 
     func testRawUTF8IsKept() throws {
-        XCTAssertEqual(try JSONParser.parse(#"{"名字": "社保卡 carte Vitale 😀"}"#), .object([("名字", .string("社保卡 carte Vitale 😀"))]))
+        XCTAssertEqual(
+            try JSONParser.parse(#"{"名字": "社保卡 carte Vitale 😀"}"#),
+            .object([("名字", .string("社保卡 carte Vitale 😀"))]))
     }
 
     func testByteOrderMarkIsAccepted() throws {
-        XCTAssertEqual(try JSONParser.parse([0xEF, 0xBB, 0xBF] + Array(#"{"a": [1]}"#.utf8)), .object([("a", .array([.number(1)]))]))
+        XCTAssertEqual(
+            try JSONParser.parse([0xEF, 0xBB, 0xBF] + Array(#"{"a": [1]}"#.utf8)),
+            .object([("a", .array([.number(1)]))]))
     }
 
     func testWhitespaceAroundTheValue() throws {
@@ -73,9 +89,10 @@ final class JSONParserTests: XCTestCase {
 
     func testNestingUpToTheLimitIsAccepted() throws {
         let depth = JSONParser.maxDepth
-        var value = try JSONParser.parse(String(repeating: "[", count: depth) + String(repeating: "]", count: depth))
+        var value = try JSONParser.parse(
+            String(repeating: "[", count: depth) + String(repeating: "]", count: depth))
         var levels = 0
-        while case let .array(elements) = value {
+        while case .array(let elements) = value {
             levels += 1
             guard let first = elements.first else { break }
             value = first
@@ -139,19 +156,31 @@ final class JSONParserTests: XCTestCase {
 
     func testControlCharacterInString() {
         assertError("[\"a\tb\"]", line: 1, column: 4, "control character in a string (use \\n)")
-        assertError("{\"a\": \"line one\nline two\"}", line: 1, column: 16, "control character in a string (use \\n)")
+        assertError(
+            "{\"a\": \"line one\nline two\"}", line: 1, column: 16,
+            "control character in a string (use \\n)")
     }
 
     func testInvalidUTF8() {
         // A byte that is never UTF-8, inside a string: reported at the string's start.
-        assertError(Array(#"{"a": "x"#.utf8) + [0xFF] + Array(#""}"#.utf8), line: 1, column: 7, "invalid UTF-8 in a string")
+        assertError(
+            Array(#"{"a": "x"#.utf8) + [0xFF] + Array(#""}"#.utf8), line: 1, column: 7,
+            "invalid UTF-8 in a string")
         // An overlong encoding of '/' and an encoded surrogate are not UTF-8 either.
-        assertError(Array(#"[""#.utf8) + [0xC0, 0xAF] + Array(#""]"#.utf8), line: 1, column: 2, "invalid UTF-8 in a string")
-        assertError(Array(#"[""#.utf8) + [0xED, 0xA0, 0x80] + Array(#""]"#.utf8), line: 1, column: 2, "invalid UTF-8 in a string")
+        assertError(
+            Array(#"[""#.utf8) + [0xC0, 0xAF] + Array(#""]"#.utf8), line: 1, column: 2,
+            "invalid UTF-8 in a string")
+        assertError(
+            Array(#"[""#.utf8) + [0xED, 0xA0, 0x80] + Array(#""]"#.utf8), line: 1, column: 2,
+            "invalid UTF-8 in a string")
         // A truncated sequence in a key.
-        assertError(Array(#"{""#.utf8) + [0xE4, 0xB8] + Array(#"": 1}"#.utf8), line: 1, column: 2, "invalid UTF-8 in a string")
+        assertError(
+            Array(#"{""#.utf8) + [0xE4, 0xB8] + Array(#"": 1}"#.utf8), line: 1, column: 2,
+            "invalid UTF-8 in a string")
         // Outside a string.
-        assertError([UInt8(ascii: "["), 0xFF, UInt8(ascii: "]")], line: 1, column: 2, "unexpected character byte 0xff")
+        assertError(
+            [UInt8(ascii: "["), 0xFF, UInt8(ascii: "]")], line: 1, column: 2,
+            "unexpected character byte 0xff")
     }
 
     func testColumnsCountCharactersNotBytes() {
@@ -162,22 +191,32 @@ final class JSONParserTests: XCTestCase {
 
     func testColumnsAfterAByteOrderMark() {
         // Editors do not show the mark: the column is counted from the first visible character.
-        assertError([0xEF, 0xBB, 0xBF] + Array("[01]".utf8), line: 1, column: 2, "leading zero in a number")
-        assertError([0xEF, 0xBB, 0xBF] + Array("{\n  \"a\" 1}".utf8), line: 2, column: 7, "expected ':' after a key")
+        assertError(
+            [0xEF, 0xBB, 0xBF] + Array("[01]".utf8), line: 1, column: 2, "leading zero in a number")
+        assertError(
+            [0xEF, 0xBB, 0xBF] + Array("{\n  \"a\" 1}".utf8), line: 2, column: 7,
+            "expected ':' after a key")
     }
 
     func testByteOrderMarkOnlyAtTheStart() {
-        assertError(Array(" ".utf8) + [0xEF, 0xBB, 0xBF] + Array("{}".utf8), line: 1, column: 2, "unexpected character byte 0xef")
+        assertError(
+            Array(" ".utf8) + [0xEF, 0xBB, 0xBF] + Array("{}".utf8), line: 1, column: 2,
+            "unexpected character byte 0xef")
     }
 
     func testNestingDeeperThanTheLimitIsAnErrorNotACrash() {
         let limit = JSONParser.maxDepth
-        assertError(String(repeating: "[", count: limit + 1) + String(repeating: "]", count: limit + 1),
-                    line: 1, column: limit + 1, "nesting deeper than \(limit) levels")
-        assertError(String(repeating: #"{"a":"#, count: limit + 1) + "1" + String(repeating: "}", count: limit + 1),
-                    line: 1, column: limit * 5 + 1, "nesting deeper than \(limit) levels")
+        assertError(
+            String(repeating: "[", count: limit + 1) + String(repeating: "]", count: limit + 1),
+            line: 1, column: limit + 1, "nesting deeper than \(limit) levels")
+        assertError(
+            String(repeating: #"{"a":"#, count: limit + 1) + "1"
+                + String(repeating: "}", count: limit + 1),
+            line: 1, column: limit * 5 + 1, "nesting deeper than \(limit) levels")
         // Far deeper than any stack could recurse: still a plain error.
-        assertError(String(repeating: "[", count: 1_000_000), line: 1, column: limit + 1, "nesting deeper than \(limit) levels")
+        assertError(
+            String(repeating: "[", count: 1_000_000), line: 1, column: limit + 1,
+            "nesting deeper than \(limit) levels")
     }
 
     func testTruncatedFile() {
@@ -216,18 +255,25 @@ final class JSONParserTests: XCTestCase {
 
     // MARK: Helpers
 
-    private func assertError(_ text: String, line: Int, column: Int, _ message: String,
-                             file: StaticString = #filePath, fileLine: UInt = #line) {
-        assertError(Array(text.utf8), line: line, column: column, message, file: file, fileLine: fileLine)
+    private func assertError(
+        _ text: String, line: Int, column: Int, _ message: String,
+        file: StaticString = #filePath, fileLine: UInt = #line
+    ) {
+        assertError(
+            Array(text.utf8), line: line, column: column, message, file: file, fileLine: fileLine)
     }
 
-    private func assertError(_ bytes: [UInt8], line: Int, column: Int, _ message: String,
-                             file: StaticString = #filePath, fileLine: UInt = #line) {
+    private func assertError(
+        _ bytes: [UInt8], line: Int, column: Int, _ message: String,
+        file: StaticString = #filePath, fileLine: UInt = #line
+    ) {
         do {
             let value = try JSONParser.parse(bytes)
             XCTFail("parsed without an error: \(value)", file: file, line: fileLine)
         } catch {
-            XCTAssertEqual(error, JSONParseError(line: line, column: column, message: message), file: file, line: fileLine)
+            XCTAssertEqual(
+                error, JSONParseError(line: line, column: column, message: message), file: file,
+                line: fileLine)
         }
     }
 }

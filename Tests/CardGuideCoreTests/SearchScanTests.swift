@@ -1,5 +1,6 @@
 import TestSupport
 import XCTest
+
 @testable import CardGuideCore
 
 /// The sweeping search (parts on several threads, 64 bytes per step, runs of candidates)
@@ -19,21 +20,31 @@ final class SearchScanTests: XCTestCase {
         XCTAssertGreaterThan(count, 2000)
         // Big enough that a fresh search is split between cores wherever there are several.
         XCTAssertGreaterThan(index.parts(candidates: count).count, SearchIndex.cores > 1 ? 1 : 0)
-        let chains = [["c", "ca", "car", "cart", "carte", "carte ", "carte v", "carte vi", "carte vitale"],
-                      ["a", "ab", "aba", "abab", "ababc", "ababc b", "ababc bc"],
-                      ["密", "密码", "密码 a", "密码 ab"], ["é", "éc", "écu"], ["ss", "ß", "straße"],
-                      ["z", "zz", "zzz"], ["b c a", "b c a cab"], ["end", "end!"], ["start"]]
+        let chains = [
+            ["c", "ca", "car", "cart", "carte", "carte ", "carte v", "carte vi", "carte vitale"],
+            ["a", "ab", "aba", "abab", "ababc", "ababc b", "ababc bc"],
+            ["密", "密码", "密码 a", "密码 ab"], ["é", "éc", "écu"], ["ss", "ß", "straße"],
+            ["z", "zz", "zzz"], ["b c a", "b c a cab"], ["end", "end!"], ["start"],
+        ]
         for chain in chains {
             var previous: [SearchIndex.Hit]? = nil
             for query in chain {
                 let expected = reference.search(query)
                 let context = "\(query), \(SeededRandom(seed: Self.seed).context)"
                 XCTAssertEqual(index.search(query), expected, context)
-                XCTAssertEqual(index.search(query, within: previous), expected, "\(context), within")
+                XCTAssertEqual(
+                    index.search(query, within: previous), expected, "\(context), within")
                 // Parts cut anywhere: after the first document, before the last, at random.
-                for parts in [[0..<1, 1..<count], [0..<count - 1, count - 1..<count], Self.randomParts(count, &random)] {
-                    XCTAssertEqual(index.search(query, within: nil, parts: parts), expected, "\(context), parts \(parts)")
-                    XCTAssertEqual(index.search(query, within: previous, parts: parts), expected, "\(context), within, parts \(parts)")
+                for parts in [
+                    [0..<1, 1..<count], [0..<count - 1, count - 1..<count],
+                    Self.randomParts(count, &random),
+                ] {
+                    XCTAssertEqual(
+                        index.search(query, within: nil, parts: parts), expected,
+                        "\(context), parts \(parts)")
+                    XCTAssertEqual(
+                        index.search(query, within: previous, parts: parts), expected,
+                        "\(context), within, parts \(parts)")
                 }
                 previous = expected
             }
@@ -46,7 +57,10 @@ final class SearchScanTests: XCTestCase {
         let last = index.documents.count - 1
         XCTAssertTrue(index.search("start").contains { $0.document == 0 })
         XCTAssertTrue(index.search("end!").contains { $0.document == last })
-        XCTAssertTrue(index.search("end!", within: nil, parts: [0..<last, last..<last + 1]).contains { $0.document == last })
+        XCTAssertTrue(
+            index.search("end!", within: nil, parts: [0..<last, last..<last + 1]).contains {
+                $0.document == last
+            })
     }
 
     func testFirstMatchAgreesWithAPlainSearchNearEveryEdge() {
@@ -57,13 +71,19 @@ final class SearchScanTests: XCTestCase {
             for (p, q) in [(0, needle.count - 1), (needle.count - 1, 0)] {
                 for from in 0..<70 {
                     for end in stride(from: from, through: hay.count, by: 5) {
-                        let expected = (from..<max(from, end - needle.count + 1)).first { hay[$0..<$0 + needle.count].elementsEqual(needle) }
+                        let expected = (from..<max(from, end - needle.count + 1)).first {
+                            hay[$0..<$0 + needle.count].elementsEqual(needle)
+                        }
                         let found = hay.withUnsafeBufferPointer { base in
                             needle.withUnsafeBufferPointer { ndl in
-                                SearchIndex.firstMatch(of: ndl, p, q, in: base.baseAddress!, from: from, end: end, bound: hay.count)
+                                SearchIndex.firstMatch(
+                                    of: ndl, p, q, in: base.baseAddress!, from: from, end: end,
+                                    bound: hay.count)
                             }
                         }
-                        XCTAssertEqual(found, expected, "\(String(decoding: needle, as: UTF8.self)) from \(from) to \(end)")
+                        XCTAssertEqual(
+                            found, expected,
+                            "\(String(decoding: needle, as: UTF8.self)) from \(from) to \(end)")
                     }
                 }
             }
@@ -81,33 +101,49 @@ final class SearchScanTests: XCTestCase {
     /// Cards of FAQ, steps and cautions whose texts are drawn from a few words and letters.
     private static func corpus(_ seeded: SeededRandom) -> ContentPack {
         var random = seeded
-        let words = ["a", "b", "c", "ab", "ba", "cab", "car", "cart", "carte", "vitale", "Carte", "VITALE", "密码", "密", "码",
-                     "écu", "Écu", "straße", "ss", "zz", "abab", "ababc", "bc"]
+        let words = [
+            "a", "b", "c", "ab", "ba", "cab", "car", "cart", "carte", "vitale", "Carte", "VITALE",
+            "密码", "密", "码",
+            "écu", "Écu", "straße", "ss", "zz", "abab", "ababc", "bc",
+        ]
         func text(_ maxWords: Int) -> String {
-            (0..<random.int(0...maxWords)).map { _ in random.pick(words) }.joined(separator: random.chance(0.2) ? "" : " ")
+            (0..<random.int(0...maxWords)).map { _ in random.pick(words) }.joined(
+                separator: random.chance(0.2) ? "" : " ")
         }
         func l(_ text: String) -> Localized { Localized(zh: text, en: text) }
         var cards: [Card] = []
         for c in 0..<20 {
             let steps = (0..<15).map { s in
-                Step(id: "s\(s)", title: l(text(8)), body: l(text(60)), bring: [], where: nil, duration: nil,
-                     sources: ["X"], varies: false, variesNote: nil)
+                Step(
+                    id: "s\(s)", title: l(text(8)), body: l(text(60)), bring: [], where: nil,
+                    duration: nil,
+                    sources: ["X"], varies: false, variesNote: nil)
             }
-            let method = Method(id: "m", name: l("Method"), summary: l("Summary"), suits: l("All"), steps: steps)
+            let method = Method(
+                id: "m", name: l("Method"), summary: l("Summary"), suits: l("All"), steps: steps)
             let faq = (0..<100).map { f in
-                FAQ(id: "f\(f)", question: l(text(10)), answer: l(text(120)), sources: ["X"],
+                FAQ(
+                    id: "f\(f)", question: l(text(10)), answer: l(text(120)), sources: ["X"],
                     keywordsZh: [text(3), text(3)], keywordsEn: [text(3), text(3)])
             }
-            let cautions = (0..<5).map { k in Caution(id: "k\(k)", kind: .info, title: l(text(6)), body: l(text(40)), sources: ["X"]) }
-            cards.append(Card(id: "c\(c)", countryID: "fr", name: l(c == 0 ? "start " + text(4) : text(4)), summary: l(text(20)),
-                              issuer: l("Issuer"), activation: l(text(30)), methods: [method], cautions: cautions, faq: faq,
-                              comparisons: []))
+            let cautions = (0..<5).map { k in
+                Caution(
+                    id: "k\(k)", kind: .info, title: l(text(6)), body: l(text(40)), sources: ["X"])
+            }
+            cards.append(
+                Card(
+                    id: "c\(c)", countryID: "fr", name: l(c == 0 ? "start " + text(4) : text(4)),
+                    summary: l(text(20)),
+                    issuer: l("Issuer"), activation: l(text(30)), methods: [method],
+                    cautions: cautions, faq: faq,
+                    comparisons: []))
         }
         // The last document (the last card's last caution) ends the bodies' buffer with "end!".
         let last = cards.count - 1
         cards[last].cautions[cards[last].cautions.count - 1].body = l(text(40) + " end!")
-        return ContentPack(countries: [Country(id: "fr", name: l("France"), summary: l("France"))], cards: cards,
-                           safety: [], sources: [], fingerprint: "test")
+        return ContentPack(
+            countries: [Country(id: "fr", name: l("France"), summary: l("France"))], cards: cards,
+            safety: [], sources: [], fingerprint: "test")
     }
 
     /// The shared plain search (TestSupport), as hits.

@@ -1,6 +1,8 @@
 import Foundation
 import XCTest
+
 @testable import CardGuideCore
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -14,7 +16,9 @@ final class SessionCrashTests: XCTestCase {
 
     func testSIGKILLDuringSavesNeverLeavesABrokenOrOlderFile() throws {
         guard let binary = CoreFixture.binary() else {
-            return XCTFail("the cardguide executable was not found beside the test bundle; build it in the same scratch path (swift build --scratch-path ...)")
+            return XCTFail(
+                "the cardguide executable was not found beside the test bundle; build it in the same scratch path (swift build --scratch-path ...)"
+            )
         }
         let folder = TemporaryFolder()
         let path = folder.file("session.json")
@@ -25,12 +29,14 @@ final class SessionCrashTests: XCTestCase {
         let started = Date()
 
         while lastCompleted < 250 || kills < 30 {
-            XCTAssertLessThan(Date().timeIntervalSince(started), 120, "the stress test is taking far too long")
+            XCTAssertLessThan(
+                Date().timeIntervalSince(started), 120, "the stress test is taking far too long")
             if Date().timeIntervalSince(started) > 120 { break }
             let child = Process()
             child.executableURL = URL(fileURLWithPath: binary)
             child.arguments = ["_save-loop", "--session", path, "--count", "1000000"]
-            let output = Pipe(), errors = Pipe()
+            let output = Pipe()
+            let errors = Pipe()
             child.standardOutput = output
             child.standardError = errors
             try child.run()
@@ -47,15 +53,21 @@ final class SessionCrashTests: XCTestCase {
             usleep(UInt32.random(in: 0...3000, using: &generator))
             kill(child.processIdentifier, SIGKILL)
             child.waitUntilExit()
-            text += String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            XCTAssertEqual(child.terminationReason, .uncaughtSignal, "the loop stopped by itself: \(stderr)")
+            text += String(
+                decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            let stderr = String(
+                decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            XCTAssertEqual(
+                child.terminationReason, .uncaughtSignal, "the loop stopped by itself: \(stderr)")
             guard child.terminationReason == .uncaughtSignal else { break }
             kills += 1
-            if folder.names().contains(where: { $0.hasPrefix(".session.json.tmp-") }) { killedMidSave += 1 }
+            if folder.names().contains(where: { $0.hasPrefix(".session.json.tmp-") }) {
+                killedMidSave += 1
+            }
 
             // Only whole lines count: a line cut by the kill was not reported.
-            let printed = text.split(separator: "\n", omittingEmptySubsequences: false).dropLast().compactMap { Int($0) }
+            let printed = text.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+                .compactMap { Int($0) }
             XCTAssertEqual(printed, printed.sorted(), "counters strictly increase")
             let reported = printed.last ?? lastCompleted
 
@@ -63,16 +75,22 @@ final class SessionCrashTests: XCTestCase {
             let counter: Int
             do {
                 _ = try JSONParser.parse(onDisk)
-                guard case let .current(file) = SessionDecoding.decode(onDisk) else { throw SessionCoding.ShapeError(reason: "not a current file") }
+                guard case .current(let file) = SessionDecoding.decode(onDisk) else {
+                    throw SessionCoding.ShapeError(reason: "not a current file")
+                }
                 let dates = Set(file.checklists.map(\.changed))
                 XCTAssertEqual(dates.count, 1, "one save's content, never a mix of two")
                 counter = Int(dates.first!.timeIntervalSince1970 - epoch)
             } catch {
-                XCTFail("after kill \(kills) the file does not parse: \(error)\n\(String(decoding: onDisk, as: UTF8.self))")
+                XCTFail(
+                    "after kill \(kills) the file does not parse: \(error)\n\(String(decoding: onDisk, as: UTF8.self))"
+                )
                 break
             }
-            XCTAssertGreaterThanOrEqual(counter, reported, "the file is older than the last completed save")
-            XCTAssertLessThanOrEqual(counter, reported + 1, "at most the one save that was under way when killed")
+            XCTAssertGreaterThanOrEqual(
+                counter, reported, "the file is older than the last completed save")
+            XCTAssertLessThanOrEqual(
+                counter, reported + 1, "at most the one save that was under way when killed")
             XCTAssertGreaterThanOrEqual(counter, lastCompleted)
             lastCompleted = counter
         }
@@ -81,7 +99,9 @@ final class SessionCrashTests: XCTestCase {
         XCTAssertEqual(notices, [])
         XCTAssertFalse(store.isReadOnly, "a killed holder never leaves a stale lock")
         XCTAssertEqual(folder.names(), ["session.json", "session.json.lock"])
-        print("session crash test: \(kills) SIGKILLs over \(lastCompleted) saves; \(killedMidSave) landed mid-save (they left a temporary file)")
+        print(
+            "session crash test: \(kills) SIGKILLs over \(lastCompleted) saves; \(killedMidSave) landed mid-save (they left a temporary file)"
+        )
         XCTAssertGreaterThanOrEqual(lastCompleted, 200)
     }
 }

@@ -1,12 +1,15 @@
 import Foundation
 import XCTest
+
 @testable import CardGuideCore
 
 final class SessionFileTests: XCTestCase {
     func testRoundTripKeepsEveryField() throws {
-        let file = SessionFile(language: .en, checklists: [SamplePack.onlineChecklist()], lastOpened: "online")
-        guard case let .current(decoded) = SessionDecoding.decode(SessionCoding.encode(file)) else {
-            return XCTFail("does not read back: \(SessionDecoding.decode(SessionCoding.encode(file)))")
+        let file = SessionFile(
+            language: .en, checklists: [SamplePack.onlineChecklist()], lastOpened: "online")
+        guard case .current(let decoded) = SessionDecoding.decode(SessionCoding.encode(file)) else {
+            return XCTFail(
+                "does not read back: \(SessionDecoding.decode(SessionCoding.encode(file)))")
         }
         XCTAssertEqual(decoded, file)
         XCTAssertEqual(decoded.schemaVersion, 1)
@@ -20,13 +23,16 @@ final class SessionFileTests: XCTestCase {
         XCTAssertEqual(text, String(decoding: SessionCoding.encode(file), as: UTF8.self))
         XCTAssertTrue(text.contains("\"changed\" : \"2025-01-02T01:00:00Z\""), text)
         // Sorted keys: "checklists" before "language" before "schemaVersion".
-        let c = text.range(of: "\"checklists\"")!.lowerBound, l = text.range(of: "\"language\"")!.lowerBound
+        let c = text.range(of: "\"checklists\"")!.lowerBound
+        let l = text.range(of: "\"language\"")!.lowerBound
         XCTAssertLessThan(c, l)
     }
 
     func testListedIsMostRecentFirst() {
         var a = SamplePack.onlineChecklist()
-        var b = Checklist(countryID: "fr", cardID: "vitale", method: SamplePack.post, now: SamplePack.day1, contentFingerprint: "x")
+        var b = Checklist(
+            countryID: "fr", cardID: "vitale", method: SamplePack.post, now: SamplePack.day1,
+            contentFingerprint: "x")
         b.changed = SamplePack.day2.addingTimeInterval(60)
         a.changed = SamplePack.day2
         let file = SessionFile(checklists: [a, b])
@@ -50,9 +56,10 @@ final class SessionFileTests: XCTestCase {
     // MARK: Versions
 
     func testVersionZeroWithoutSchemaVersionIsMigrated() throws {
-        let checklist = String(decoding: SessionCoding.encode(SamplePack.onlineChecklist()), as: UTF8.self)
+        let checklist = String(
+            decoding: SessionCoding.encode(SamplePack.onlineChecklist()), as: UTF8.self)
         let v0 = "{\"checklists\": [\(checklist)]}"
-        guard case let .migrated(file, from) = SessionDecoding.decode(Array(v0.utf8)) else {
+        guard case .migrated(let file, let from) = SessionDecoding.decode(Array(v0.utf8)) else {
             return XCTFail("not migrated: \(SessionDecoding.decode(Array(v0.utf8)))")
         }
         XCTAssertEqual(from, 0)
@@ -62,17 +69,24 @@ final class SessionFileTests: XCTestCase {
         XCTAssertNil(file.lastOpened)
 
         let withLanguage = "{\"language\": \"en\", \"checklists\": []}"
-        guard case let .migrated(english, _) = SessionDecoding.decode(Array(withLanguage.utf8)) else { return XCTFail() }
+        guard case .migrated(let english, _) = SessionDecoding.decode(Array(withLanguage.utf8))
+        else { return XCTFail() }
         XCTAssertEqual(english.language, .en)
     }
 
     func testNewerVersionIsRecognisedEvenWhenItsShapeIsUnknown() {
-        guard case let .newer(file, version) = SessionDecoding.decode(Array("{\"schemaVersion\": 7, \"whatever\": true}".utf8)) else {
+        guard
+            case .newer(let file, let version) = SessionDecoding.decode(
+                Array("{\"schemaVersion\": 7, \"whatever\": true}".utf8))
+        else {
             return XCTFail()
         }
         XCTAssertEqual(version, 7)
         XCTAssertNil(file)
-        guard case let .newer(readable?, 2) = SessionDecoding.decode(Array("{\"schemaVersion\": 2, \"language\": \"en\", \"checklists\": []}".utf8)) else {
+        guard
+            case .newer(let readable?, 2) = SessionDecoding.decode(
+                Array("{\"schemaVersion\": 2, \"language\": \"en\", \"checklists\": []}".utf8))
+        else {
             return XCTFail()
         }
         XCTAssertEqual(readable.language, .en)
@@ -80,19 +94,31 @@ final class SessionFileTests: XCTestCase {
 
     func testCorruptionIsDescribedPrecisely() {
         func reason(_ text: String) -> String {
-            if case let .corrupt(reason) = SessionDecoding.decode(Array(text.utf8)) { return reason }
+            if case .corrupt(let reason) = SessionDecoding.decode(Array(text.utf8)) {
+                return reason
+            }
             return "not corrupt"
         }
-        XCTAssertEqual(reason("{\"schemaVersion\": 1,\n  \"language\": \"zh\",,}"), "not valid JSON: line 2, column 20: expected a quoted key")
+        XCTAssertEqual(
+            reason("{\"schemaVersion\": 1,\n  \"language\": \"zh\",,}"),
+            "not valid JSON: line 2, column 20: expected a quoted key")
         XCTAssertEqual(reason(""), "not valid JSON: line 1, column 1: unexpected end of file")
         XCTAssertEqual(reason("[1]"), "not a JSON object")
         XCTAssertEqual(reason("{\"schemaVersion\": 1.5}"), "schemaVersion is not a whole number")
-        XCTAssertEqual(reason("{\"schemaVersion\": 1, \"language\": \"zh\"}"), "missing field checklists")
-        XCTAssertEqual(reason("{\"schemaVersion\": 1, \"language\": \"fr\", \"checklists\": []}"), "invalid value at language")
-        XCTAssertEqual(reason("{\"schemaVersion\": 1, \"language\": \"zh\", \"checklists\": [{\"country\": 3}]}"),
-                       "wrong type at checklists[0].country")
-        XCTAssertEqual(reason("{\"schemaVersion\": 1, \"language\": \"zh\", \"checklists\": [{\"country\": \"fr\"}]}"),
-                       "missing field checklists[0].card")
+        XCTAssertEqual(
+            reason("{\"schemaVersion\": 1, \"language\": \"zh\"}"), "missing field checklists")
+        XCTAssertEqual(
+            reason("{\"schemaVersion\": 1, \"language\": \"fr\", \"checklists\": []}"),
+            "invalid value at language")
+        XCTAssertEqual(
+            reason(
+                "{\"schemaVersion\": 1, \"language\": \"zh\", \"checklists\": [{\"country\": 3}]}"),
+            "wrong type at checklists[0].country")
+        XCTAssertEqual(
+            reason(
+                "{\"schemaVersion\": 1, \"language\": \"zh\", \"checklists\": [{\"country\": \"fr\"}]}"
+            ),
+            "missing field checklists[0].card")
     }
 
     // MARK: Privacy
@@ -107,24 +133,29 @@ final class SessionFileTests: XCTestCase {
         var keys = Set<String>()
         func collect(_ value: JSONValue) {
             switch value {
-            case let .object(members):
+            case .object(let members):
                 for (key, child) in members {
                     keys.insert(key)
                     // The values under "steps" are keyed by step ID: data, not field names.
-                    if key == "steps", case let .object(statuses) = child {
+                    if key == "steps", case .object(let statuses) = child {
                         for (_, status) in statuses { collect(status) }
                     } else {
                         collect(child)
                     }
                 }
-            case let .array(items):
+            case .array(let items):
                 items.forEach(collect)
             default:
                 break
             }
         }
         collect(root)
-        XCTAssertEqual(keys, ["schemaVersion", "language", "checklists", "country", "card", "method", "currentStep",
-                              "steps", "ticked", "started", "changed", "contentFingerprint", "lastOpened"])
+        XCTAssertEqual(
+            keys,
+            [
+                "schemaVersion", "language", "checklists", "country", "card", "method",
+                "currentStep",
+                "steps", "ticked", "started", "changed", "contentFingerprint", "lastOpened",
+            ])
     }
 }

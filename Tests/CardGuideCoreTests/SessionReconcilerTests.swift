@@ -1,12 +1,14 @@
 import Foundation
 import XCTest
+
 @testable import CardGuideCore
 
 final class SessionReconcilerTests: XCTestCase {
     let pack = SamplePack.pack
 
     func testMatchingProgressIsUntouched() {
-        let file = SessionFile(language: .en, checklists: [SamplePack.onlineChecklist()], lastOpened: "online")
+        let file = SessionFile(
+            language: .en, checklists: [SamplePack.onlineChecklist()], lastOpened: "online")
         let (result, report) = SessionReconciler.reconcile(file, with: pack)
         XCTAssertEqual(result, file)
         XCTAssertTrue(report.isEmpty)
@@ -18,13 +20,16 @@ final class SessionReconcilerTests: XCTestCase {
         goneCard.methodID = "old-method"
         var goneMethod = SamplePack.onlineChecklist()
         goneMethod.methodID = "fax"
-        let kept = Checklist(countryID: "fr", cardID: "vitale", method: SamplePack.post, now: SamplePack.day1, contentFingerprint: "pack-v2")
+        let kept = Checklist(
+            countryID: "fr", cardID: "vitale", method: SamplePack.post, now: SamplePack.day1,
+            contentFingerprint: "pack-v2")
         let file = SessionFile(checklists: [goneCard, kept, goneMethod], lastOpened: "fax")
         let (result, report) = SessionReconciler.reconcile(file, with: pack)
         XCTAssertEqual(result.checklists, [kept])
         XCTAssertNil(result.lastOpened, "the last opened checklist is gone")
         XCTAssertEqual(Set(report.droppedChecklists.map(\.methodID)), ["old-method", "fax"])
-        XCTAssertEqual(report.droppedChecklists.first { $0.methodID == "old-method" }?.cardID, "old-card")
+        XCTAssertEqual(
+            report.droppedChecklists.first { $0.methodID == "old-method" }?.cardID, "old-card")
         XCTAssertTrue(report.trimmed.isEmpty)
     }
 
@@ -34,14 +39,21 @@ final class SessionReconcilerTests: XCTestCase {
         checklist.ticked.insert("residence-permit")
         checklist.ticked.insert("old-form")
         checklist.contentFingerprint = "pack-v1"
-        let (result, report) = SessionReconciler.reconcile(SessionFile(checklists: [checklist]), with: pack)
+        let (result, report) = SessionReconciler.reconcile(
+            SessionFile(checklists: [checklist]), with: pack)
         let after = result.checklists[0]
         XCTAssertEqual(after.ticked, ["passport", "rib"])
         XCTAssertEqual(after.stepStatus, ["s1": .done, "s2": .inProgress])
         XCTAssertEqual(after.currentStepID, "s2", "the current step still exists")
         XCTAssertEqual(after.contentFingerprint, "pack-v2", "now describes this content")
         XCTAssertEqual(after.changed, checklist.changed, "the person changed nothing")
-        XCTAssertEqual(report.trimmed, [.init(methodID: "online", steps: ["s0-merged"], materials: ["old-form", "residence-permit"])])
+        XCTAssertEqual(
+            report.trimmed,
+            [
+                .init(
+                    methodID: "online", steps: ["s0-merged"],
+                    materials: ["old-form", "residence-permit"])
+            ])
         XCTAssertEqual(report.droppedStepCount, 1)
         XCTAssertEqual(report.droppedMaterialCount, 2)
     }
@@ -50,7 +62,8 @@ final class SessionReconcilerTests: XCTestCase {
         var checklist = SamplePack.onlineChecklist()
         checklist.currentStepID = "s9"
         checklist.stepStatus = ["s9": .inProgress]
-        let (result, report) = SessionReconciler.reconcile(SessionFile(checklists: [checklist]), with: pack)
+        let (result, report) = SessionReconciler.reconcile(
+            SessionFile(checklists: [checklist]), with: pack)
         XCTAssertEqual(result.checklists[0].currentStepID, "s1")
         XCTAssertEqual(result.checklists[0].status(of: "s1"), .inProgress)
         XCTAssertEqual(report.trimmed.first?.movedFromStep, "s9")
@@ -62,7 +75,8 @@ final class SessionReconcilerTests: XCTestCase {
         var newer = older
         newer.changed = older.changed.addingTimeInterval(10)
         newer.ticked = ["photo"]
-        let (result, report) = SessionReconciler.reconcile(SessionFile(checklists: [older, newer]), with: pack)
+        let (result, report) = SessionReconciler.reconcile(
+            SessionFile(checklists: [older, newer]), with: pack)
         XCTAssertEqual(result.checklists, [newer])
         XCTAssertEqual(report.droppedChecklists, [.init(cardID: "vitale", methodID: "online")])
     }
@@ -72,7 +86,8 @@ final class SessionReconcilerTests: XCTestCase {
         checklist.ticked.insert("old-form")
         var gone = SamplePack.onlineChecklist()
         gone.methodID = "fax"
-        let (_, report) = SessionReconciler.reconcile(SessionFile(checklists: [checklist, gone]), with: pack)
+        let (_, report) = SessionReconciler.reconcile(
+            SessionFile(checklists: [checklist, gone]), with: pack)
         let en = SessionNotice.contentChanged(report).message(.en)
         XCTAssertTrue(en.contains("Everything that still matches was kept"), en)
         XCTAssertTrue(en.contains("1 checklist(s) (vitale/fax)"), en)

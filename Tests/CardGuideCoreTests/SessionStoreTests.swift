@@ -1,6 +1,8 @@
 import Foundation
 import XCTest
+
 @testable import CardGuideCore
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -10,7 +12,8 @@ import Glibc
 /// a path whose parent is a regular file, a file-size limit (RLIMIT_FSIZE), a directory where
 /// the file should be.
 final class SessionStoreTests: XCTestCase {
-    let sample = SessionFile(language: .en, checklists: [SamplePack.onlineChecklist()], lastOpened: "online")
+    let sample = SessionFile(
+        language: .en, checklists: [SamplePack.onlineChecklist()], lastOpened: "online")
 
     // MARK: Fresh start, modes, round trip
 
@@ -26,8 +29,10 @@ final class SessionStoreTests: XCTestCase {
         XCTAssertNil(store.save(sample))
         XCTAssertEqual(mode(of: path), 0o600)
         XCTAssertEqual(mode(of: path + ".lock"), 0o600)
-        XCTAssertEqual(folder.names(in: folder.file("state/cardguide")), ["session.json", "session.json.lock"],
-                       "no temporary file is left behind")
+        XCTAssertEqual(
+            folder.names(in: folder.file("state/cardguide")),
+            ["session.json", "session.json.lock"],
+            "no temporary file is left behind")
         store.close()
 
         let (reopened, again) = SessionStore.open(path: path)
@@ -40,7 +45,9 @@ final class SessionStoreTests: XCTestCase {
         XCTAssertEqual(chmod(folder.path, 0o755), 0)
         let (store, _) = SessionStore.open(path: folder.file("session.json"))
         XCTAssertNil(store.save(sample))
-        XCTAssertEqual(mode(of: folder.path), 0o755, "--session in a folder of the user's choice must not chmod it")
+        XCTAssertEqual(
+            mode(of: folder.path), 0o755,
+            "--session in a folder of the user's choice must not chmod it")
         XCTAssertEqual(mode(of: folder.file("session.json")), 0o600)
     }
 
@@ -55,8 +62,9 @@ final class SessionStoreTests: XCTestCase {
             XCTAssertEqual(SessionStore.read(path: path), .success(file))
         }
         let pid = String(getpid())
-        XCTAssertEqual(String(decoding: bytes(at: path + ".lock") ?? [], as: UTF8.self),
-                       pid + String(repeating: " ", count: 10 - pid.count) + "\n")
+        XCTAssertEqual(
+            String(decoding: bytes(at: path + ".lock") ?? [], as: UTF8.self),
+            pid + String(repeating: " ", count: 10 - pid.count) + "\n")
     }
 
     func testALongerPidLeftByAnEarlierRunIsOverwrittenWhole() throws {
@@ -66,7 +74,9 @@ final class SessionStoreTests: XCTestCase {
         let (store, _) = SessionStore.open(path: path)
         defer { store.close() }
         let lock = String(decoding: bytes(at: path + ".lock") ?? [], as: UTF8.self)
-        XCTAssertEqual(lock.filter(\.isNumber), String(getpid()), "nothing of the earlier, longer text is left")
+        XCTAssertEqual(
+            lock.filter(\.isNumber), String(getpid()), "nothing of the earlier, longer text is left"
+        )
     }
 
     func testStaleTemporaryFilesOfAKilledSaveAreRemovedOnOpen() throws {
@@ -76,7 +86,9 @@ final class SessionStoreTests: XCTestCase {
         write("{}", to: folder.file(".other.json.tmp-1-1"))
         let (store, _) = SessionStore.open(path: path)
         XCTAssertFalse(store.isReadOnly)
-        XCTAssertEqual(folder.names(), [".other.json.tmp-1-1", "session.json.lock"], "only this session's temporary files go")
+        XCTAssertEqual(
+            folder.names(), [".other.json.tmp-1-1", "session.json.lock"],
+            "only this session's temporary files go")
     }
 
     // MARK: Corrupt and unreadable files
@@ -84,12 +96,21 @@ final class SessionStoreTests: XCTestCase {
     func testCorruptJSONIsMovedAsideKeptByteForByteAndTheAppStartsFresh() throws {
         let folder = TemporaryFolder()
         let path = folder.file("session.json")
-        let corrupt = "{\"schemaVersion\": 1, \"language\": \"zh\", \"checklists\": [{\"card\": \"vitale\"" // cut short
+        // Cut short.
+        let corrupt =
+            "{\"schemaVersion\": 1, \"language\": \"zh\", \"checklists\": [{\"card\": \"vitale\""
         write(corrupt, to: path)
-        let now = Date(timeIntervalSince1970: 1_735_732_800)  // 2025-01-01T12:00:00Z
+        let now = Date(timeIntervalSince1970: 1_735_732_800) // 2025-01-01T12:00:00Z
         let (store, notices) = SessionStore.open(path: path, now: now)
         let aside = path + ".corrupt-20250101T120000Z"
-        XCTAssertEqual(notices, [.movedAside(path: path, movedTo: aside, reason: "not valid JSON: line 1, column 72: unexpected end of file in an object")])
+        XCTAssertEqual(
+            notices,
+            [
+                .movedAside(
+                    path: path, movedTo: aside,
+                    reason: "not valid JSON: line 1, column 72: unexpected end of file in an object"
+                )
+            ])
         XCTAssertEqual(bytes(at: aside), Array(corrupt.utf8), "kept with its exact bytes")
         XCTAssertFalse(FileManager.default.fileExists(atPath: path))
         XCTAssertFalse(store.isReadOnly)
@@ -99,7 +120,8 @@ final class SessionStoreTests: XCTestCase {
         XCTAssertTrue(notices[0].message(.zh).contains("不会删除"))
 
         XCTAssertNil(store.save(sample))
-        XCTAssertEqual(bytes(at: aside), Array(corrupt.utf8), "a later save leaves the quarantined file alone")
+        XCTAssertEqual(
+            bytes(at: aside), Array(corrupt.utf8), "a later save leaves the quarantined file alone")
     }
 
     func testASecondCorruptionInTheSameSecondDoesNotReplaceTheFirst() throws {
@@ -112,7 +134,9 @@ final class SessionStoreTests: XCTestCase {
         let (_, notices) = SessionStore.open(path: path, now: now)
         XCTAssertEqual(bytes(at: path + ".corrupt-20250101T120000Z"), Array("first".utf8))
         XCTAssertEqual(bytes(at: path + ".corrupt-20250101T120000Z-2"), Array("second".utf8))
-        guard case let .movedAside(_, movedTo, _)? = notices.first else { return XCTFail("\(notices)") }
+        guard case .movedAside(_, let movedTo, _)? = notices.first else {
+            return XCTFail("\(notices)")
+        }
         XCTAssertEqual(movedTo, path + ".corrupt-20250101T120000Z-2")
     }
 
@@ -121,7 +145,9 @@ final class SessionStoreTests: XCTestCase {
         let path = folder.file("session.json")
         write("{\"schemaVersion\": 1, \"language\": \"zh\", \"checklists\": {}}", to: path)
         let (store, notices) = SessionStore.open(path: path)
-        guard case let .movedAside(_, movedTo, reason)? = notices.first else { return XCTFail("\(notices)") }
+        guard case .movedAside(_, let movedTo, let reason)? = notices.first else {
+            return XCTFail("\(notices)")
+        }
         XCTAssertEqual(reason, "wrong type at checklists")
         XCTAssertTrue(FileManager.default.fileExists(atPath: movedTo))
         XCTAssertFalse(store.isReadOnly)
@@ -141,8 +167,9 @@ final class SessionStoreTests: XCTestCase {
         let names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
         XCTAssertEqual(names, ["session.json"])
         XCTAssertEqual(store.save(sample), .notSavedReadOnly(path: path))
-        XCTAssertEqual(SessionStore.read(path: path).map { _ in "read" },
-                       .failure(.init(path: path, reason: "read: not a regular file")))
+        XCTAssertEqual(
+            SessionStore.read(path: path).map { _ in "read" },
+            .failure(.init(path: path, reason: "read: not a regular file")))
     }
 
     // MARK: Versions
@@ -150,7 +177,8 @@ final class SessionStoreTests: XCTestCase {
     func testANewerFileOpensReadOnlyAndIsNeverOverwritten() throws {
         let folder = TemporaryFolder()
         let path = folder.file("session.json")
-        let newer = "{\"schemaVersion\": 2, \"language\": \"en\", \"checklists\": [], \"future\": {\"x\": 1}}\n"
+        let newer =
+            "{\"schemaVersion\": 2, \"language\": \"en\", \"checklists\": [], \"future\": {\"x\": 1}}\n"
         write(newer, to: path)
         let (store, notices) = SessionStore.open(path: path)
         XCTAssertEqual(notices, [.newerVersion(path: path, found: 2, supported: 1)])
@@ -179,7 +207,8 @@ final class SessionStoreTests: XCTestCase {
     func testAnOlderFileIsMigratedAndSavedInTheCurrentFormat() throws {
         let folder = TemporaryFolder()
         let path = folder.file("session.json")
-        let checklist = String(decoding: SessionCoding.encode(SamplePack.onlineChecklist()), as: UTF8.self)
+        let checklist = String(
+            decoding: SessionCoding.encode(SamplePack.onlineChecklist()), as: UTF8.self)
         write("{\"checklists\": [\(checklist)]}", to: path)
         let (store, notices) = SessionStore.open(path: path)
         XCTAssertEqual(notices, [.migrated(path: path, from: 0, to: 1)])
@@ -200,9 +229,12 @@ final class SessionStoreTests: XCTestCase {
         write("not a folder", to: blocker)
         let path = blocker + "/cardguide/session.json"
         let (store, notices) = SessionStore.open(path: path)
-        XCTAssertEqual(notices, [.saveFailed(path: path, reason: "create folder \(blocker): Not a directory")])
+        XCTAssertEqual(
+            notices, [.saveFailed(path: path, reason: "create folder \(blocker): Not a directory")])
         XCTAssertFalse(store.isReadOnly, "the app keeps working and keeps trying")
-        XCTAssertEqual(store.save(sample), .saveFailed(path: path, reason: "create folder \(blocker): Not a directory"))
+        XCTAssertEqual(
+            store.save(sample),
+            .saveFailed(path: path, reason: "create folder \(blocker): Not a directory"))
         XCTAssertTrue(notices[0].message(.en).contains("retried on your next change"))
         XCTAssertTrue(notices[0].message(.zh).contains("下次改动时会再试"))
 
@@ -226,7 +258,8 @@ final class SessionStoreTests: XCTestCase {
         let notice = withFileSizeLimit(UInt(oldBytes.count)) { store.save(sample) }
         XCTAssertEqual(notice, .saveFailed(path: path, reason: "write: File too large"))
         XCTAssertEqual(bytes(at: path), oldBytes, "the old file stays intact")
-        XCTAssertEqual(folder.names(), ["session.json", "session.json.lock"], "the temporary file is removed")
+        XCTAssertEqual(
+            folder.names(), ["session.json", "session.json.lock"], "the temporary file is removed")
         XCTAssertEqual(store.file, old)
 
         XCTAssertNil(store.save(sample), "retried on the next change")
@@ -279,7 +312,10 @@ final class SessionStoreTests: XCTestCase {
         write("garbage", to: path)
         let (second, notices) = SessionStore.open(path: path)
         XCTAssertEqual(notices.first, .inUse(path: path, pid: getpid()))
-        XCTAssertEqual(notices.dropFirst().first, .unreadableKept(path: path, reason: "not valid JSON: line 1, column 1: unexpected character 'g'"))
+        XCTAssertEqual(
+            notices.dropFirst().first,
+            .unreadableKept(
+                path: path, reason: "not valid JSON: line 1, column 1: unexpected character 'g'"))
         XCTAssertTrue(second.isReadOnly)
         XCTAssertEqual(bytes(at: path), Array("garbage".utf8))
         XCTAssertEqual(folder.names(), ["session.json", "session.json.lock"])
@@ -290,7 +326,9 @@ final class SessionStoreTests: XCTestCase {
         let folder = TemporaryFolder()
         let path = folder.file("session.json")
         guard let binary = CoreFixture.binary() else {
-            return XCTFail("the cardguide executable was not found beside the test bundle; build it in the same scratch path")
+            return XCTFail(
+                "the cardguide executable was not found beside the test bundle; build it in the same scratch path"
+            )
         }
         let child = Process()
         child.executableURL = URL(fileURLWithPath: binary)
@@ -322,12 +360,14 @@ final class SessionStoreTests: XCTestCase {
         var file = sample
         var checklist = SamplePack.onlineChecklist()
         for n in 0..<200 {
-            checklist.toggle(material: n % 2 == 0 ? "photo" : "passport", in: SamplePack.online,
-                             now: SamplePack.day2.addingTimeInterval(TimeInterval(n)))
+            checklist.toggle(
+                material: n % 2 == 0 ? "photo" : "passport", in: SamplePack.online,
+                now: SamplePack.day2.addingTimeInterval(TimeInterval(n)))
             file.upsert(checklist)
             XCTAssertNil(store.save(file))
         }
-        XCTAssertEqual(folder.names().filter { $0.contains(".tmp-") }, [], "no temporary file left behind")
+        XCTAssertEqual(
+            folder.names().filter { $0.contains(".tmp-") }, [], "no temporary file left behind")
         XCTAssertEqual(SessionStore.read(path: folder.file("session.json")), .success(file))
     }
 }

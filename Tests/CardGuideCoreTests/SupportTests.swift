@@ -1,6 +1,7 @@
 import Foundation
 import Synchronization
 import XCTest
+
 @testable import CardGuideCore
 
 /// The small replacements for Foundation's Calendar, DateFormatter and NSString paths that
@@ -10,23 +11,31 @@ final class SupportTests: XCTestCase {
         var calendar = Calendar(identifier: .gregorian)
         let offsets = [0, 3600, -5 * 3600, 8 * 3600, 5 * 3600 + 1800, -12 * 3600, 14 * 3600]
         // Every ~37 hours from 1901 to 2100, and the edges of leap days and years.
-        var moments: [TimeInterval] = stride(from: -2_177_452_800.0, to: 4_102_444_800.0, by: 133_337).map { $0 }
-        moments += [0, -1, 951_782_400, 951_868_799, 951_868_800, 1_709_164_800, 4_107_542_400, 1_800_000_000.999]
+        var moments: [TimeInterval] = stride(
+            from: -2_177_452_800.0, to: 4_102_444_800.0, by: 133_337
+        ).map { $0 }
+        moments += [
+            0, -1, 951_782_400, 951_868_799, 951_868_800, 1_709_164_800, 4_107_542_400,
+            1_800_000_000.999,
+        ]
         for offset in offsets {
             calendar.timeZone = try XCTUnwrap(TimeZone(secondsFromGMT: offset))
             for moment in moments {
                 let date = Date(timeIntervalSince1970: moment)
-                let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
+                let parts = calendar.dateComponents(
+                    [.year, .month, .day, .hour, .minute, .second], from: date)
                 let civil = CivilTime(date, utcOffset: offset)
-                XCTAssertEqual([civil.year, civil.month, civil.day, civil.hour, civil.minute, civil.second],
-                               [parts.year, parts.month, parts.day, parts.hour, parts.minute, parts.second].map { $0 ?? -1 },
-                               "\(moment) at offset \(offset)")
+                XCTAssertEqual(
+                    [civil.year, civil.month, civil.day, civil.hour, civil.minute, civil.second],
+                    [parts.year, parts.month, parts.day, parts.hour, parts.minute, parts.second].map
+                    { $0 ?? -1 },
+                    "\(moment) at offset \(offset)")
             }
         }
     }
 
     func testCivilTimeFormats() {
-        let date = Date(timeIntervalSince1970: 1_796_311_505)  // 2026-12-03 15:25:05 UTC
+        let date = Date(timeIntervalSince1970: 1_796_311_505) // 2026-12-03 15:25:05 UTC
         XCTAssertEqual(CivilTime(date).isoDay, "2026-12-03")
         XCTAssertEqual(CivilTime(date).compactStamp, "20261203-152505")
         XCTAssertEqual(CivilTime(date).isoBasic, "20261203T152505")
@@ -41,22 +50,33 @@ final class SupportTests: XCTestCase {
         encoder.dateEncodingStrategy = .iso8601
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .iso8601
-        let moments: [TimeInterval] = stride(from: -2_177_452_800.0, to: 4_102_444_800.0, by: 1_333_337).map { $0 }
+        let moments: [TimeInterval] =
+            stride(from: -2_177_452_800.0, to: 4_102_444_800.0, by: 1_333_337).map { $0 }
             + [0, 951_782_400, 951_868_799, 1_800_000_000.75]
         for moment in moments {
             let date = Date(timeIntervalSince1970: moment)
             let foundation = try String(decoding: encoder.encode([date]), as: UTF8.self)
             XCTAssertEqual("[\"\(CivilTime.isoInstant(date))\"]", foundation, "\(moment)")
-            let read = try XCTUnwrap(CivilTime.parseInstant(CivilTime.isoInstant(date)), "\(moment)")
-            XCTAssertEqual(read, try decoder.decode([Date].self, from: Data(foundation.utf8))[0], "\(moment)")
+            let read = try XCTUnwrap(
+                CivilTime.parseInstant(CivilTime.isoInstant(date)), "\(moment)")
+            XCTAssertEqual(
+                read, try decoder.decode([Date].self, from: Data(foundation.utf8))[0], "\(moment)")
             XCTAssertEqual(read.timeIntervalSince1970, moment.rounded(.down))
         }
-        XCTAssertEqual(CivilTime.parseInstant("2026-12-03T23:30:00+08:30"), CivilTime.parseInstant("2026-12-03T15:00:00Z"))
-        XCTAssertEqual(CivilTime.parseInstant("2026-12-03T15:00:00-01:00"), CivilTime.parseInstant("2026-12-03T16:00:00Z"))
-        XCTAssertEqual(CivilTime.parseInstant("2024-02-29T00:00:00Z")?.timeIntervalSince1970, 1_709_164_800)
-        for bad in ["", "2026-12-03", "2026-12-03T15:00:00", "2026-12-03 15:00:00Z", "2026-13-01T00:00:00Z",
-                    "2025-02-29T00:00:00Z", "2026-12-03T24:00:00Z", "2026-12-03T15:00:00.Z", "2026-12-03T15:00:00Zx",
-                    "2026-12-03T15:00:00+0800", "20x6-12-03T15:00:00Z", "2026-12-03T15:00:00+08:00:00"] {
+        XCTAssertEqual(
+            CivilTime.parseInstant("2026-12-03T23:30:00+08:30"),
+            CivilTime.parseInstant("2026-12-03T15:00:00Z"))
+        XCTAssertEqual(
+            CivilTime.parseInstant("2026-12-03T15:00:00-01:00"),
+            CivilTime.parseInstant("2026-12-03T16:00:00Z"))
+        XCTAssertEqual(
+            CivilTime.parseInstant("2024-02-29T00:00:00Z")?.timeIntervalSince1970, 1_709_164_800)
+        for bad in [
+            "", "2026-12-03", "2026-12-03T15:00:00", "2026-12-03 15:00:00Z", "2026-13-01T00:00:00Z",
+            "2025-02-29T00:00:00Z", "2026-12-03T24:00:00Z", "2026-12-03T15:00:00.Z",
+            "2026-12-03T15:00:00Zx",
+            "2026-12-03T15:00:00+0800", "20x6-12-03T15:00:00Z", "2026-12-03T15:00:00+08:00:00",
+        ] {
             XCTAssertNil(CivilTime.parseInstant(bad), bad)
         }
     }
@@ -64,24 +84,33 @@ final class SupportTests: XCTestCase {
     func testLocalOffsetAgreesWithFoundationsTimeZone() {
         for moment in stride(from: 0.0, to: 4_000_000_000.0, by: 86_400 * 97) {
             let date = Date(timeIntervalSince1970: moment)
-            XCTAssertEqual(CivilTime.localOffset(date), TimeZone.current.secondsFromGMT(for: date), "\(moment)")
+            XCTAssertEqual(
+                CivilTime.localOffset(date), TimeZone.current.secondsFromGMT(for: date), "\(moment)"
+            )
         }
     }
 
     func testProcessEnvironmentAgreesWithProcessInfo() {
         XCTAssertEqual(ProcessEnvironment.variables(), ProcessInfo.processInfo.environment)
-        XCTAssertEqual(ProcessEnvironment.currentDirectory, FileManager.default.currentDirectoryPath)
+        XCTAssertEqual(
+            ProcessEnvironment.currentDirectory, FileManager.default.currentDirectoryPath)
     }
 
     func testFolderNamesAgreeWithFileManager() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("names-\(getpid())").path
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "names-\(getpid())"
+        ).path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
         for name in ["a.json", "密码.json", ".hidden", "with space"] {
-            _ = FileManager.default.createFile(atPath: folder + "/" + name, contents: Data(name.utf8))
+            _ = FileManager.default.createFile(
+                atPath: folder + "/" + name, contents: Data(name.utf8))
         }
-        try FileManager.default.createDirectory(atPath: folder + "/sub", withIntermediateDirectories: true)
-        XCTAssertEqual(PosixFile.names(in: folder)?.sorted(), try FileManager.default.contentsOfDirectory(atPath: folder).sorted())
+        try FileManager.default.createDirectory(
+            atPath: folder + "/sub", withIntermediateDirectories: true)
+        XCTAssertEqual(
+            PosixFile.names(in: folder)?.sorted(),
+            try FileManager.default.contentsOfDirectory(atPath: folder).sorted())
         XCTAssertNil(PosixFile.names(in: folder + "/a.json"), "a file is not a folder")
         XCTAssertNil(PosixFile.names(in: folder + "/missing"))
         XCTAssertEqual(try PosixFile.readAll(folder + "/密码.json").get(), Array("密码.json".utf8))
@@ -95,12 +124,17 @@ final class SupportTests: XCTestCase {
         XCTAssertEqual(PathText.join("/s", "profiles/", "x.json"), "/s/profiles/x.json")
         XCTAssertEqual(PathText.name(of: "/a/b.json"), "b.json")
         XCTAssertEqual(PathText.name(of: "b.json"), "b.json")
-        XCTAssertEqual(PathText.folder(of: "/home/x/.local/state/cardguide/session.json"), "/home/x/.local/state/cardguide")
+        XCTAssertEqual(
+            PathText.folder(of: "/home/x/.local/state/cardguide/session.json"),
+            "/home/x/.local/state/cardguide")
         XCTAssertEqual(PathText.folder(of: "session.json"), ".")
         XCTAssertEqual(PathText.folder(of: "/session.json"), "/")
         XCTAssertEqual(PathText.folder(of: "a/b/"), "a")
         for path in ["/a/b/c", "a/b", "rel", "/x", "/a//b"] {
-            XCTAssertEqual(PathText.folder(of: path), (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent, path)
+            XCTAssertEqual(
+                PathText.folder(of: path),
+                (path as NSString).deletingLastPathComponent.isEmpty
+                    ? "." : (path as NSString).deletingLastPathComponent, path)
         }
     }
 
@@ -111,10 +145,18 @@ final class SupportTests: XCTestCase {
         XCTAssertEqual(XDGFolder.state.folder(home), "/home/v/.local/state/cardguide")
         XCTAssertEqual(XDGFolder.cache.folder(home), "/home/v/.cache/cardguide")
         XCTAssertEqual(XDGFolder.config.folder(home), "/home/v/.config/cardguide")
-        let set = home.merging(["XDG_STATE_HOME": "/s", "XDG_CACHE_HOME": "/c/", "XDG_CONFIG_HOME": "/k"]) { $1 }
-        XCTAssertEqual([XDGFolder.state, .cache, .config].map { $0.folder(set) }, ["/s/cardguide", "/c/cardguide", "/k/cardguide"])
-        let relative = home.merging(["XDG_STATE_HOME": "s", "XDG_CACHE_HOME": "", "XDG_CONFIG_HOME": "./k"]) { $1 }
-        XCTAssertEqual(XDGFolder.cache.folder(relative), "/home/v/.cache/cardguide", "a relative value is ignored")
+        let set = home.merging([
+            "XDG_STATE_HOME": "/s", "XDG_CACHE_HOME": "/c/", "XDG_CONFIG_HOME": "/k",
+        ]) { $1 }
+        XCTAssertEqual(
+            [XDGFolder.state, .cache, .config].map { $0.folder(set) },
+            ["/s/cardguide", "/c/cardguide", "/k/cardguide"])
+        let relative = home.merging([
+            "XDG_STATE_HOME": "s", "XDG_CACHE_HOME": "", "XDG_CONFIG_HOME": "./k",
+        ]) { $1 }
+        XCTAssertEqual(
+            XDGFolder.cache.folder(relative), "/home/v/.cache/cardguide",
+            "a relative value is ignored")
         XCTAssertEqual(XDGFolder.state.folder(relative), "/home/v/.local/state/cardguide")
         XCTAssertEqual(XDGFolder.config.folder(relative), "/home/v/.config/cardguide")
         XCTAssertNil(XDGFolder.state.folder(["HOME": "relative"]))
@@ -128,7 +170,9 @@ final class SupportTests: XCTestCase {
         let wrong = Mutex(0)
         DispatchQueue.concurrentPerform(iterations: 8) { _ in
             var count = 0
-            for n in 0..<10_000 where memo.value(n % 200, { n % 200 * 2 }) != n % 200 * 2 { count += 1 }
+            for n in 0..<10_000 where memo.value(n % 200, { n % 200 * 2 }) != n % 200 * 2 {
+                count += 1
+            }
             wrong.withLock { $0 += count }
         }
         XCTAssertEqual(wrong.withLock { $0 }, 0)

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import CardGuideCore
 
 final class TextLayoutTests: XCTestCase {
@@ -12,8 +13,12 @@ final class TextLayoutTests: XCTestCase {
             let failures = (-2...48).compactMap { width -> String? in
                 for ellipsis in [true, false] {
                     let fitted = TextLayout.fit(text, width: width, ellipsis: ellipsis)
-                    if DisplayWidth.of(fitted) != max(width, 0) { return "width \(width), ellipsis \(ellipsis): \(fitted.debugDescription)" }
-                    if DisplayWidth.sanitize(fitted) != fitted { return "width \(width): not drawable: \(fitted.debugDescription)" }
+                    if DisplayWidth.of(fitted) != max(width, 0) {
+                        return "width \(width), ellipsis \(ellipsis): \(fitted.debugDescription)"
+                    }
+                    if DisplayWidth.sanitize(fitted) != fitted {
+                        return "width \(width): not drawable: \(fitted.debugDescription)"
+                    }
                 }
                 return nil
             }
@@ -27,15 +32,22 @@ final class TextLayoutTests: XCTestCase {
         XCTAssertEqual(TextLayout.wrap("（）", width: 10), ["（）"])
         XCTAssertEqual(TextLayout.wrap("中（）文", width: 10), ["中（）文"])
         XCTAssertEqual(TextLayout.wrap("ab（。", width: 10), ["ab（。"])
-        XCTAssertEqual(TextLayout.wrap("去办理 carte Vitale。", width: 6), ["去办理", "carte", "Vital", "e。"])
+        XCTAssertEqual(
+            TextLayout.wrap("去办理 carte Vitale。", width: 6), ["去办理", "carte", "Vital", "e。"])
         // A Latin word in brackets wider than the line is split, and its last letter goes down
         // with the closing marks.
-        XCTAssertEqual(TextLayout.wrap("见（Krankenkasse），在它的网站", width: 14), ["见", "（Krankenkass", "e），在它的网", "站"])
-        XCTAssertEqual(TextLayout.wrap("见（Krankenkasse），在它的网站", width: 16), ["见", "（Krankenkass", "e），在它的网站"])
-        XCTAssertEqual(TextLayout.wrap("- 医保号（Versichertennummer）：10位", width: 14),
-                       ["- 医保号", "  （Versichert", "  ennummer）：", "  10位"])
+        XCTAssertEqual(
+            TextLayout.wrap("见（Krankenkasse），在它的网站", width: 14),
+            ["见", "（Krankenkass", "e），在它的网", "站"])
+        XCTAssertEqual(
+            TextLayout.wrap("见（Krankenkasse），在它的网站", width: 16), ["见", "（Krankenkass", "e），在它的网站"])
+        XCTAssertEqual(
+            TextLayout.wrap("- 医保号（Versichertennummer）：10位", width: 14),
+            ["- 医保号", "  （Versichert", "  ennummer）：", "  10位"])
         // ASCII punctuation inside an address is split where it falls.
-        XCTAssertEqual(TextLayout.wrap("https://example.org/a/b.html", width: 23), ["https://example.org/a/b", ".html"])
+        XCTAssertEqual(
+            TextLayout.wrap("https://example.org/a/b.html", width: 23),
+            ["https://example.org/a/b", ".html"])
     }
 
     func testFitPadsShortText() {
@@ -66,7 +78,9 @@ final class TextLayoutTests: XCTestCase {
         for width in 1...13 {
             let fitted = TextLayout.fit("一二三四五六七", width: width, ellipsis: false)
             XCTAssertEqual(DisplayWidth.of(fitted), width)
-            XCTAssertEqual(fitted.filter { $0 == " " }.count, width % 2, "odd widths end in one space: \(fitted.debugDescription)")
+            XCTAssertEqual(
+                fitted.filter { $0 == " " }.count, width % 2,
+                "odd widths end in one space: \(fitted.debugDescription)")
         }
     }
 
@@ -77,9 +91,12 @@ final class TextLayoutTests: XCTestCase {
         for text in TextCorpus.all {
             for width in 0...30 {
                 let cut = TextLayout.truncate(text, width: width)
-                XCTAssertLessThanOrEqual(DisplayWidth.of(cut), width, "truncate(\(text.debugDescription), \(width))")
+                XCTAssertLessThanOrEqual(
+                    DisplayWidth.of(cut), width, "truncate(\(text.debugDescription), \(width))")
                 if DisplayWidth.of(DisplayWidth.sanitize(text)) > width {
-                    XCTAssertFalse(cut.hasSuffix(" "), "truncate(\(text.debugDescription), \(width)) = \(cut.debugDescription)")
+                    XCTAssertFalse(
+                        cut.hasSuffix(" "),
+                        "truncate(\(text.debugDescription), \(width)) = \(cut.debugDescription)")
                 }
             }
         }
@@ -89,15 +106,22 @@ final class TextLayoutTests: XCTestCase {
 
     func testWrapNeverExceedsTheWidthAndLosesNothing() {
         for text in TextCorpus.all + shippedTexts(limit: 400) {
-            let expected = DisplayWidth.sanitize(text.replacingOccurrences(of: "\n", with: " ")).filter { !$0.isWhitespace }
+            let expected = DisplayWidth.sanitize(text.replacingOccurrences(of: "\n", with: " "))
+                .filter { !$0.isWhitespace }
             // Two columns is the narrowest line that can hold any character.
             let failures = (2...60).compactMap { width -> String? in
                 let lines = TextLayout.wrap(text, width: width)
-                if let long = lines.first(where: { DisplayWidth.of($0) > width }) { return "width \(width): too long: \(long.debugDescription)" }
-                if let trailing = lines.first(where: { $0.hasSuffix(" ") && !$0.allSatisfy { $0 == " " } }) {
+                if let long = lines.first(where: { DisplayWidth.of($0) > width }) {
+                    return "width \(width): too long: \(long.debugDescription)"
+                }
+                if let trailing = lines.first(where: {
+                    $0.hasSuffix(" ") && !$0.allSatisfy { $0 == " " }
+                }) {
                     return "width \(width): trailing space: \(trailing.debugDescription)"
                 }
-                if lines.joined().filter({ !$0.isWhitespace }) != expected { return "width \(width): characters lost or moved: \(lines)" }
+                if lines.joined().filter({ !$0.isWhitespace }) != expected {
+                    return "width \(width): characters lost or moved: \(lines)"
+                }
                 return nil
             }
             XCTAssertEqual(failures, [], "wrap(\(text.debugDescription))")
@@ -127,7 +151,9 @@ final class TextLayoutTests: XCTestCase {
             let text = "一二三\(mark)四五六七\(mark)八"
             for width in 4...12 {
                 for line in TextLayout.wrap(text, width: width) {
-                    XCTAssertNotEqual(line.first, mark, "wrap(\(text), \(width)) = \(TextLayout.wrap(text, width: width))")
+                    XCTAssertNotEqual(
+                        line.first, mark,
+                        "wrap(\(text), \(width)) = \(TextLayout.wrap(text, width: width))")
                 }
             }
         }
@@ -143,8 +169,12 @@ final class TextLayoutTests: XCTestCase {
             let failures = (10...40).compactMap { width -> String? in
                 for line in TextLayout.wrap(text, width: width) {
                     let body = line.drop { $0 == " " }
-                    if let first = body.first, closing.contains(first) { return "width \(width): starts with \(first): \(line)" }
-                    if let last = body.last, opening.contains(last) { return "width \(width): ends with \(last): \(line)" }
+                    if let first = body.first, closing.contains(first) {
+                        return "width \(width): starts with \(first): \(line)"
+                    }
+                    if let last = body.last, opening.contains(last) {
+                        return "width \(width): ends with \(last): \(line)"
+                    }
                 }
                 return nil
             }
@@ -158,25 +188,36 @@ final class TextLayoutTests: XCTestCase {
     }
 
     func testLatinWordsAreNotSplit() {
-        XCTAssertEqual(TextLayout.wrap("the quick brown fox jumps over the lazy dog", width: 10),
-                       ["the quick", "brown fox", "jumps over", "the lazy", "dog"])
-        let words = "Apply to the CPAM of the place where you live and keep a copy of everything you send".split(separator: " ")
+        XCTAssertEqual(
+            TextLayout.wrap("the quick brown fox jumps over the lazy dog", width: 10),
+            ["the quick", "brown fox", "jumps over", "the lazy", "dog"])
+        let words =
+            "Apply to the CPAM of the place where you live and keep a copy of everything you send"
+            .split(separator: " ")
         for width in 10...40 {
             let lines = TextLayout.wrap(words.joined(separator: " "), width: width)
-            XCTAssertEqual(lines.flatMap { $0.split(separator: " ") }, words, "width \(width): \(lines)")
+            XCTAssertEqual(
+                lines.flatMap { $0.split(separator: " ") }, words, "width \(width): \(lines)")
         }
     }
 
     func testWordLongerThanTheLineIsSplit() {
-        XCTAssertEqual(TextLayout.wrap("Versicherungsnummernachweis", width: 10), ["Versicheru", "ngsnummern", "achweis"])
-        XCTAssertEqual(TextLayout.wrap("see Versicherungsnummernachweis", width: 10), ["see", "Versicheru", "ngsnummern", "achweis"])
+        XCTAssertEqual(
+            TextLayout.wrap("Versicherungsnummernachweis", width: 10),
+            ["Versicheru", "ngsnummern", "achweis"])
+        XCTAssertEqual(
+            TextLayout.wrap("see Versicherungsnummernachweis", width: 10),
+            ["see", "Versicheru", "ngsnummern", "achweis"])
     }
 
     func testBulletsGetAHangingIndent() {
-        XCTAssertEqual(TextLayout.wrap("- one two three four five six", width: 12), ["- one two", "  three four", "  five six"])
+        XCTAssertEqual(
+            TextLayout.wrap("- one two three four five six", width: 12),
+            ["- one two", "  three four", "  five six"])
         XCTAssertEqual(TextLayout.wrap("- 带上护照和照片去办理", width: 10), ["- 带上护照", "  和照片去", "  办理"])
-        XCTAssertEqual(TextLayout.wrap("Bring:\n- your passport and a photo\n- the form", width: 16),
-                       ["Bring:", "- your passport", "  and a photo", "- the form"])
+        XCTAssertEqual(
+            TextLayout.wrap("Bring:\n- your passport and a photo\n- the form", width: 16),
+            ["Bring:", "- your passport", "  and a photo", "- the form"])
         // Only a line starting with "- " is a bullet.
         XCTAssertEqual(TextLayout.wrap("-one two three", width: 8), ["-one two", "three"])
         // On a very narrow line the indent would leave no room: none is used.

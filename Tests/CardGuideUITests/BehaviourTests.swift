@@ -1,6 +1,7 @@
 import CardGuideCore
-@testable import CardGuideUI
 import XCTest
+
+@testable import CardGuideUI
 
 /// What a person does with the keys, on the shipped pack: navigation, the wizard, search,
 /// language, resizing, the confirmations. Keys go through the keymaps, as in the app.
@@ -68,7 +69,7 @@ final class BehaviourTests: XCTestCase {
         XCTAssertEqual(
             driver.state.overlay,
             .confirm(.finishChecklist(cardID: "cn-card", methodID: "cn-card-branch")),
-                       "Enter on the last step offers to finish")
+            "Enter on the last step offers to finish")
         driver.press("n")
         XCTAssertTrue(driver.rows[2].hasPrefix(" Step 5 of 5"), driver.rows[2])
         // Moving starts nothing: no checklist, no step in progress.
@@ -112,7 +113,7 @@ final class BehaviourTests: XCTestCase {
         XCTAssertEqual(checklist.currentIndex(in: method), 1)
         XCTAssertEqual(driver.state.notice?.text, "Step 1 done.")
         XCTAssertTrue(driver.rows[2].hasSuffix("1 of 5 done "), driver.rows[2])
-        driver.press("enter")  // past the safety box of the checklist just started
+        driver.press("enter") // past the safety box of the checklist just started
         driver.press("n", "n", "n", "d")
         checklist = try XCTUnwrap(driver.checklist("cn-card-branch"))
         XCTAssertEqual(checklist.currentIndex(in: method), 4, "the last step stays")
@@ -123,7 +124,7 @@ final class BehaviourTests: XCTestCase {
         driver.press("d")
         XCTAssertEqual(
             driver.checklist("cn-card-branch")?.status(of: method.steps[4].id), .notStarted,
-                       "d again undoes it: nothing in it is ticked")
+            "d again undoes it: nothing in it is ticked")
         XCTAssertEqual(driver.state.notice?.text, "Step 5 is not done any more.")
         XCTAssertTrue(driver.rows.last?.contains("d Mark done") ?? false, driver.rows.last ?? "")
     }
@@ -139,7 +140,9 @@ final class BehaviourTests: XCTestCase {
         XCTAssertTrue(driver.rows.contains { $0.hasPrefix(" > 2. ") }, driver.screenText)
         driver.press("down", "down", "d")
         let method = try XCTUnwrap(driver.state.pack.card("cn-card")?.method("cn-card-family"))
-        XCTAssertEqual(driver.checklist("cn-card-family")?.status(of: method.steps[3].id), .done, "d in the overview")
+        XCTAssertEqual(
+            driver.checklist("cn-card-family")?.status(of: method.steps[3].id), .done,
+            "d in the overview")
         XCTAssertEqual(driver.context, .overview, "d in the overview stays there")
         XCTAssertEqual(driver.press("enter"), [.saveSession])
         XCTAssertEqual(driver.context, .wizard)
@@ -177,7 +180,9 @@ final class BehaviourTests: XCTestCase {
         driver.press("L")
         XCTAssertEqual(driver.context, .faqList)
         XCTAssertEqual(driver.selection, selection)
-        XCTAssertNotEqual(driver.rows.first { $0.hasPrefix(" > ") }, question, "the selected question is now in English")
+        XCTAssertNotEqual(
+            driver.rows.first { $0.hasPrefix(" > ") }, question,
+            "the selected question is now in English")
     }
 
     func testSearchInChineseNarrowsWidensAndOpens() throws {
@@ -204,13 +209,15 @@ final class BehaviourTests: XCTestCase {
         let target = index.documents[narrow[1].document]
         driver.press("enter")
         switch (target.target, driver.state.screen) {
-        case let (.faq(card, faq), .faqAnswer(openedCard, openedFAQ, _)):
+        case (.faq(let card, let faq), .faqAnswer(let openedCard, let openedFAQ, _)):
             XCTAssertEqual([card, faq], [openedCard, openedFAQ])
             XCTAssertTrue(driver.screenText.contains(target.title), driver.screenText)
-        case let (.caution(card, _), .cautions(openedCard, _)): XCTAssertEqual(card, openedCard)
-        case let (.step(card, method, _), _):
-            XCTAssertTrue(driver.state.stack.contains(.wizard(WizardState(cardID: card, methodID: method))), "\(driver.state.stack)")
-        case let (.card(card), .methods(openedCard, _)): XCTAssertEqual(card, openedCard)
+        case (.caution(let card, _), .cautions(let openedCard, _)): XCTAssertEqual(card, openedCard)
+        case (.step(let card, let method, _), _):
+            XCTAssertTrue(
+                driver.state.stack.contains(.wizard(WizardState(cardID: card, methodID: method))),
+                "\(driver.state.stack)")
+        case (.card(let card), .methods(let openedCard, _)): XCTAssertEqual(card, openedCard)
         default: XCTFail("Enter on \(target.target) opened \(driver.state.screen)")
         }
         // Esc comes back to the results as they were.
@@ -228,7 +235,10 @@ final class BehaviourTests: XCTestCase {
         var driver = try Driver(.en)
         driver.press("enter", "enter", "f", "enter")
         XCTAssertEqual(contexts(driver), [.home, .cards, .methods, .faqList, .faqAnswer])
-        for expected in [[KeyContext.home, .cards, .methods, .faqList], [.home, .cards, .methods], [.home, .cards], [.home], [.home]] {
+        for expected in [
+            [KeyContext.home, .cards, .methods, .faqList], [.home, .cards, .methods],
+            [.home, .cards], [.home], [.home],
+        ] {
             driver.press("esc")
             XCTAssertEqual(contexts(driver), expected)
         }
@@ -267,7 +277,7 @@ final class BehaviourTests: XCTestCase {
         driver.resize(30, 10)
         XCTAssertTrue(driver.screenText.contains("Terminal too small"))
         XCTAssertEqual(driver.selection, 2)
-        driver.press("down")  // ignored while too small
+        driver.press("down") // ignored while too small
         driver.resize(80, 24)
         XCTAssertEqual(driver.selection, 2)
         XCTAssertEqual(driver.screenText, before)
@@ -333,17 +343,20 @@ final class BehaviourTests: XCTestCase {
         driver.press("down", "down")
         XCTAssertEqual(driver.selection, 2)
         driver.press("D")
-        XCTAssertEqual(driver.state.overlay, .confirm(.removeChecklist(methodID: "cn-ecard-wechat")))
+        XCTAssertEqual(
+            driver.state.overlay, .confirm(.removeChecklist(methodID: "cn-ecard-wechat")))
         driver.press("N")
         XCTAssertEqual(driver.state.checklists.count, 3)
         driver.press("del", "Y")
-        XCTAssertEqual(driver.state.checklists.map(\.methodID), ["cn-card-family", "fr-vitale-worker"])
+        XCTAssertEqual(
+            driver.state.checklists.map(\.methodID), ["cn-card-family", "fr-vitale-worker"])
         XCTAssertEqual(driver.state.homeEntries.count, 2 + 3 + 3)
         XCTAssertEqual(driver.selection, 2)
         XCTAssertFalse(driver.screenText.contains("WeChat"), driver.screenText)
         // q is not an answer: the question stays until y or n.
         driver.press("up", "D", "q")
-        XCTAssertEqual(driver.state.overlay, .confirm(.removeChecklist(methodID: "fr-vitale-worker")))
+        XCTAssertEqual(
+            driver.state.overlay, .confirm(.removeChecklist(methodID: "fr-vitale-worker")))
     }
 
     func testWizardEffects() throws {
@@ -375,11 +388,16 @@ final class BehaviourTests: XCTestCase {
         driver.openChinaCardMethod(0)
         let wizard = try XCTUnwrap(driver.wizard)
         let method = try XCTUnwrap(driver.state.pack.card(wizard.cardID)?.method(wizard.methodID))
-        XCTAssertTrue(method.steps.contains { $0.bring.isEmpty } && method.steps.contains { !$0.bring.isEmpty },
-                      "the method should have steps with and without materials")
+        XCTAssertTrue(
+            method.steps.contains { $0.bring.isEmpty }
+                && method.steps.contains { !$0.bring.isEmpty },
+            "the method should have steps with and without materials")
         for (n, step) in method.steps.enumerated() {
-            XCTAssertEqual(Keymap.footer(driver.state).contains { $0.action == .tick }, !step.bring.isEmpty, "step \(n + 1)")
-            XCTAssertEqual(driver.rows.last?.contains("Space Tick"), !step.bring.isEmpty, "step \(n + 1)")
+            XCTAssertEqual(
+                Keymap.footer(driver.state).contains { $0.action == .tick }, !step.bring.isEmpty,
+                "step \(n + 1)")
+            XCTAssertEqual(
+                driver.rows.last?.contains("Space Tick"), !step.bring.isEmpty, "step \(n + 1)")
             driver.press("n")
         }
     }
@@ -400,8 +418,10 @@ final class BehaviourTests: XCTestCase {
         driver.type("PIN")
         XCTAssertFalse(try XCTUnwrap(driver.search?.hits).isEmpty)
         driver.press("enter", "L", "esc")
-        XCTAssertEqual(driver.search?.hits, SearchIndex(pack: driver.state.pack, language: .en).search("PIN"))
-        XCTAssertNotEqual(driver.search?.hits, SearchIndex(pack: driver.state.pack, language: .zh).search("PIN"))
+        XCTAssertEqual(
+            driver.search?.hits, SearchIndex(pack: driver.state.pack, language: .en).search("PIN"))
+        XCTAssertNotEqual(
+            driver.search?.hits, SearchIndex(pack: driver.state.pack, language: .zh).search("PIN"))
     }
 
     /// A hit whose title does not hold the query shows the part of its text that does.
@@ -411,16 +431,24 @@ final class BehaviourTests: XCTestCase {
         driver.type("krankenkasse")
         let hits = try XCTUnwrap(driver.search?.hits)
         let index = SearchIndex(pack: driver.state.pack, language: .en)
-        let bodyOnly = try XCTUnwrap(hits.first { !index.documents[$0.document].title.lowercased().contains("krankenkasse") },
-                                     "a hit that matches in its text only")
-        let rows = SearchView.rows(driver.state, try XCTUnwrap(driver.search)).rows.filter { $0.item == hits.firstIndex(of: bodyOnly) }
+        let bodyOnly = try XCTUnwrap(
+            hits.first {
+                !index.documents[$0.document].title.lowercased().contains("krankenkasse")
+            },
+            "a hit that matches in its text only")
+        let rows = SearchView.rows(driver.state, try XCTUnwrap(driver.search)).rows.filter {
+            $0.item == hits.firstIndex(of: bodyOnly)
+        }
         XCTAssertEqual(rows.count, 3, "title, place, excerpt")
         let excerpt = try XCTUnwrap(rows.last)
         let marked = try XCTUnwrap(excerpt.highlights.first)
-        XCTAssertEqual(String(Array(excerpt.text)[marked]).lowercased(), "krankenkasse", excerpt.text)
+        XCTAssertEqual(
+            String(Array(excerpt.text)[marked]).lowercased(), "krankenkasse", excerpt.text)
         XCTAssertFalse(excerpt.text.contains("\n"))
         XCTAssertNil(SearchView.excerpt(of: "nothing here", terms: ["kasse"]))
-        XCTAssertEqual(SearchView.excerpt(of: "Die Krankenkasse", terms: ["kranken"])?.text, "Die Krankenkasse", "a match near the start is not cut")
+        XCTAssertEqual(
+            SearchView.excerpt(of: "Die Krankenkasse", terms: ["kranken"])?.text,
+            "Die Krankenkasse", "a match near the start is not cut")
     }
 
     /// The profile switcher opens with the profile in use selected.
@@ -428,11 +456,15 @@ final class BehaviourTests: XCTestCase {
         var driver = try Driver(.en)
         driver.state.currentProfile = "desk-2"
         XCTAssertEqual(driver.press("P"), [.listProfiles])
-        driver.state.showProfiles([ProfileSummary(name: nil, checklists: 0, latest: nil),
-                                   ProfileSummary(name: "desk-1", checklists: 1, latest: nil),
-                                   ProfileSummary(name: "desk-2", checklists: 2, latest: nil)])
+        driver.state.showProfiles([
+            ProfileSummary(name: nil, checklists: 0, latest: nil),
+            ProfileSummary(name: "desk-1", checklists: 1, latest: nil),
+            ProfileSummary(name: "desk-2", checklists: 2, latest: nil),
+        ])
         XCTAssertEqual(driver.selection, 2)
-        XCTAssertTrue(try XCTUnwrap(driver.rows.first { $0.hasPrefix(" > ") }).contains("desk-2"), driver.screenText)
+        XCTAssertTrue(
+            try XCTUnwrap(driver.rows.first { $0.hasPrefix(" > ") }).contains("desk-2"),
+            driver.screenText)
     }
 
     /// The search list builds rows only for a window of hits around the selection: what it
@@ -445,16 +477,23 @@ final class BehaviourTests: XCTestCase {
             let search = try XCTUnwrap(driver.search)
             XCTAssertGreaterThan(search.hits.count, 3 * height, "enough hits to scroll")
             let layout = Layout(Size(width: width, height: height))
-            for selection in [0, 1, height / 2, height, search.hits.count / 2, search.hits.count - height, search.hits.count - 1] {
+            for selection in [
+                0, 1, height / 2, height, search.hits.count / 2, search.hits.count - height,
+                search.hits.count - 1,
+            ] {
                 var state = search
                 state.list.selection = selection
                 func drawn(_ rows: ListRows) -> String {
                     var grid = CellGrid(size: Size(width: width, height: height))
-                    _ = rows.draw(into: &grid, top: 0, height: layout.bodyHeight - 2, left: 1, width: layout.contentWidth, selection: selection)
+                    _ = rows.draw(
+                        into: &grid, top: 0, height: layout.bodyHeight - 2, left: 1,
+                        width: layout.contentWidth, selection: selection)
                     return grid.text
                 }
-                XCTAssertEqual(drawn(SearchView.rows(driver.state, state, window: layout.bodyHeight / 2 + 2)),
-                               drawn(SearchView.rows(driver.state, state)), "\(width)x\(height), selection \(selection)")
+                XCTAssertEqual(
+                    drawn(SearchView.rows(driver.state, state, window: layout.bodyHeight / 2 + 2)),
+                    drawn(SearchView.rows(driver.state, state)),
+                    "\(width)x\(height), selection \(selection)")
             }
         }
     }

@@ -45,8 +45,9 @@ final class BilingualViewTests: XCTestCase {
         search.press("/")
         search.type("pin")
         let english = "[FAQ] How long does the PIN letter take?"
-        XCTAssertTrue(search.rows.contains { $0.contains(english) },
-                      search.screenText)
+        XCTAssertTrue(
+            search.rows.contains { $0.contains(english) },
+            search.screenText)
         var help = try driver(.en, 80, 24)
         help.press("?")
         XCTAssertTrue(help.screenText.contains("All FAQ  全部问答"), help.screenText)

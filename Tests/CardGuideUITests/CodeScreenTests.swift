@@ -94,8 +94,9 @@ final class CodeScreenTests: XCTestCase {
     /// Half blocks need UTF-8: with ASCII borders the screen says so and shows the address.
     func testNoCodeInASCII() throws {
         var driver = try Driver(.en, 80, 24, display: DisplayOptions(ascii: true))
-        let code = CodeOverlay(addresses: ["https://www.ameli.fr/"],
-                               status: .ready(Self.matrix(21)))
+        let code = CodeOverlay(
+            addresses: ["https://www.ameli.fr/"],
+            status: .ready(Self.matrix(21)))
         driver.state.overlay = .code(code)
         let text = driver.screenText
         XCTAssertTrue(text.contains("not UTF-8"), text)
@@ -127,7 +128,7 @@ final class CodeScreenTests: XCTestCase {
         XCTAssertTrue(kinds.allSatisfy { $0 == .official }, "\(kinds)")
         XCTAssertEqual(effects, [.encodeCode(address: code.addresses[0])])
         XCTAssertEqual(french.press("tab"), [.encodeCode(address: code.addresses[1])])
-        french.state.showCode(.unavailable, for: code.addresses[0])  // late: ignored
+        french.state.showCode(.unavailable, for: code.addresses[0]) // late: ignored
         guard case .code(let next)? = french.state.overlay else { return XCTFail() }
         XCTAssertEqual(next.status, .pending)
         french.press("esc")
@@ -151,8 +152,9 @@ final class CodeScreenTests: XCTestCase {
             }
             let pack = driver.state.pack
             for address in code.addresses {
-                XCTAssertTrue(pack.sources.contains { $0.url == address && $0.kind == .official },
-                              "\(name): \(address) is not an official source")
+                XCTAssertTrue(
+                    pack.sources.contains { $0.url == address && $0.kind == .official },
+                    "\(name): \(address) is not an official source")
             }
         }
     }

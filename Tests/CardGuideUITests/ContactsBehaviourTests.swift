@@ -1,13 +1,14 @@
 import CardGuideCore
-@testable import CardGuideUI
 import XCTest
+
+@testable import CardGuideUI
 
 /// The official contacts screen: reached with t from any screen (a card opens its own
 /// country's), from the help overlay and from the home screen's entry; Esc goes back.
 final class ContactsBehaviourTests: XCTestCase {
     func testTOnACardShowsThatCountrysContacts() throws {
         var driver = try Driver(.en)
-        driver.press("down", "enter", "enter")  // Germany, its first card
+        driver.press("down", "enter", "enter") // Germany, its first card
         driver.press("t")
         XCTAssertEqual(driver.state.screen, .contacts(countryID: "de", scroll: 0))
         XCTAssertTrue(driver.screenText.contains("116 116"), driver.screenText)
@@ -27,7 +28,7 @@ final class ContactsBehaviourTests: XCTestCase {
         XCTAssertNil(driver.state.overlay, "the help closes")
         XCTAssertEqual(driver.state.screen, .contacts(countryID: nil, scroll: 0))
         XCTAssertTrue(driver.screenText.contains("官方联系方式"), driver.screenText)
-        driver.press("esc", "end", "enter")  // the home screen's last entry
+        driver.press("esc", "end", "enter") // the home screen's last entry
         XCTAssertEqual(driver.state.screen, .contacts(countryID: nil, scroll: 0))
     }
 

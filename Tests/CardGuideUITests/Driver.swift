@@ -1,7 +1,8 @@
 import CardGuideCore
-@testable import CardGuideUI
 import Foundation
 import XCTest
+
+@testable import CardGuideUI
 
 /// The shipped content pack, loaded once from the repository's `Resources/content`.
 enum ShippedPack {
@@ -13,8 +14,10 @@ enum ShippedPack {
 
     /// The pack, or a test failure naming the pack's errors.
     static func pack(file: StaticString = #filePath, line: UInt = #line) throws -> ContentPack {
-        let pack = try XCTUnwrap(loaded.pack, "the shipped pack does not load: \(loaded.issues)", file: file, line: line)
-        XCTAssertTrue(loaded.isValid, "the shipped pack has errors: \(loaded.errors)", file: file, line: line)
+        let pack = try XCTUnwrap(
+            loaded.pack, "the shipped pack does not load: \(loaded.issues)", file: file, line: line)
+        XCTAssertTrue(
+            loaded.isValid, "the shipped pack has errors: \(loaded.errors)", file: file, line: line)
         return pack
     }
 }
@@ -34,10 +37,15 @@ struct Driver {
     /// The action the last key mapped to (nil: the key is not bound here).
     private(set) var lastAction: Action?
 
-    init(_ language: Language = .zh, _ width: Int = 80, _ height: Int = 24, checklists: [Checklist] = [],
-         display: DisplayOptions = DisplayOptions(), file: StaticString = #filePath, line: UInt = #line) throws {
-        state = AppState(pack: try ShippedPack.pack(file: file, line: line), language: language,
-                         size: Size(width: width, height: height), display: display, checklists: checklists)
+    init(
+        _ language: Language = .zh, _ width: Int = 80, _ height: Int = 24,
+        checklists: [Checklist] = [],
+        display: DisplayOptions = DisplayOptions(), file: StaticString = #filePath,
+        line: UInt = #line
+    ) throws {
+        state = AppState(
+            pack: try ShippedPack.pack(file: file, line: line), language: language,
+            size: Size(width: width, height: height), display: display, checklists: checklists)
     }
 
     /// The key a script name stands for: the names `_screen` takes ("enter", "esc", "down",
@@ -53,7 +61,9 @@ struct Driver {
 
     /// Presses keys by name, one after another.
     @discardableResult
-    mutating func press(_ names: String..., file: StaticString = #filePath, line: UInt = #line) -> [Effect] {
+    mutating func press(_ names: String..., file: StaticString = #filePath, line: UInt = #line)
+        -> [Effect]
+    {
         for name in names {
             guard let key = Self.key(name, file: file, line: line) else { return [] }
             press(key)
@@ -73,9 +83,12 @@ struct Driver {
     /// Presses the key the current screen (or overlay) binds to `action`: the first key of
     /// its binding, as the footer and help show it. Fails when nothing here does that.
     @discardableResult
-    mutating func press(_ action: Action, file: StaticString = #filePath, line: UInt = #line) -> [Effect] {
+    mutating func press(_ action: Action, file: StaticString = #filePath, line: UInt = #line)
+        -> [Effect]
+    {
         let context = Keymap.activeContext(state)
-        let bindings = Keymap.bindings(context) + (Keymap.globalsApply(context) ? Keymap.globals(state) : [])
+        let bindings =
+            Keymap.bindings(context) + (Keymap.globalsApply(context) ? Keymap.globals(state) : [])
         guard let binding = bindings.first(where: { $0.action == action }) else {
             XCTFail("no key does \(action) in \(context)", file: file, line: line)
             return []
@@ -90,19 +103,23 @@ struct Driver {
 
     /// The terminal changes size, as the backend reports it.
     mutating func resize(_ width: Int, _ height: Int) {
-        lastEffects = Update.apply(.resize(Size(width: width, height: height)), to: &state, now: now)
+        lastEffects = Update.apply(
+            .resize(Size(width: width, height: height)), to: &state, now: now)
     }
 
     var context: KeyContext { Keymap.activeContext(state) }
     var grid: CellGrid { View.render(state) }
-    var rows: [String] { let grid = grid; return (0..<grid.size.height).map(grid.rowText) }
+    var rows: [String] {
+        let grid = grid
+        return (0..<grid.size.height).map(grid.rowText)
+    }
     var screenText: String { rows.joined(separator: "\n") }
 
     /// The selection of the list on top, if the top screen is a list.
     var selection: Int? {
         switch state.screen {
         case .home(let list), .cards(_, let list), .methods(_, let list), .overview(_, _, let list),
-             .faqList(_, let list), .profiles(let list):
+            .faqList(_, let list), .profiles(let list):
             return list.selection
         case .search(let search): return search.list.selection
         case .wizard(let wizard): return wizard.material
@@ -110,15 +127,19 @@ struct Driver {
         }
     }
 
-    var wizard: WizardState? { if case .wizard(let wizard) = state.screen { return wizard } else { return nil } }
-    var search: SearchState? { if case .search(let search) = state.screen { return search } else { return nil } }
+    var wizard: WizardState? {
+        if case .wizard(let wizard) = state.screen { return wizard } else { return nil }
+    }
+    var search: SearchState? {
+        if case .search(let search) = state.screen { return search } else { return nil }
+    }
 
     func checklist(_ methodID: String) -> Checklist? { state.checklist(for: methodID) }
 
     /// Opens China > the physical card > method `index` and continues past the safety
     /// rules (shown the first time the card is entered): the wizard's first step.
     mutating func openChinaCardMethod(_ index: Int) {
-        press("home")  // top of the home list: China comes first after any checklist
+        press("home") // top of the home list: China comes first after any checklist
         for _ in 0..<state.checklists.count { press("down") }
         press("enter", "enter")
         for _ in 0..<index { press("down") }
@@ -129,17 +150,22 @@ struct Driver {
 
 /// Checklists made directly, for screens that show progress.
 enum Progress {
-    static func checklist(_ pack: ContentPack, card cardID: String, method methodID: String, at step: Int,
-                          done: [Int] = [], ticked: Int = 0, changed: TimeInterval = 0) throws -> Checklist {
+    static func checklist(
+        _ pack: ContentPack, card cardID: String, method methodID: String, at step: Int,
+        done: [Int] = [], ticked: Int = 0, changed: TimeInterval = 0
+    ) throws -> Checklist {
         let card = try XCTUnwrap(pack.card(cardID), "no card \(cardID)")
         let method = try XCTUnwrap(card.method(methodID), "no method \(methodID)")
         let time = Driver.start.addingTimeInterval(changed)
-        var checklist = Checklist(countryID: card.countryID, cardID: card.id, method: method, now: time,
-                                  contentFingerprint: pack.fingerprint)
+        var checklist = Checklist(
+            countryID: card.countryID, cardID: card.id, method: method, now: time,
+            contentFingerprint: pack.fingerprint)
         for index in done {
             checklist.toggleDone(step: method.steps[index].id, in: method, now: time)
         }
-        for material in method.materials.prefix(ticked) { checklist.toggle(material: material.id, in: method, now: time) }
+        for material in method.materials.prefix(ticked) {
+            checklist.toggle(material: material.id, in: method, now: time)
+        }
         checklist.go(to: step, in: method, now: time)
         return checklist
     }

@@ -1,16 +1,20 @@
 import CardGuideCore
-@testable import CardGuideUI
 import XCTest
+
+@testable import CardGuideUI
 
 /// The diff the backend receives: replayed on the previous frame it must give the new frame
 /// exactly, and a menu move must write only a few cells.
 final class GridDiffTests: XCTestCase {
     /// A walk through most screens, both languages, the overlays and a resize.
     static let walk: [String] = [
-        "down", "down", "up", "enter", "down", "up", "enter", "down", "down", "enter", "pgdn", "enter",
+        "down", "down", "up", "enter", "down", "up", "enter", "down", "down", "enter", "pgdn",
+        "enter",
         "n", "down", "space", "down", "space", "d", "o", "down", "enter", "L", "n", "b", "L",
-        "?", "down", "esc", "esc", "c", "tab", "pgdn", "esc", "f", "down", "enter", "pgdn", "esc", "esc",
-        "w", "pgdn", "esc", "esc", "esc", "/", "密", "码", "down", "down", "enter", "esc", "bksp", "bksp", "bksp",
+        "?", "down", "esc", "esc", "c", "tab", "pgdn", "esc", "f", "down", "enter", "pgdn", "esc",
+        "esc",
+        "w", "pgdn", "esc", "esc", "esc", "/", "密", "码", "down", "down", "enter", "esc", "bksp",
+        "bksp", "bksp",
         "s", "end", "esc", "L", "f", "end", "enter", "esc", "esc", "L",
     ]
 
@@ -18,27 +22,37 @@ final class GridDiffTests: XCTestCase {
         var covered = Set<Int>()
         for run in runs {
             XCTAssertFalse(run.cells.isEmpty, "\(context): an empty run")
-            XCTAssertTrue(run.row >= 0 && run.row < frame.size.height && run.column >= 0
-                          && run.column + run.cells.count <= frame.size.width, "\(context): run out of the screen")
-            XCTAssertFalse(run.cells.first?.isContinuation ?? false, "\(context): a run starts on half a wide glyph at \(run.row),\(run.column)")
+            XCTAssertTrue(
+                run.row >= 0 && run.row < frame.size.height && run.column >= 0
+                    && run.column + run.cells.count <= frame.size.width,
+                "\(context): run out of the screen")
+            XCTAssertFalse(
+                run.cells.first?.isContinuation ?? false,
+                "\(context): a run starts on half a wide glyph at \(run.row),\(run.column)")
             if let last = run.cells.last, DisplayWidth.of(last.text) == 2 {
-                XCTFail("\(context): a run ends between a wide glyph and its continuation at \(run.row),\(run.column)")
+                XCTFail(
+                    "\(context): a run ends between a wide glyph and its continuation at \(run.row),\(run.column)"
+                )
             }
             for x in run.column..<(run.column + run.cells.count) {
-                XCTAssertTrue(covered.insert(run.row * frame.size.width + x).inserted, "\(context): runs overlap at \(run.row),\(x)")
+                XCTAssertTrue(
+                    covered.insert(run.row * frame.size.width + x).inserted,
+                    "\(context): runs overlap at \(run.row),\(x)")
             }
         }
     }
 
     func testRunsReplayedOnThePreviousFrameGiveTheNewFrame() throws {
-        for (language, width, height) in [(Language.zh, 80, 24), (.en, 80, 24), (.zh, 40, 12), (.en, 40, 12)] {
+        for (language, width, height) in [
+            (Language.zh, 80, 24), (.en, 80, 24), (.zh, 40, 12), (.en, 40, 12),
+        ] {
             var driver = try Driver(language, width, height)
             let backend = TestBackend(size: driver.state.size)
             var previous = driver.grid
             backend.present(GridDiff.runs(from: nil, to: previous), fullRepaint: true, cursor: nil)
             XCTAssertEqual(backend.screen.cells, previous.cells)
             var steps = Self.walk.map { Optional($0) }
-            steps.insert(nil, at: 20)  // a resize in the middle of the walk, and back
+            steps.insert(nil, at: 20) // a resize in the middle of the walk, and back
             steps.insert(nil, at: 40)
             var resized = false
             for (n, step) in steps.enumerated() {
@@ -57,7 +71,9 @@ final class GridDiffTests: XCTestCase {
                 backend.present(runs, fullRepaint: full, cursor: frame.cursor)
                 XCTAssertEqual(backend.screen.size, frame.size, context)
                 if backend.screen.cells != frame.cells {
-                    XCTFail("\(context): the replayed screen differs\n--- replayed ---\n\(backend.screen.text)\n--- frame ---\n\(frame.text)")
+                    XCTFail(
+                        "\(context): the replayed screen differs\n--- replayed ---\n\(backend.screen.text)\n--- frame ---\n\(frame.text)"
+                    )
                     return
                 }
                 previous = frame
@@ -69,7 +85,8 @@ final class GridDiffTests: XCTestCase {
     func testTheRunLoopKeepsTheBackendScreenEqualToTheFrame() throws {
         let driver = try Driver(.zh, 80, 24)
         let backend = TestBackend(size: driver.state.size)
-        let loop = CardGuideUI.RunLoop(backend: backend, state: driver.state, clock: { Driver.start }) { _, _ in }
+        let loop = CardGuideUI.RunLoop(
+            backend: backend, state: driver.state, clock: { Driver.start }, handle: { _, _ in })
         loop.process(.resize(Size(width: 80, height: 24)))
         for name in Self.walk {
             guard let key = Driver.key(name) else { return }
@@ -82,11 +99,12 @@ final class GridDiffTests: XCTestCase {
     /// Moving in a menu rewrites the rows of the old and the new selection, not the screen.
     func testAMenuMoveWritesOnlyAFewCells() throws {
         var report: [String] = []
-        for (name, script, moves) in [("home", [String](), ["down", "down", "up"]),
-                                      ("methods", ["enter", "enter"], ["down", "down", "up"]),
-                                      ("faq list", ["enter", "enter", "f"], ["down", "down", "down"]),
-                                      ("overview", ["enter", "enter", "enter", "enter", "o"], ["down", "down"]),
-                                      ("search hits", ["/", "p", "i", "n"], ["down", "down"]),
+        for (name, script, moves) in [
+            ("home", [String](), ["down", "down", "up"]),
+            ("methods", ["enter", "enter"], ["down", "down", "up"]),
+            ("faq list", ["enter", "enter", "f"], ["down", "down", "down"]),
+            ("overview", ["enter", "enter", "enter", "enter", "o"], ["down", "down"]),
+            ("search hits", ["/", "p", "i", "n"], ["down", "down"]),
             (
                 "wizard materials", ["enter", "enter", "down", "down", "down", "enter", "n"],
                 ["down", "down"]
@@ -102,7 +120,8 @@ final class GridDiffTests: XCTestCase {
                 let runs = GridDiff.runs(from: before, to: driver.grid)
                 let cells = runs.reduce(0) { $0 + $1.cells.count }
                 let rows = Set(runs.map(\.row)).count
-                report.append("\(name) \(move): \(cells) cells in \(runs.count) runs on \(rows) rows")
+                report.append(
+                    "\(name) \(move): \(cells) cells in \(runs.count) runs on \(rows) rows")
                 XCTAssertGreaterThan(cells, 0, "\(name): \(move) wrote nothing")
                 // The item left and the item reached (two rows each at most) and the list's
                 // position ("5/23") on the notice row, not a repaint.
@@ -124,8 +143,12 @@ final class GridDiffTests: XCTestCase {
 
 /// The cell grid's own promises: a write never leaves half of a wide glyph behind.
 final class CellGridTests: XCTestCase {
-    private func assertWhole(_ grid: CellGrid, _ message: String, file: StaticString = #filePath, line: UInt = #line) {
-        for failure in Snapshot.invariantFailures(grid, size: grid.size) { XCTFail("\(message): \(failure)", file: file, line: line) }
+    private func assertWhole(
+        _ grid: CellGrid, _ message: String, file: StaticString = #filePath, line: UInt = #line
+    ) {
+        for failure in Snapshot.invariantFailures(grid, size: grid.size) {
+            XCTFail("\(message): \(failure)", file: file, line: line)
+        }
     }
 
     func testAWideGlyphOverTheSecondHalfOfAnother() {

@@ -1,7 +1,8 @@
 import CardGuideCore
-@testable import CardGuideUI
 import Foundation
 import XCTest
+
+@testable import CardGuideUI
 
 /// Kiosk and demo mode against a fake clock: time is a `Date` handed to `Update.key` and
 /// `Update.timer`, exactly as the run loop does, so nothing here sleeps.
@@ -29,8 +30,10 @@ final class HelpDeskTests: XCTestCase {
         let clock = IdleClock(idle: 120, lastInput: t0)
         XCTAssertEqual(clock.nextWake(after: at(3)), at(120))
         XCTAssertEqual(clock.nextWake(after: at(120)), at(121))
-        XCTAssertEqual(clock.nextWake(after: at(121.25)).timeIntervalSince(t0), 122, accuracy: 0.0001)
-        XCTAssertEqual(clock.nextWake(after: at(134.5)).timeIntervalSince(t0), 135, accuracy: 0.0001)
+        XCTAssertEqual(
+            clock.nextWake(after: at(121.25)).timeIntervalSince(t0), 122, accuracy: 0.0001)
+        XCTAssertEqual(
+            clock.nextWake(after: at(134.5)).timeIntervalSince(t0), 135, accuracy: 0.0001)
         XCTAssertEqual(clock.nextWake(after: at(140)), at(140), "past the end: reset now")
     }
 
@@ -38,8 +41,9 @@ final class HelpDeskTests: XCTestCase {
 
     private func kiosk(_ language: Language = .zh, idle: TimeInterval = 60) throws -> Driver {
         var driver = try Driver(language)
-        driver.state.helpDesk = HelpDeskState(kioskIdleSeconds: idle, now: t0,
-                                              staffExitWord: staffWord)
+        driver.state.helpDesk = HelpDeskState(
+            kioskIdleSeconds: idle, now: t0,
+            staffExitWord: staffWord)
         driver.state.helpDesk.defaultLanguage = .zh
         return driver
     }
@@ -54,7 +58,7 @@ final class HelpDeskTests: XCTestCase {
         driver.openChinaCardMethod(1)
         driver.press("n")
         driver.press(.tick)
-        driver.press("enter")  // past the safety box of the checklist just started
+        driver.press("enter") // past the safety box of the checklist just started
         driver.press("L")
         XCTAssertFalse(driver.state.checklists.isEmpty)
         XCTAssertEqual(driver.state.language, .en)
@@ -63,10 +67,13 @@ final class HelpDeskTests: XCTestCase {
         XCTAssertNil(driver.state.helpDesk.countdown)
         XCTAssertEqual(Update.timer(&driver.state, now: at(60)), [])
         XCTAssertEqual(driver.state.helpDesk.countdown, 15)
-        XCTAssertTrue(driver.screenText.contains("Resetting for the next visitor in 15 s"), driver.screenText)
+        XCTAssertTrue(
+            driver.screenText.contains("Resetting for the next visitor in 15 s"), driver.screenText)
         XCTAssertEqual(Update.timer(&driver.state, now: at(70.5)), [])
         XCTAssertEqual(driver.state.helpDesk.countdown, 5)
-        XCTAssertEqual(Update.timer(&driver.state, now: at(75)), [.saveSession], "the cleared progress is saved")
+        XCTAssertEqual(
+            Update.timer(&driver.state, now: at(75)), [.saveSession],
+            "the cleared progress is saved")
         XCTAssertEqual(driver.state.checklists, [])
         XCTAssertEqual(driver.state.language, .zh)
         XCTAssertEqual(driver.state.stack, [.home(ListState())])
@@ -84,7 +91,8 @@ final class HelpDeskTests: XCTestCase {
         XCTAssertNotNil(driver.state.helpDesk.countdown)
         XCTAssertEqual(Update.key(.char("n"), to: &driver.state, now: at(66)), [])
         XCTAssertNil(driver.state.helpDesk.countdown)
-        XCTAssertEqual(driver.state.stack, before.stack, "the key was not also taken as 'next step'")
+        XCTAssertEqual(
+            driver.state.stack, before.stack, "the key was not also taken as 'next step'")
         XCTAssertEqual(driver.state.checklists, before.checklists)
         // The idle time starts again from that key.
         XCTAssertEqual(Update.timer(&driver.state, now: at(66 + 59)), [])
@@ -113,7 +121,9 @@ final class HelpDeskTests: XCTestCase {
         XCTAssertEqual(key(.ctrl("x")), [])
         for character in staffWord { XCTAssertEqual(key(.char(character)), []) }
         XCTAssertEqual(key(.enter), [.quit])
-        XCTAssertFalse(Keymap.footer(driver.state).contains { $0.action == .quit }, "the footer does not reveal a way out")
+        XCTAssertFalse(
+            Keymap.footer(driver.state).contains { $0.action == .quit },
+            "the footer does not reveal a way out")
     }
 
     /// Issue 13, point 1: a Ctrl-X while the demo played only stopped the demo, so the staff
@@ -150,8 +160,10 @@ final class HelpDeskTests: XCTestCase {
 
     /// Plays the demo with the fake clock until `stop` says so or `limit` steps pass; returns
     /// the contexts it showed and the effects it produced.
-    private func play(_ driver: inout Driver, steps limit: Int, from start: TimeInterval = 0,
-                      stop: (AppState) -> Bool = { _ in false }) -> (contexts: [KeyContext], languages: Set<Language>, effects: [Effect], time: TimeInterval) {
+    private func play(
+        _ driver: inout Driver, steps limit: Int, from start: TimeInterval = 0,
+        stop: (AppState) -> Bool = { _ in false }
+    ) -> (contexts: [KeyContext], languages: Set<Language>, effects: [Effect], time: TimeInterval) {
         var contexts: [KeyContext] = []
         var languages: Set<Language> = []
         var effects: [Effect] = []
@@ -178,7 +190,9 @@ final class HelpDeskTests: XCTestCase {
         let script = DemoPlayer.script(loop: 0, state: driver.state)
         let run = play(&driver, steps: script.count)
         XCTAssertEqual(run.time, Double(script.count) * 2, accuracy: 0.001, "one key every 2 s")
-        for context in [KeyContext.cards, .methods, .safety, .wizard, .overview, .faqList, .faqAnswer, .search] {
+        for context in [
+            KeyContext.cards, .methods, .safety, .wizard, .overview, .faqList, .faqAnswer, .search,
+        ] {
             XCTAssertTrue(run.contexts.contains(context), "the demo never showed \(context)")
         }
         XCTAssertEqual(run.languages, [.zh, .en])
@@ -198,7 +212,10 @@ final class HelpDeskTests: XCTestCase {
         var time: TimeInterval = 0
         for _ in driver.state.pack.countries {
             let run = play(&driver, steps: 200, from: time) { state in
-                if case .cards(let country, _) = state.screen { countries.append(country); return true }
+                if case .cards(let country, _) = state.screen {
+                    countries.append(country)
+                    return true
+                }
                 return false
             }
             // Finish that loop.
@@ -213,21 +230,28 @@ final class HelpDeskTests: XCTestCase {
     /// visitor's own progress is back, plus the checklist of the wizard on screen.
     func testAKeyStopsTheDemoAtItsScreen() throws {
         let pack = try ShippedPack.pack()
-        let own = try Progress.checklist(pack, card: "fr-vitale", method: pack.card("fr-vitale")!.methods[0].id, at: 1, ticked: 1)
+        let own = try Progress.checklist(
+            pack, card: "fr-vitale", method: pack.card("fr-vitale")!.methods[0].id, at: 1, ticked: 1
+        )
         var driver = try Driver(.zh, checklists: [own])
         driver.state.helpDesk = HelpDeskState(demoStepSeconds: 1, now: t0)
         Update.startDemo(&driver.state, now: t0)
         let run = play(&driver, steps: 200) { Keymap.activeContext($0) == .wizard }
         XCTAssertEqual(run.contexts.last, .wizard)
         let stack = driver.state.stack
-        XCTAssertEqual(Update.key(.char("q"), to: &driver.state, now: at(run.time + 0.5)), [], "the key only hands over")
+        XCTAssertEqual(
+            Update.key(.char("q"), to: &driver.state, now: at(run.time + 0.5)), [],
+            "the key only hands over")
         XCTAssertNil(driver.state.helpDesk.demo)
-        XCTAssertEqual(driver.state.stack, stack, "control is handed over at the screen the demo was on")
+        XCTAssertEqual(
+            driver.state.stack, stack, "control is handed over at the screen the demo was on")
         XCTAssertFalse(driver.screenText.contains("演示中"))
         XCTAssertEqual(
             driver.state.checklists, [own], "the visitor's progress is back, and only theirs")
         guard case .wizard = driver.state.screen else { return XCTFail("not on the wizard") }
-        XCTAssertNil(Update.nextWake(driver.state, now: at(run.time + 1)), "no demo, no kiosk: wait for keys")
+        XCTAssertNil(
+            Update.nextWake(driver.state, now: at(run.time + 1)), "no demo, no kiosk: wait for keys"
+        )
         // From now on keys work as usual.
         XCTAssertEqual(
             Update.key(.char("d"), to: &driver.state, now: at(run.time + 2)), [.saveSession])

@@ -1,6 +1,7 @@
 import CardGuideCore
-@testable import CardGuideUI
 import XCTest
+
+@testable import CardGuideUI
 
 /// The keymaps against the three promises of the design (section 3, item 8): no key is bound
 /// twice in one context, the footer never shows a key that does not do what it says, and the
@@ -12,7 +13,9 @@ final class KeymapTests: XCTestCase {
         let checklists = try ScreenSnapshotTests.inProgress(pack)
         var states: [(String, AppState)] = []
         for language in Language.allCases {
-            func reach(_ name: String, checklists: [Checklist] = [], _ script: (inout Driver) -> Void) throws {
+            func reach(
+                _ name: String, checklists: [Checklist] = [], _ script: (inout Driver) -> Void
+            ) throws {
                 var driver = try Driver(language, checklists: checklists)
                 script(&driver)
                 states.append(("\(name) (\(language.rawValue))", driver.state))
@@ -22,10 +25,14 @@ final class KeymapTests: XCTestCase {
             try reach("cards") { $0.press("enter") }
             try reach("methods") { $0.press("enter", "enter") }
             try reach("safety box as a checklist starts") {
-                $0.openChinaCardMethod(0); $0.press("n", "space", "space")
+                $0.openChinaCardMethod(0)
+                $0.press("n", "space", "space")
             }
             try reach("wizard") { $0.openChinaCardMethod(0) }
-            try reach("overview") { $0.openChinaCardMethod(0); $0.press("o") }
+            try reach("overview") {
+                $0.openChinaCardMethod(0)
+                $0.press("o")
+            }
             try reach("comparison") { $0.press("enter", "enter", "c") }
             try reach("faq list") { $0.press("enter", "enter", "f") }
             try reach("faq answer") { $0.press("enter", "enter", "f", "enter") }
@@ -33,14 +40,25 @@ final class KeymapTests: XCTestCase {
             try reach("safety") { $0.press("s") }
             try reach("contacts") { $0.press("enter", "enter", "t") }
             try reach("search") { $0.press("/") }
-            try reach("search with hits") { $0.press("/"); $0.type("pin") }
+            try reach("search with hits") {
+                $0.press("/")
+                $0.type("pin")
+            }
             try reach("profiles") { $0.press("P") }
             try reach("help") { $0.press("?") }
-            try reach("help on the wizard") { $0.openChinaCardMethod(0); $0.press("?") }
+            try reach("help on the wizard") {
+                $0.openChinaCardMethod(0)
+                $0.press("?")
+            }
             try reach("confirm", checklists: checklists) { $0.press("x") }
             try reach("code") { $0.press("down", "down", "enter", "enter", "enter", "enter", "Q") }
-            try reach("kiosk home") { $0.state.helpDesk = HelpDeskState(kioskIdleSeconds: 120, now: Driver.start) }
-            try reach("kiosk wizard") { $0.state.helpDesk = HelpDeskState(kioskIdleSeconds: 120, now: Driver.start); $0.openChinaCardMethod(1) }
+            try reach("kiosk home") {
+                $0.state.helpDesk = HelpDeskState(kioskIdleSeconds: 120, now: Driver.start)
+            }
+            try reach("kiosk wizard") {
+                $0.state.helpDesk = HelpDeskState(kioskIdleSeconds: 120, now: Driver.start)
+                $0.openChinaCardMethod(1)
+            }
         }
         return states
     }
@@ -53,10 +71,13 @@ final class KeymapTests: XCTestCase {
     func testNoKeyIsBoundTwiceInOneContext() {
         for context in KeyContext.allCases {
             var keys = Keymap.bindings(context).flatMap(\.keys)
-            if context != .global && Keymap.globalsApply(context) { keys += Keymap.global.flatMap(\.keys) }
+            if context != .global && Keymap.globalsApply(context) {
+                keys += Keymap.global.flatMap(\.keys)
+            }
             var seen: Set<Key> = []
             for key in keys {
-                XCTAssertTrue(seen.insert(key).inserted, "\(key.label) is bound twice in \(context)")
+                XCTAssertTrue(
+                    seen.insert(key).inserted, "\(key.label) is bound twice in \(context)")
             }
         }
     }
@@ -74,15 +95,19 @@ final class KeymapTests: XCTestCase {
             let footer = Keymap.footer(state)
             XCTAssertFalse(footer.isEmpty, "\(name): an empty footer")
             for binding in footer {
-                XCTAssertEqual(Keymap.action(for: binding.keys[0], in: state), binding.action,
-                               "\(name): the footer shows \(binding.keys[0].label) \(binding.hint.en) but the key does something else")
+                XCTAssertEqual(
+                    Keymap.action(for: binding.keys[0], in: state), binding.action,
+                    "\(name): the footer shows \(binding.keys[0].label) \(binding.hint.en) but the key does something else"
+                )
                 // Every key of the binding, not only the one shown, does the same.
                 for key in binding.keys {
-                    XCTAssertEqual(Keymap.action(for: key, in: state), binding.action, "\(name): \(key.label)")
+                    XCTAssertEqual(
+                        Keymap.action(for: key, in: state), binding.action, "\(name): \(key.label)")
                 }
             }
             if state.helpDesk.isKiosk {
-                XCTAssertFalse(footer.contains { $0.action == .quit }, "\(name): a kiosk footer offers quit")
+                XCTAssertFalse(
+                    footer.contains { $0.action == .quit }, "\(name): a kiosk footer offers quit")
             }
         }
     }
@@ -93,9 +118,12 @@ final class KeymapTests: XCTestCase {
         for (name, state) in try Self.everyState() {
             for (width, height) in [(80, 24), (40, 12)] {
                 var sized = state
-                Update.apply(.resize(Size(width: width, height: height)), to: &sized, now: Driver.start)
+                Update.apply(
+                    .resize(Size(width: width, height: height)), to: &sized, now: Driver.start)
                 var hints = Keymap.footer(sized)
-                if let help = hints.firstIndex(where: { $0.action == .help }) { hints.insert(hints.remove(at: help), at: 0) }
+                if let help = hints.firstIndex(where: { $0.action == .help }) {
+                    hints.insert(hints.remove(at: help), at: 0)
+                }
                 let pieces = hints.map {
                     "\($0.keys[0].label(sized.language)) "
                         + Keymap.hint($0, in: sized)[sized.language]
@@ -104,14 +132,19 @@ final class KeymapTests: XCTestCase {
                 if case .code = sized.overlay {
                     // The code screen may need every row: its hints are lines of its text column.
                     for piece in pieces {
-                        XCTAssertTrue(grid.text.contains(piece),
-                                      "\(name) \(width)x\(height): no \(piece)")
+                        XCTAssertTrue(
+                            grid.text.contains(piece),
+                            "\(name) \(width)x\(height): no \(piece)")
                     }
                     continue
                 }
                 let drawn = grid.rowText(height - 1).trimmingCharacters(in: .whitespaces)
-                let candidates = (1...pieces.count).map { pieces.prefix($0).joined(separator: "  ") }
-                XCTAssertTrue(candidates.contains(drawn), "\(name) \(width)x\(height): footer '\(drawn)' is not \(pieces)")
+                let candidates = (1...pieces.count).map {
+                    pieces.prefix($0).joined(separator: "  ")
+                }
+                XCTAssertTrue(
+                    candidates.contains(drawn),
+                    "\(name) \(width)x\(height): footer '\(drawn)' is not \(pieces)")
             }
         }
     }
@@ -119,7 +152,8 @@ final class KeymapTests: XCTestCase {
     /// Opening help on each screen and scrolling it to the end shows every binding of that
     /// screen (and the global keys where they apply), each key with its hint on one line.
     func testHelpListsEveryBindingOfTheContext() throws {
-        for (name, state) in try Self.everyState() where state.overlay == nil && Keymap.activeContext(state) != .search {
+        for (name, state) in try Self.everyState()
+        where state.overlay == nil && Keymap.activeContext(state) != .search {
             var driver = try Driver(state.language)
             driver.state = state
             driver.press("?")
@@ -130,7 +164,9 @@ final class KeymapTests: XCTestCase {
                 let text = driver.screenText
                 // Only what is inside the box counts, not the screen behind it.
                 seen += driver.rows.compactMap { row in
-                    guard let left = row.firstIndex(of: "│"), let right = row.lastIndex(of: "│"), left < right else { return nil }
+                    guard let left = row.firstIndex(of: "│"), let right = row.lastIndex(of: "│"),
+                        left < right
+                    else { return nil }
                     return String(row[row.index(after: left)..<right])
                 }
                 if text == previous { break }
@@ -153,9 +189,11 @@ final class KeymapTests: XCTestCase {
                         listed, "\(name): help lists \(label) \(hint), which does nothing here")
                 }
             }
-            if state.helpDesk.isKiosk, let quit = Keymap.global.first(where: { $0.action == .quit }) {
-                XCTAssertFalse(seen.contains { $0.contains("q ") && $0.contains(quit.hint[state.language]) },
-                               "\(name): a kiosk's help offers q to quit")
+            if state.helpDesk.isKiosk, let quit = Keymap.global.first(where: { $0.action == .quit })
+            {
+                XCTAssertFalse(
+                    seen.contains { $0.contains("q ") && $0.contains(quit.hint[state.language]) },
+                    "\(name): a kiosk's help offers q to quit")
             }
         }
     }
@@ -170,7 +208,8 @@ final class KeymapTests: XCTestCase {
         let end = driver.screenText
         XCTAssertNotEqual(first, end, "help at 40x12 does not scroll")
         driver.press("up")
-        XCTAssertNotEqual(driver.screenText, end, "Up after scrolling to the end of help does nothing")
+        XCTAssertNotEqual(
+            driver.screenText, end, "Up after scrolling to the end of help does nothing")
         for _ in 0..<60 { driver.press("up") }
         XCTAssertEqual(driver.screenText, first)
     }
@@ -180,17 +219,23 @@ final class KeymapTests: XCTestCase {
     func testHelpThatDoesNotFitSaysMoreFollows() throws {
         var driver = try Driver(.en, 40, 12)
         driver.press("?")
-        func border(_ corner: Character) -> String { driver.rows.first { $0.contains(corner) } ?? "" }
+        func border(_ corner: Character) -> String {
+            driver.rows.first { $0.contains(corner) } ?? ""
+        }
         let lines = Overlays.helpLines(driver.state).count
-        XCTAssertTrue(border("└").contains(" Down (\(lines - 8)) "), "no sign that help continues:\n\(driver.screenText)")
+        XCTAssertTrue(
+            border("└").contains(" Down (\(lines - 8)) "),
+            "no sign that help continues:\n\(driver.screenText)")
         XCTAssertFalse(border("┌").contains("Up ("), driver.screenText)
         for _ in 0..<60 { driver.press("down") }
         XCTAssertFalse(border("└").contains("Down ("), driver.screenText)
         XCTAssertTrue(border("┌").contains(" Up (\(lines - 8)) "), driver.screenText)
-        XCTAssertTrue(driver.rows.contains { $0.contains("s ") && $0.contains("Safety") }, driver.screenText)
+        XCTAssertTrue(
+            driver.rows.contains { $0.contains("s ") && $0.contains("Safety") }, driver.screenText)
         // At 80x24 the home screen's help fits: no marks.
         driver.resize(80, 24)
-        XCTAssertEqual(driver.state.overlay, .help(scroll: 0), "a resize brings the scroll back in range")
+        XCTAssertEqual(
+            driver.state.overlay, .help(scroll: 0), "a resize brings the scroll back in range")
         XCTAssertFalse(driver.screenText.contains("Down ("), driver.screenText)
     }
 
@@ -199,7 +244,8 @@ final class KeymapTests: XCTestCase {
         var driver = try Driver(.en)
         driver.press("/")
         for character in "q?/Ls" {
-            XCTAssertEqual(Keymap.action(for: .char(character), in: driver.state), .insert(character))
+            XCTAssertEqual(
+                Keymap.action(for: .char(character), in: driver.state), .insert(character))
         }
         driver.type("q?/Ls")
         XCTAssertEqual(driver.search?.query, "q?/Ls")

@@ -1,6 +1,7 @@
 import CardGuideCore
-@testable import CardGuideUI
 import XCTest
+
+@testable import CardGuideUI
 
 /// Every screen at 80x24 and 40x12 in Chinese and English, compared with text fixtures in
 /// `__Snapshots__` (record with `SNAPSHOT_RECORD=1`), plus the too-small screen, the
@@ -9,27 +10,40 @@ final class ScreenSnapshotTests: XCTestCase {
     static let sizes = [(80, 24), (40, 12)]
 
     /// Snapshots one scenario in both languages at both sizes: `<name>_<lang>_<w>x<h>`.
-    private func snap(_ name: String, languages: [Language] = Language.allCases, sizes: [(Int, Int)] = sizes,
-                      display: DisplayOptions = DisplayOptions(), suffix: String = "",
-                      withChecklists: Bool = false,
-                      file: StaticString = #filePath, line: UInt = #line,
-                      _ script: (inout Driver) throws -> Void = { _ in }) throws {
+    private func snap(
+        _ name: String, languages: [Language] = Language.allCases, sizes: [(Int, Int)] = sizes,
+        display: DisplayOptions = DisplayOptions(), suffix: String = "",
+        withChecklists: Bool = false,
+        file: StaticString = #filePath, line: UInt = #line,
+        _ script: (inout Driver) throws -> Void = { _ in }
+    ) throws {
         let pack = try ShippedPack.pack()
         for language in languages {
             for (width, height) in sizes {
-                var driver = try Driver(language, width, height, checklists: withChecklists ? try Self.inProgress(pack) : [],
-                                        display: display)
+                var driver = try Driver(
+                    language, width, height,
+                    checklists: withChecklists ? try Self.inProgress(pack) : [],
+                    display: display)
                 try script(&driver)
-                Snapshot.assert(driver.state, named: "\(name)_\(language.rawValue)_\(width)x\(height)\(suffix)", file: file, line: line)
+                Snapshot.assert(
+                    driver.state, named: "\(name)_\(language.rawValue)_\(width)x\(height)\(suffix)",
+                    file: file, line: line)
             }
         }
     }
 
     /// Three checklists in progress: two in China, one in France, most recent first.
     static func inProgress(_ pack: ContentPack) throws -> [Checklist] {
-        [try Progress.checklist(pack, card: "cn-card", method: "cn-card-family", at: 1, done: [0], ticked: 1, changed: 300),
-         try Progress.checklist(pack, card: "fr-vitale", method: "fr-vitale-worker", at: 3, done: [0, 1, 2], ticked: 6, changed: 200),
-         try Progress.checklist(pack, card: "cn-ecard", method: "cn-ecard-wechat", at: 0, changed: 100)]
+        [
+            try Progress.checklist(
+                pack, card: "cn-card", method: "cn-card-family", at: 1, done: [0], ticked: 1,
+                changed: 300),
+            try Progress.checklist(
+                pack, card: "fr-vitale", method: "fr-vitale-worker", at: 3, done: [0, 1, 2],
+                ticked: 6, changed: 200),
+            try Progress.checklist(
+                pack, card: "cn-ecard", method: "cn-ecard-wechat", at: 0, changed: 100),
+        ]
     }
 
     func testHome() throws { try snap("home") }
@@ -60,7 +74,7 @@ final class ScreenSnapshotTests: XCTestCase {
         let steps = try XCTUnwrap(pack.card("fr-vitale")?.method("fr-vitale-worker")).steps.count
         let finished = try Progress.checklist(
             pack, card: "fr-vitale", method: "fr-vitale-worker", at: steps - 1,
-                                              done: Array(0..<steps), ticked: 12, changed: 400)
+            done: Array(0..<steps), ticked: 12, changed: 400)
         try snap("home-finished", withChecklists: true) { driver in
             driver.state.checklists.insert(finished, at: 0)
             while let selection = driver.selection,
@@ -119,14 +133,18 @@ final class ScreenSnapshotTests: XCTestCase {
 
     func testComparisonTable() throws { try snap("comparison") { $0.press("enter", "enter", "c") } }
 
-    func testComparisonOfThreeMethods() throws { try snap("comparison-3") { $0.press("enter", "enter", "c", "tab") } }
+    func testComparisonOfThreeMethods() throws {
+        try snap("comparison-3") { $0.press("enter", "enter", "c", "tab") }
+    }
 
     func testFAQList() throws { try snap("faq-list") { $0.press("enter", "enter", "f") } }
 
     func testAllFAQ() throws { try snap("faq-all") { $0.press("f", "end") } }
 
     /// CJK wrapping with closing punctuation kept off a line's start.
-    func testFAQAnswer() throws { try snap("faq-answer") { $0.press("enter", "enter", "f", "enter") } }
+    func testFAQAnswer() throws {
+        try snap("faq-answer") { $0.press("enter", "enter", "f", "enter") }
+    }
 
     func testCautions() throws { try snap("cautions") { $0.press("enter", "enter", "w") } }
 
@@ -165,14 +183,16 @@ final class ScreenSnapshotTests: XCTestCase {
     func testConfirmReset() throws {
         try snap("confirm-reset", withChecklists: true) { driver in
             driver.press("x")
-            XCTAssertEqual(driver.state.overlay, .confirm(.resetChecklist(methodID: "cn-card-family")))
+            XCTAssertEqual(
+                driver.state.overlay, .confirm(.resetChecklist(methodID: "cn-card-family")))
         }
     }
 
     func testConfirmRemove() throws {
         try snap("confirm-remove", withChecklists: true) { driver in
             driver.press("down", "D")
-            XCTAssertEqual(driver.state.overlay, .confirm(.removeChecklist(methodID: "fr-vitale-worker")))
+            XCTAssertEqual(
+                driver.state.overlay, .confirm(.removeChecklist(methodID: "fr-vitale-worker")))
         }
     }
 
@@ -180,8 +200,13 @@ final class ScreenSnapshotTests: XCTestCase {
         try snap("profiles") { driver in
             driver.press("P")
             driver.state.profiles = [
-                ProfileSummary(name: nil, checklists: 2, latest: "中国 > 社会保障卡（实体卡） > 替家人办理 - 步骤 2/5"),
-                ProfileSummary(name: "wang-li", checklists: 1, latest: "France > Carte Vitale (health card) > You work or live in France - Step 4 of 10"),
+                ProfileSummary(
+                    name: nil, checklists: 2, latest: "中国 > 社会保障卡（实体卡） > 替家人办理 - 步骤 2/5"),
+                ProfileSummary(
+                    name: "wang-li", checklists: 1,
+                    latest:
+                        "France > Carte Vitale (health card) > You work or live in France - Step 4 of 10"
+                ),
                 ProfileSummary(name: "chen", checklists: 0, latest: nil),
             ]
             driver.state.currentProfile = "wang-li"
@@ -198,30 +223,43 @@ final class ScreenSnapshotTests: XCTestCase {
     }
 
     func testASCIIAndPlain() throws {
-        try snap("wizard-middle", languages: [.en], sizes: [(80, 24)], display: DisplayOptions(ascii: true), suffix: "_ascii") { driver in
+        try snap(
+            "wizard-middle", languages: [.en], sizes: [(80, 24)],
+            display: DisplayOptions(ascii: true), suffix: "_ascii"
+        ) { driver in
             driver.openChinaCardMethod(3)
             driver.press("n", "down", "space")
         }
-        try snap("help", languages: [.zh], sizes: [(80, 24)], display: DisplayOptions(ascii: true), suffix: "_ascii") { $0.press("?") }
+        try snap(
+            "help", languages: [.zh], sizes: [(80, 24)], display: DisplayOptions(ascii: true),
+            suffix: "_ascii"
+        ) { $0.press("?") }
         // Plain mode says the progress in words, not as a bar of # and dots.
         try snap(
             "wizard-middle", languages: Language.allCases, sizes: [(80, 24)],
             display: DisplayOptions(plain: true),
-                 suffix: "_plain") { driver in
+            suffix: "_plain"
+        ) { driver in
             driver.openChinaCardMethod(3)
             driver.press("d", "enter")
         }
         try snap(
             "list-position", languages: [.en], sizes: [(40, 12)],
             display: DisplayOptions(ascii: true),
-                 suffix: "_ascii") { $0.press("f", "down", "down", "down", "down") }
-        try snap("home-checklists", languages: [.zh], sizes: [(80, 24)], display: DisplayOptions(plain: true), suffix: "_plain",
-                 withChecklists: true) { driver in
+            suffix: "_ascii"
+        ) { $0.press("f", "down", "down", "down", "down") }
+        try snap(
+            "home-checklists", languages: [.zh], sizes: [(80, 24)],
+            display: DisplayOptions(plain: true), suffix: "_plain",
+            withChecklists: true
+        ) { driver in
             // Plain mode parks the real cursor on the selected item, for screen readers.
             driver.press("down")
             let grid = driver.grid
             let cursor = try XCTUnwrap(grid.cursor)
-            XCTAssertEqual(grid[cursor.row, cursor.column].text, ">", "the cursor is not on the selection marker")
+            XCTAssertEqual(
+                grid[cursor.row, cursor.column].text, ">",
+                "the cursor is not on the selection marker")
         }
     }
 
@@ -236,12 +274,20 @@ final class ScreenSnapshotTests: XCTestCase {
             for row in 0..<grid.size.height {
                 var run = ""
                 for x in 0..<grid.size.width {
-                    if grid[row, x].role == .match { run += grid[row, x].text } else if !run.isEmpty { runs.append(run); run = "" }
+                    if grid[row, x].role == .match {
+                        run += grid[row, x].text
+                    } else if !run.isEmpty {
+                        runs.append(run)
+                        run = ""
+                    }
                 }
                 if !run.isEmpty { runs.append(run) }
             }
-            XCTAssertGreaterThanOrEqual(runs.count, 3, "\(language): too few highlighted matches:\n\(driver.screenText)")
-            for run in runs { XCTAssertEqual(run.lowercased(), query, "\(language): highlighted \(run)") }
+            XCTAssertGreaterThanOrEqual(
+                runs.count, 3, "\(language): too few highlighted matches:\n\(driver.screenText)")
+            for run in runs {
+                XCTAssertEqual(run.lowercased(), query, "\(language): highlighted \(run)")
+            }
         }
     }
 
@@ -249,7 +295,10 @@ final class ScreenSnapshotTests: XCTestCase {
     /// line is wider than the page.
     func testChinesePagesKeepClosingPunctuationOffLineStarts() throws {
         let closing: Set<Character> = ["，", "。", "、", "；", "：", "？", "！", "）", "」", "』", "》", "】"]
-        let scripts: [[String]] = [["enter", "enter", "f", "enter"], ["s"], ["enter", "enter", "w"], ["enter", "enter", "enter"]]
+        let scripts: [[String]] = [
+            ["enter", "enter", "f", "enter"], ["s"], ["enter", "enter", "w"],
+            ["enter", "enter", "enter"],
+        ]
         for (width, height) in Self.sizes {
             for script in scripts {
                 var driver = try Driver(.zh, width, height)
@@ -258,7 +307,11 @@ final class ScreenSnapshotTests: XCTestCase {
                 repeat {
                     for (n, row) in driver.rows.enumerated().dropFirst(2).dropLast(2) {
                         let first = row.drop { $0 == " " }.first
-                        if let first { XCTAssertFalse(closing.contains(first), "\(script) \(width)x\(height) row \(n): \(row)") }
+                        if let first {
+                            XCTAssertFalse(
+                                closing.contains(first),
+                                "\(script) \(width)x\(height) row \(n): \(row)")
+                        }
                     }
                     driver.press("pgdn")
                     page += 1

@@ -29,7 +29,7 @@ final class UnboundedInputTests: XCTestCase {
     func testPrintingTheSameChecklistTwiceWritesOneHandout() throws {
         var driver = try Driver(.en)
         driver.openChinaCardMethod(1)
-        driver.press("d", "enter")  // a checklist to print: done starts it (and its safety box)
+        driver.press("d", "enter") // a checklist to print: done starts it (and its safety box)
         let method = try XCTUnwrap(driver.wizard?.methodID)
         XCTAssertEqual(driver.press("p"), [.writeHandout(methodID: method)])
         // What the app does once the files are written.

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -15,11 +16,13 @@ final class AppDriver {
     /// Starts `cardguide arguments` in a `width`x`height` window and waits for `ready`.
     /// `stateHome` reuses another run's XDG_STATE_HOME (a relaunch, or a second app on one file).
     /// `environment` adds to or replaces the harness's (TERM, LANG …).
-    init(_ testCase: XCTestCase, _ arguments: [String] = [], width: Int = 80, height: Int = 24,
+    init(
+        _ testCase: XCTestCase, _ arguments: [String] = [], width: Int = 80, height: Int = 24,
         stateHome: String? = nil, ready: [String] = ["CardGuide"],
         environment: [String: String] = [:],
-         prepare: (_ stateHome: String) throws -> Void = { _ in },
-         file: StaticString = #filePath, line: UInt = #line) throws {
+        prepare: (_ stateHome: String) throws -> Void = { _ in },
+        file: StaticString = #filePath, line: UInt = #line
+    ) throws {
         let binary = try TmuxHarness.cardguideBinary(file: file, line: line)
         tmux = try TmuxHarness(testCase: testCase, width: width, height: height)
         overrideStateHome = stateHome
@@ -38,11 +41,15 @@ final class AppDriver {
     var stateHome: String { overrideStateHome ?? tmux.stateHome }
     private var overrideStateHome: String?
 
-    convenience init(_ testCase: XCTestCase, _ arguments: [String] = [], width: Int = 80, height: Int = 24,
-                     sharing other: AppDriver, ready: [String] = ["CardGuide"],
-                     file: StaticString = #filePath, line: UInt = #line) throws {
-        try self.init(testCase, arguments, width: width, height: height, stateHome: other.stateHome, ready: ready,
-                      file: file, line: line)
+    convenience init(
+        _ testCase: XCTestCase, _ arguments: [String] = [], width: Int = 80, height: Int = 24,
+        sharing other: AppDriver, ready: [String] = ["CardGuide"],
+        file: StaticString = #filePath, line: UInt = #line
+    ) throws {
+        try self.init(
+            testCase, arguments, width: width, height: height, stateHome: other.stateHome,
+            ready: ready,
+            file: file, line: line)
     }
 
     /// The progress file's name under `stateHome/cardguide` (a kiosk has its own).
@@ -52,8 +59,10 @@ final class AppDriver {
     // MARK: - Steps
 
     /// Sends tmux key names ("Down", "Enter", "Space", "Escape", "q" …), then waits for the screen.
-    func press(_ keys: String..., expect texts: [String], absent: [String] = [],
-               file: StaticString = #filePath, line: UInt = #line) throws {
+    func press(
+        _ keys: String..., expect texts: [String], absent: [String] = [],
+        file: StaticString = #filePath, line: UInt = #line
+    ) throws {
         for key in keys { try tmux.send(keys: key) }
         expect(texts, absent: absent, file: file, line: line)
     }
@@ -64,16 +73,20 @@ final class AppDriver {
     }
 
     /// Types literal text (CJK included), then waits for the screen.
-    func type(_ text: String, expect texts: [String], absent: [String] = [],
-              file: StaticString = #filePath, line: UInt = #line) throws {
+    func type(
+        _ text: String, expect texts: [String], absent: [String] = [],
+        file: StaticString = #filePath, line: UInt = #line
+    ) throws {
         try tmux.send(text: text)
         expect(texts, absent: absent, file: file, line: line)
     }
 
     /// Waits until every text in `texts` is on screen and none of `absent` is.
     @discardableResult
-    func expect(_ texts: [String], absent: [String] = [], timeout: TimeInterval = 10,
-                file: StaticString = #filePath, line: UInt = #line) -> Bool {
+    func expect(
+        _ texts: [String], absent: [String] = [], timeout: TimeInterval = 10,
+        file: StaticString = #filePath, line: UInt = #line
+    ) -> Bool {
         let ok = tmux.waitUntil(timeout: timeout) { screen in
             texts.allSatisfy { screen.contains($0) } && !absent.contains { screen.contains($0) }
         }
@@ -81,7 +94,9 @@ final class AppDriver {
             let screen = tmux.screenText()
             let missing = texts.filter { !screen.contains($0) }
             let present = absent.filter { screen.contains($0) }
-            XCTFail("missing \(missing), present but must not be \(present)\n\(tmux.diagnostics())", file: file, line: line)
+            XCTFail(
+                "missing \(missing), present but must not be \(present)\n\(tmux.diagnostics())",
+                file: file, line: line)
         }
         return ok
     }
@@ -103,7 +118,8 @@ final class AppDriver {
 
     /// The screen with attributes (SGR sequences), as tmux holds it.
     func styledRows() -> [String] {
-        ((try? tmux.run(["capture-pane", "-p", "-e", "-t", "probe:0.0"])) ?? "").components(separatedBy: "\n")
+        ((try? tmux.run(["capture-pane", "-p", "-e", "-t", "probe:0.0"])) ?? "").components(
+            separatedBy: "\n")
     }
 
     /// A styled row's visible characters, each with whether it is drawn in reverse video.
@@ -127,14 +143,18 @@ final class AppDriver {
                 j += 1
             }
             if j < characters.count, characters[j] == "m" {
-                let codes = parameters.split(separator: ";", omittingEmptySubsequences: false).map { Int($0) ?? 0 }
+                let codes = parameters.split(separator: ";", omittingEmptySubsequences: false).map {
+                    Int($0) ?? 0
+                }
                 var k = 0
                 while k < codes.count {
                     switch codes[k] {
                     case 0: reverse = false
                     case 7: reverse = true
                     case 27: reverse = false
-                    case 38, 48, 58: k += codes.indices.contains(k + 1) && codes[k + 1] == 2 ? 4 : 2  // extended colours
+                    case 38, 48, 58:
+                        // Extended colours.
+                        k += codes.indices.contains(k + 1) && codes[k + 1] == 2 ? 4 : 2
                     default: break
                     }
                     k += 1
@@ -151,15 +171,20 @@ final class AppDriver {
     }
 
     /// Asserts that the row holding `text` has its selection marker ">" in reverse video.
-    func assertSelectedInReverseVideo(_ text: String, file: StaticString = #filePath, line: UInt = #line) {
-        let styled = styledRows().map(Self.reverseVideo).first { String($0.map(\.character)).contains(text) }
+    func assertSelectedInReverseVideo(
+        _ text: String, file: StaticString = #filePath, line: UInt = #line
+    ) {
+        let styled = styledRows().map(Self.reverseVideo).first {
+            String($0.map(\.character)).contains(text)
+        }
         guard let styled else {
             return XCTFail("no row holds \(text)\n\(tmux.diagnostics())", file: file, line: line)
         }
         let marker = styled.firstIndex { $0.character == ">" }
-        XCTAssertTrue(marker.map { styled[$0].reverse } ?? false,
-                      "the selection marker of \(text) is not in reverse video: \(styled.map { $0.reverse ? "[\($0.character)]" : String($0.character) }.joined())",
-                      file: file, line: line)
+        XCTAssertTrue(
+            marker.map { styled[$0].reverse } ?? false,
+            "the selection marker of \(text) is not in reverse video: \(styled.map { $0.reverse ? "[\($0.character)]" : String($0.character) }.joined())",
+            file: file, line: line)
     }
 
     /// Waits until the screen holds still: three captures `interval` apart agree and the
@@ -191,32 +216,47 @@ final class AppDriver {
 
     static func processState(_ pid: pid_t) -> Character? {
         guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
-              let close = stat.lastIndex(of: ")") else { return nil }
+            let close = stat.lastIndex(of: ")")
+        else { return nil }
         return stat[stat.index(after: close)...].split(separator: " ").first?.first
     }
 
-    static func isZombie(_ pid: pid_t) -> Bool { processState(pid) == "Z" || processState(pid) == nil }
+    static func isZombie(_ pid: pid_t) -> Bool {
+        processState(pid) == "Z" || processState(pid) == nil
+    }
 
     /// Asleep in poll(): the program has read its input and drawn, and waits for more.
     static func isWaitingForInput(_ pid: pid_t) -> Bool {
         guard processState(pid) == "S",
-              let wchan = try? String(contentsOfFile: "/proc/\(pid)/wchan", encoding: .utf8) else { return false }
+            let wchan = try? String(contentsOfFile: "/proc/\(pid)/wchan", encoding: .utf8)
+        else { return false }
         return wchan.contains("poll") || wchan.contains("select")
     }
 
     /// After the program ended: the status, the terminal settings as before, the main screen
     /// and a visible cursor.
     @discardableResult
-    func assertExit(code: Int32, timeout: TimeInterval = 10, file: StaticString = #filePath, line: UInt = #line) -> TmuxHarness.Exit? {
+    func assertExit(
+        code: Int32, timeout: TimeInterval = 10, file: StaticString = #filePath, line: UInt = #line
+    ) -> TmuxHarness.Exit? {
         guard let exit = tmux.waitForExit(timeout: timeout) else {
-            XCTFail("the program did not end within \(timeout) s\n\(tmux.diagnostics())", file: file, line: line)
+            XCTFail(
+                "the program did not end within \(timeout) s\n\(tmux.diagnostics())", file: file,
+                line: line)
             return nil
         }
-        XCTAssertEqual(exit.code, code, "exit status\n\(tmux.diagnostics())", file: file, line: line)
-        XCTAssertFalse(exit.sttyBefore.isEmpty, "the wrapper did not record `stty -g`", file: file, line: line)
-        XCTAssertEqual(exit.sttyBefore, exit.sttyAfter, "terminal settings not restored", file: file, line: line)
-        XCTAssertEqual(tmux.paneValue("alternate_on"), "0", "still on the alternate screen", file: file, line: line)
-        XCTAssertEqual(tmux.paneValue("cursor_flag"), "1", "cursor left hidden", file: file, line: line)
+        XCTAssertEqual(
+            exit.code, code, "exit status\n\(tmux.diagnostics())", file: file, line: line)
+        XCTAssertFalse(
+            exit.sttyBefore.isEmpty, "the wrapper did not record `stty -g`", file: file, line: line)
+        XCTAssertEqual(
+            exit.sttyBefore, exit.sttyAfter, "terminal settings not restored", file: file,
+            line: line)
+        XCTAssertEqual(
+            tmux.paneValue("alternate_on"), "0", "still on the alternate screen", file: file,
+            line: line)
+        XCTAssertEqual(
+            tmux.paneValue("cursor_flag"), "1", "cursor left hidden", file: file, line: line)
         return exit
     }
 
@@ -237,7 +277,9 @@ final class AppDriver {
             return nil
         }
         guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
-            XCTFail("the session file is not a JSON object: \(String(decoding: data, as: UTF8.self))", file: file, line: line)
+            XCTFail(
+                "the session file is not a JSON object: \(String(decoding: data, as: UTF8.self))",
+                file: file, line: line)
             return nil
         }
         return object
@@ -258,9 +300,13 @@ enum Flow {
 
     /// From the home screen (France is the third country) to step 1 of the method, to read:
     /// no checklist starts yet.
-    static func openFranceVitaleWorker(_ app: AppDriver, file: StaticString = #filePath, line: UInt = #line) throws {
+    static func openFranceVitaleWorker(
+        _ app: AppDriver, file: StaticString = #filePath, line: UInt = #line
+    ) throws {
         try app.press("Down", "Down", expect: ["> 法国"], file: file, line: line)
-        try app.press("Enter", expect: ["CardGuide 办卡指南 > 法国", "选择证卡", "> 医保卡 carte Vitale"], file: file, line: line)
+        try app.press(
+            "Enter", expect: ["CardGuide 办卡指南 > 法国", "选择证卡", "> 医保卡 carte Vitale"], file: file,
+            line: line)
         try app.press("Enter", expect: ["选择办理方式", "> 在法国工作或居住", "10 步"], file: file, line: line)
         try app.press(
             "Enter", expect: ["步骤 1/10", "先确认你能否参保（PUMa）", "[未开始]"], file: file, line: line)
@@ -270,7 +316,8 @@ enum Flow {
     /// rules show once in a box, and Enter closes it onto `texts`.
     static func start(
         _ app: AppDriver, with key: String = "Space", expect texts: [String], english: Bool = false,
-                      file: StaticString = #filePath, line: UInt = #line) throws {
+        file: StaticString = #filePath, line: UInt = #line
+    ) throws {
         let box =
             english
             ? ["Checklist started. Remember:", "S1-"] : ["清单已开始。办理时请记住：", "S1-"]

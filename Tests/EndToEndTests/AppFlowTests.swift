@@ -1,6 +1,7 @@
 import CardGuideCore
 import Foundation
 import XCTest
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -33,7 +34,8 @@ final class AppFlowTests: XCTestCase {
 
     /// The selected search hit's tag and title ("[问答]", "密码…"), an ellipsis cut off.
     private func selectedHit(_ app: AppDriver) -> (tag: String, title: String)? {
-        guard let row = app.selectedRow(), row.hasPrefix("["), let close = row.firstIndex(of: "]") else { return nil }
+        guard let row = app.selectedRow(), row.hasPrefix("["), let close = row.firstIndex(of: "]")
+        else { return nil }
         var title = row[row.index(after: close)...].trimmingCharacters(in: .whitespaces)
         if title.hasSuffix("...") { title = String(title.dropLast(3)) }
         return (String(row[...close]), title)
@@ -42,19 +44,25 @@ final class AppFlowTests: XCTestCase {
     /// The selected hit is highlighted (its marker in reverse video) and its text shows; Enter
     /// closes the search and opens a page that shows that text (after the safety rules, the
     /// first time the hit's card is entered).
-    private func openSelectedHit(_ app: AppDriver, prompt: String, safety: String,
-                                 file: StaticString = #filePath, line: UInt = #line) throws {
+    private func openSelectedHit(
+        _ app: AppDriver, prompt: String, safety: String,
+        file: StaticString = #filePath, line: UInt = #line
+    ) throws {
         guard let hit = selectedHit(app), !hit.title.isEmpty else {
             return XCTFail("no selected hit\n\(app.tmux.diagnostics())", file: file, line: line)
         }
         app.assertSelectedInReverseVideo(hit.title, file: file, line: line)
         try app.press("Enter", expect: [], absent: [prompt], file: file, line: line)
-        if app.tmux.screenText().contains(safety) { try app.press("Enter", expect: [], absent: [safety], file: file, line: line) }
+        if app.tmux.screenText().contains(safety) {
+            try app.press("Enter", expect: [], absent: [safety], file: file, line: line)
+        }
         app.expect([String(hit.title.prefix(8))], absent: [prompt], file: file, line: line)
     }
 
     /// 100x30, 30x10 (too small, in Chinese) and back to 80x24: the same screen as before.
-    private func resizeRoundTrip(_ app: AppDriver, tooSmall: [String], file: StaticString = #filePath, line: UInt = #line) throws {
+    private func resizeRoundTrip(
+        _ app: AppDriver, tooSmall: [String], file: StaticString = #filePath, line: UInt = #line
+    ) throws {
         let before = app.settled()
         XCTAssertEqual(before.count, 24, file: file, line: line)
         // The page's first line (its title), as far as it is sure to fit unwrapped.
@@ -67,20 +75,26 @@ final class AppFlowTests: XCTestCase {
                 && rows.contains { $0.contains(title) }
         }
         XCTAssertTrue(wide, "no 100x30 redraw\n\(app.tmux.diagnostics())", file: file, line: line)
-        XCTAssertTrue(app.rows().first?.hasSuffix(before[0].split(separator: " ").last.map(String.init) ?? "?") ?? false,
-                      "the language tag is not at the right edge at 100 columns\n\(app.tmux.diagnostics())", file: file, line: line)
+        XCTAssertTrue(
+            app.rows().first?.hasSuffix(
+                before[0].split(separator: " ").last.map(String.init) ?? "?") ?? false,
+            "the language tag is not at the right edge at 100 columns\n\(app.tmux.diagnostics())",
+            file: file, line: line)
 
         try app.tmux.resize(width: 30, height: 10)
         app.expect(tooSmall, file: file, line: line)
         XCTAssertEqual(app.rows().count, 10, file: file, line: line)
-        XCTAssertFalse(app.tmux.screenText().contains("CardGuide"), "the header is drawn at 30x10", file: file, line: line)
+        XCTAssertFalse(
+            app.tmux.screenText().contains("CardGuide"), "the header is drawn at 30x10", file: file,
+            line: line)
 
         try app.tmux.resize(width: 80, height: 24)
         let same = app.tmux.waitUntil(timeout: 10) { _ in app.rows() == before }
         if !same {
             let after = app.rows()
-            XCTFail("the screen at 80x24 differs from before the resizes\nbefore:\n\(before.joined(separator: "\n"))\nafter:\n\(after.joined(separator: "\n"))",
-                    file: file, line: line)
+            XCTFail(
+                "the screen at 80x24 differs from before the resizes\nbefore:\n\(before.joined(separator: "\n"))\nafter:\n\(after.joined(separator: "\n"))",
+                file: file, line: line)
         }
     }
 
@@ -93,32 +107,43 @@ final class AppFlowTests: XCTestCase {
         app.assertExit(code: 0)
         // Progress of the walk was saved: three ticks, on step 3.
         let saved = app.savedChecklists().first { $0["method"] as? String == Flow.method }
-        XCTAssertEqual(Set(saved?["ticked"] as? [String] ?? []), ["id", "situation", "translation"])
+        XCTAssertEqual(
+            Set(saved?["ticked"] as? [String] ?? []), ["id", "situation", "translation"])
         print("e2e: Chinese flow took \(String(format: "%.2f", Date().timeIntervalSince(start))) s")
     }
 
     func testEnglishFlowQuitsCleanly() throws {
         let app = try AppDriver(self, ["--lang", "en"], ready: ["Choose a country"])
         try app.press("Down", "Down", expect: ["> France"])
-        try app.press("Enter", expect: ["CardGuide > France", "Choose a card", "> Carte Vitale (health card)"])
-        try app.press("Enter", expect: ["Choose how to do it", "> You work or live in France", "10 steps"])
+        try app.press(
+            "Enter",
+            expect: ["CardGuide > France", "Choose a card", "> Carte Vitale (health card)"])
+        try app.press(
+            "Enter", expect: ["Choose how to do it", "> You work or live in France", "10 steps"])
         try app.press(
             "Enter", expect: ["Step 1 of 10", "[Not started]"],
             absent: ["Whatever card you are getting"])
         try app.press("Enter", expect: ["Step 2 of 10", "0 of 5 items ready"])
-        try app.press("Enter", expect: ["Step 3 of 10", "Get documents translated or legalised if needed", "> [ ] "])
+        try app.press(
+            "Enter",
+            expect: ["Step 3 of 10", "Get documents translated or legalised if needed", "> [ ] "])
         try Flow.start(app, expect: ["> [x] ", "1 of 1 items ready"], english: true)
         try app.press("f", expect: ["> What is the carte Vitale?"])
         try app.press("/", expect: ["Search: _", "Type a word in English or Chinese"])
         try app.type("activate", expect: ["Search: activate_", "results", " > ["])
-        try openSelectedHit(app, prompt: "Search: ", safety: "Whatever card you are getting, remember:")
+        try openSelectedHit(
+            app, prompt: "Search: ", safety: "Whatever card you are getting, remember:")
         let opened = app.settled()
         try app.tmux.resize(width: 30, height: 10)
         app.expect(["Terminal too small", "Need 40x12, have 30x10.", "Enlarge it, or press q to"])
         // The last line wraps at 30 columns: its end ("quit.") is on the next row, not lost.
-        XCTAssertTrue(app.rows().contains("quit."), "the too-small message lost its end\n\(app.tmux.diagnostics())")
+        XCTAssertTrue(
+            app.rows().contains("quit."),
+            "the too-small message lost its end\n\(app.tmux.diagnostics())")
         try app.tmux.resize(width: 80, height: 24)
-        XCTAssertTrue(app.tmux.waitUntil { _ in app.rows() == opened }, "not the same page after the resizes\n\(app.tmux.diagnostics())")
+        XCTAssertTrue(
+            app.tmux.waitUntil { _ in app.rows() == opened },
+            "not the same page after the resizes\n\(app.tmux.diagnostics())")
         try app.press("q", expect: ["APP-EXIT="])
         app.assertExit(code: 0)
     }
@@ -150,12 +175,14 @@ final class AppFlowTests: XCTestCase {
         let app = try AppDriver(self)
         try walkToSearchedAnswer(app)
         try resizeRoundTrip(app, tooSmall: ["终端窗口太小", "至少需要 40x12，现在是 30x10。"])
-        XCTAssertEqual(app.tmux.paneValue("alternate_on"), "1", "the guide should be on the alternate screen")
+        XCTAssertEqual(
+            app.tmux.paneValue("alternate_on"), "1", "the guide should be on the alternate screen")
         app.signal(SIGTERM)
         app.assertExit(code: 128 + SIGTERM)
         // The last change before the signal was saved.
         let saved = app.savedChecklists().first { $0["method"] as? String == Flow.method }
-        XCTAssertEqual(Set(saved?["ticked"] as? [String] ?? []), ["id", "situation", "translation"])
+        XCTAssertEqual(
+            Set(saved?["ticked"] as? [String] ?? []), ["id", "situation", "translation"])
     }
 
     func testTrapRestoresTheTerminalAndExitsWith132() throws {

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -9,8 +10,10 @@ import Glibc
 /// the terminal state tmux reports.
 final class CursesBackendTests: XCTestCase {
     /// Starts the probe scenario and waits until its first screen shows.
-    private func startProbe(_ scenario: String, ready: String, width: Int = 80, height: Int = 24,
-                            extra: [String: String] = [:], file: StaticString = #filePath, line: UInt = #line) throws -> TmuxHarness {
+    private func startProbe(
+        _ scenario: String, ready: String, width: Int = 80, height: Int = 24,
+        extra: [String: String] = [:], file: StaticString = #filePath, line: UInt = #line
+    ) throws -> TmuxHarness {
         let tmux = try TmuxHarness(testCase: self, width: width, height: height)
         var environment = ["CARDGUIDE_PROBE": scenario, "CARDGUIDE_PROBE_DIR": tmux.directory]
         environment.merge(extra) { $1 }
@@ -24,17 +27,32 @@ final class CursesBackendTests: XCTestCase {
     }
 
     /// After the program ended: settings as before, main screen, cursor on, keypad off, no mouse.
-    private func assertRestored(_ tmux: TmuxHarness, _ exit: TmuxHarness.Exit?, code: Int32,
-                                file: StaticString = #filePath, line: UInt = #line) {
-        guard let exit else { return XCTFail("the program did not end\n\(tmux.diagnostics())", file: file, line: line) }
-        XCTAssertEqual(exit.code, code, "exit status\n\(tmux.diagnostics())", file: file, line: line)
+    private func assertRestored(
+        _ tmux: TmuxHarness, _ exit: TmuxHarness.Exit?, code: Int32,
+        file: StaticString = #filePath, line: UInt = #line
+    ) {
+        guard let exit else {
+            return XCTFail("the program did not end\n\(tmux.diagnostics())", file: file, line: line)
+        }
+        XCTAssertEqual(
+            exit.code, code, "exit status\n\(tmux.diagnostics())", file: file, line: line)
         XCTAssertFalse(exit.sttyBefore.isEmpty, file: file, line: line)
-        XCTAssertEqual(exit.sttyBefore, exit.sttyAfter, "terminal modes not restored", file: file, line: line)
-        XCTAssertEqual(tmux.paneValue("alternate_on"), "0", "still on the alternate screen", file: file, line: line)
-        XCTAssertEqual(tmux.paneValue("cursor_flag"), "1", "cursor left hidden", file: file, line: line)
-        XCTAssertEqual(tmux.paneValue("keypad_cursor_flag"), "0", "keypad transmit mode left on", file: file, line: line)
-        XCTAssertEqual(tmux.paneValue("keypad_flag"), "0", "application keypad left on", file: file, line: line)
-        XCTAssertEqual(tmux.paneValue("mouse_any_flag"), "0", "mouse reporting left on", file: file, line: line)
+        XCTAssertEqual(
+            exit.sttyBefore, exit.sttyAfter, "terminal modes not restored", file: file, line: line)
+        XCTAssertEqual(
+            tmux.paneValue("alternate_on"), "0", "still on the alternate screen", file: file,
+            line: line)
+        XCTAssertEqual(
+            tmux.paneValue("cursor_flag"), "1", "cursor left hidden", file: file, line: line)
+        XCTAssertEqual(
+            tmux.paneValue("keypad_cursor_flag"), "0", "keypad transmit mode left on", file: file,
+            line: line)
+        XCTAssertEqual(
+            tmux.paneValue("keypad_flag"), "0", "application keypad left on", file: file, line: line
+        )
+        XCTAssertEqual(
+            tmux.paneValue("mouse_any_flag"), "0", "mouse reporting left on", file: file, line: line
+        )
     }
 
     // MARK: - Keys
@@ -45,7 +63,8 @@ final class CursesBackendTests: XCTestCase {
             (["Enter"], false, "Enter"),
             (["KPEnter"], false, "Enter"),
             (["BSpace"], false, "Bksp"),
-            (["Up"], false, "Up"), (["Down"], false, "Down"), (["Left"], false, "Left"), (["Right"], false, "Right"),
+            (["Up"], false, "Up"), (["Down"], false, "Down"), (["Left"], false, "Left"),
+            (["Right"], false, "Right"),
             (["PPage"], false, "PgUp"), (["NPage"], false, "PgDn"),
             (["Home"], false, "Home"), (["End"], false, "End"),
             (["Tab"], false, "Tab"), (["BTab"], false, "S-Tab"),
@@ -59,7 +78,11 @@ final class CursesBackendTests: XCTestCase {
             (["x"], true, "char:x"),
         ]
         for (index, press) in presses.enumerated() {
-            if press.literal { try tmux.send(text: press.send[0]) } else { try tmux.send(keys: press.send[0]) }
+            if press.literal {
+                try tmux.send(text: press.send[0])
+            } else {
+                try tmux.send(keys: press.send[0])
+            }
             tmux.expect(text: "EVENTS \(index + 1) \(press.expected) .", timeout: 5)
         }
         try tmux.send(text: "q")
@@ -102,7 +125,8 @@ final class CursesBackendTests: XCTestCase {
 
     static func cpuTicks(_ pid: Int32) -> Int {
         guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
-              let close = stat.lastIndex(of: ")") else { return 0 }
+            let close = stat.lastIndex(of: ")")
+        else { return 0 }
         let fields = stat[stat.index(after: close)...].split(separator: " ")
         // After the command: state is field 3; utime and stime are fields 14 and 15.
         return (Int(fields[11]) ?? 0) + (Int(fields[12]) ?? 0)
@@ -122,7 +146,9 @@ final class CursesBackendTests: XCTestCase {
         assertRestored(tmux, tmux.waitForExit(), code: 0)
     }
 
-    private func compare(_ tmux: TmuxHarness, expected: String, file: StaticString = #filePath, line: UInt = #line) {
+    private func compare(
+        _ tmux: TmuxHarness, expected: String, file: StaticString = #filePath, line: UInt = #line
+    ) {
         let want = expected.components(separatedBy: "\n").map { Self.trimmed($0) }
         XCTAssertEqual(want.count, tmux.height, file: file, line: line)
         var got: [String] = []
@@ -145,13 +171,16 @@ final class CursesBackendTests: XCTestCase {
 
     func testSelectedRoleIsReverseVideo() throws {
         for mono in [false, true] {
-            let tmux = try startProbe("draw", ready: "STAGE 1", extra: mono ? ["CARDGUIDE_PROBE_MONO": "1"] : [:])
+            let tmux = try startProbe(
+                "draw", ready: "STAGE 1", extra: mono ? ["CARDGUIDE_PROBE_MONO": "1"] : [:])
             var styled = ""
             let reverse = tmux.waitUntil(timeout: 5) { _ in
                 styled = (try? tmux.run(["capture-pane", "-p", "-e", "-t", "probe:0.0"])) ?? ""
-                return styled.range(of: "\u{1B}\\[[0-9;]*7m[^\u{1B}]*SEL", options: .regularExpression) != nil
+                return styled.range(
+                    of: "\u{1B}\\[[0-9;]*7m[^\u{1B}]*SEL", options: .regularExpression) != nil
             }
-            XCTAssertTrue(reverse, "mono \(mono): no reverse video before SEL in \(styled.debugDescription)")
+            XCTAssertTrue(
+                reverse, "mono \(mono): no reverse video before SEL in \(styled.debugDescription)")
             try tmux.send(keys: "Enter")
             try tmux.send(keys: "Enter")
             assertRestored(tmux, tmux.waitForExit(), code: 0)
@@ -184,8 +213,11 @@ final class CursesBackendTests: XCTestCase {
 
     func testPlainModeParksAVisibleCursor() throws {
         let tmux = try startProbe("plain", ready: "PLAIN cursor at 3,5")
-        XCTAssertTrue(tmux.waitUntil(timeout: 2) { _ in tmux.paneValue("cursor_y") == "3" && tmux.paneValue("cursor_x") == "5" },
-                      "cursor at \(tmux.paneValue("cursor_y")),\(tmux.paneValue("cursor_x"))")
+        XCTAssertTrue(
+            tmux.waitUntil(timeout: 2) { _ in
+                tmux.paneValue("cursor_y") == "3" && tmux.paneValue("cursor_x") == "5"
+            },
+            "cursor at \(tmux.paneValue("cursor_y")),\(tmux.paneValue("cursor_x"))")
         XCTAssertEqual(tmux.paneValue("cursor_flag"), "1")
         try tmux.send(keys: "Enter")
         tmux.expect(text: "PLAIN cursor hidden")
@@ -197,10 +229,12 @@ final class CursesBackendTests: XCTestCase {
     // MARK: - Restoring the terminal on every exit path
 
     func testSignalsRestoreTheTerminalAndExitWith128PlusTheSignal() throws {
-        for (signal, code) in [(SIGTERM, Int32(143)), (SIGHUP, 129), (SIGINT, 130), (SIGQUIT, 131)] {
+        for (signal, code) in [(SIGTERM, Int32(143)), (SIGHUP, 129), (SIGINT, 130), (SIGQUIT, 131)]
+        {
             let tmux = try startProbe("wait", ready: "PROBE wait READY")
             guard let pid = Int32(probeFile(tmux, "pid")) else { return XCTFail("no pid") }
-            XCTAssertEqual(tmux.paneValue("alternate_on"), "1", "the probe should be on the alternate screen")
+            XCTAssertEqual(
+                tmux.paneValue("alternate_on"), "1", "the probe should be on the alternate screen")
             kill(pid, signal)
             assertRestored(tmux, tmux.waitForExit(), code: code)
             tmux.tearDown()
@@ -226,7 +260,8 @@ final class CursesBackendTests: XCTestCase {
         XCTAssertTrue(log.contains("Program crashed"), "no backtrace in the log:\n\(log)")
         // After the reset, the terminal says where the message went (rows joined: it wraps).
         let screen = ((try? tmux.screen()) ?? []).joined()
-        XCTAssertTrue(screen.contains("the message is in \(tmux.stateHome)/cardguide/cardguide.log"), screen)
+        XCTAssertTrue(
+            screen.contains("the message is in \(tmux.stateHome)/cardguide/cardguide.log"), screen)
     }
 
     /// A crash signal sent from outside (not a fault): handled, restored, re-raised.

@@ -20,7 +20,7 @@ final class DeskSheetTests: XCTestCase {
             ], ready: ["CardGuide"])
         // The demo opens China's first card's first method and walks to step 3.
         app.expect(["步骤 3/5"], timeout: 15)
-        try app.tmux.send(keys: "Right")  // the first key only hands over
+        try app.tmux.send(keys: "Right") // the first key only hands over
         app.settled()
         for _ in 0..<8
         where !app.rows().contains(where: { $0.contains("步骤 ") && $0.contains("/5") }) {

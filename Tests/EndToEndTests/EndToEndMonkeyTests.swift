@@ -1,6 +1,7 @@
 import Foundation
 import TestSupport
 import XCTest
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -15,8 +16,10 @@ final class EndToEndMonkeyTests: XCTestCase {
     static let defaultSeed: UInt64 = 0xC4D6_0E2E
 
     /// Keys the app binds (tmux names) and other keys a person may hit.
-    static let namedKeys = ["Up", "Down", "Left", "Right", "PPage", "NPage", "Home", "End", "Tab", "BTab",
-                            "Enter", "Space", "BSpace", "Escape", "DC", "F1", "KPEnter"]
+    static let namedKeys = [
+        "Up", "Down", "Left", "Right", "PPage", "NPage", "Home", "End", "Tab", "BTab",
+        "Enter", "Space", "BSpace", "Escape", "DC", "F1", "KPEnter",
+    ]
     /// Single characters sent as key names: every bound letter and sign but q, then others.
     static let boundCharacters = Array("jkglhnbdopfwcxDPsL?/[]yYNG")
     static let otherCharacters = Array("aeimrtuvzABCEFHIJKMOQRSTUVWXZ0123456789-.,+=")
@@ -24,10 +27,14 @@ final class EndToEndMonkeyTests: XCTestCase {
     static let texts = ["密码", "医保", "社保卡", "中", "激活", "，", "。", "é", "ü", "carte", "PIN", "卡"]
 
     func testTwoThousandRandomKeysKeepTheAppAliveAndTheTerminalRestored() throws {
-        let seed = ProcessInfo.processInfo.environment["E2E_MONKEY_SEED"].flatMap { UInt64($0.replacingOccurrences(of: "0x", with: ""), radix: 16) }
+        let seed =
+            ProcessInfo.processInfo.environment["E2E_MONKEY_SEED"].flatMap {
+                UInt64($0.replacingOccurrences(of: "0x", with: ""), radix: 16)
+            }
             ?? Self.defaultSeed
         var random = SeededRandom(seed: seed)
-        let context = "seed 0x\(String(seed, radix: 16)) (replay: E2E_MONKEY_SEED=\(String(seed, radix: 16)))"
+        let context =
+            "seed 0x\(String(seed, radix: 16)) (replay: E2E_MONKEY_SEED=\(String(seed, radix: 16)))"
 
         let handouts = NSTemporaryDirectory() + "cg-e2e-monkey-" + UUID().uuidString.prefix(8)
         try FileManager.default.createDirectory(atPath: handouts, withIntermediateDirectories: true)
@@ -38,12 +45,13 @@ final class EndToEndMonkeyTests: XCTestCase {
         var sent = 0
         var nextCheck = 100
         var resizes = 0
-        var log: [String] = []  // the last batches, for a failure message
-        var headers = Set<String>()  // the top rows seen at checks: the keys did reach the app
+        var log: [String] = [] // the last batches, for a failure message
+        var headers = Set<String>() // the top rows seen at checks: the keys did reach the app
 
         while sent < Self.keyCount {
             if random.chance(0.25) {
-                let width = random.int(40...120), height = random.int(12...40)
+                let width = random.int(40...120)
+                let height = random.int(12...40)
                 try app.tmux.resize(width: width, height: height)
                 resizes += 1
                 log.append("resize \(width)x\(height)")
@@ -53,7 +61,10 @@ final class EndToEndMonkeyTests: XCTestCase {
             while batch.count < size {
                 if random.chance(0.05) {
                     // Literal text goes in its own call; flush what came before it.
-                    if !batch.isEmpty { try app.send(keys: batch); log.append(batch.joined(separator: " ")) }
+                    if !batch.isEmpty {
+                        try app.send(keys: batch)
+                        log.append(batch.joined(separator: " "))
+                    }
                     sent += batch.count
                     let text = random.pick(Self.texts)
                     try app.tmux.send(text: text)
@@ -68,16 +79,21 @@ final class EndToEndMonkeyTests: XCTestCase {
                 default: batch.append(String(random.pick(Self.otherCharacters)))
                 }
             }
-            if !batch.isEmpty { try app.send(keys: batch); log.append(batch.joined(separator: " ")) }
+            if !batch.isEmpty {
+                try app.send(keys: batch)
+                log.append(batch.joined(separator: " "))
+            }
             sent += batch.count
             log = Array(log.suffix(12))
 
             if sent >= nextCheck {
                 nextCheck += 100
                 app.settled(timeout: 20)
-                let where_ = { "after \(sent) keys, \(context)\nlast input: \(log.joined(separator: " | "))\n\(app.tmux.diagnostics())" }
+                let location = {
+                    "after \(sent) keys, \(context)\nlast input: \(log.joined(separator: " | "))\n\(app.tmux.diagnostics())"
+                }
                 guard app.isRunning, app.tmux.programPID(timeout: 1) == app.pid else {
-                    return XCTFail("the app is not running \(where_())")
+                    return XCTFail("the app is not running \(location())")
                 }
                 // A frame may still be on its way to tmux: the header must show within 5 s.
                 // A long path is cut from the left ("... > FAQ"): the app's name may be gone.
@@ -85,9 +101,9 @@ final class EndToEndMonkeyTests: XCTestCase {
                     let top = screen.components(separatedBy: "\n").first ?? ""
                     return top.contains("CardGuide") || top.hasPrefix(" ... > ")
                 }
-                guard header else { return XCTFail("no header on the top row \(where_())") }
+                guard header else { return XCTFail("no header on the top row \(location())") }
                 let rows = app.rows()
-                XCTAssertEqual(rows.count, app.tmux.height, "rows \(where_())")
+                XCTAssertEqual(rows.count, app.tmux.height, "rows \(location())")
                 headers.insert((rows.first ?? "").trimmingCharacters(in: .whitespaces))
             }
         }
@@ -99,14 +115,19 @@ final class EndToEndMonkeyTests: XCTestCase {
             app.settled()
         }
         XCTAssertTrue(app.rows().first?.contains("CardGuide") ?? false, app.tmux.diagnostics())
-        XCTAssertFalse(app.tmux.screenText().contains("搜索：") || app.tmux.screenText().contains("Search: "),
-                       "still in a search box after Escapes, \(context)\n\(app.tmux.diagnostics())")
+        XCTAssertFalse(
+            app.tmux.screenText().contains("搜索：") || app.tmux.screenText().contains("Search: "),
+            "still in a search box after Escapes, \(context)\n\(app.tmux.diagnostics())")
         try app.tmux.send(keys: "q")
         app.assertExit(code: 0)
         let elapsed = Date().timeIntervalSince(start)
-        let handoutCount = ((try? FileManager.default.contentsOfDirectory(atPath: handouts)) ?? []).count
-        print("e2e monkey: \(sent) keys, \(resizes) resizes, \(headers.count) different headers, \(handoutCount) hand-out files in \(String(format: "%.1f", elapsed)) s (\(context))")
-        XCTAssertGreaterThanOrEqual(headers.count, 5, "the keys hardly moved the app: \(headers.sorted()), \(context)")
+        let handoutCount = ((try? FileManager.default.contentsOfDirectory(atPath: handouts)) ?? [])
+            .count
+        print(
+            "e2e monkey: \(sent) keys, \(resizes) resizes, \(headers.count) different headers, \(handoutCount) hand-out files in \(String(format: "%.1f", elapsed)) s (\(context))"
+        )
+        XCTAssertGreaterThanOrEqual(
+            headers.count, 5, "the keys hardly moved the app: \(headers.sorted()), \(context)")
         XCTAssertLessThan(elapsed, 120, "the monkey is too slow")
     }
 }

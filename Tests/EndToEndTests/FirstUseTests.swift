@@ -275,7 +275,8 @@ final class FirstUseTests: XCTestCase {
         // Quitting gives the mouse back to the terminal.
         try app.press("q", expect: ["APP-EXIT="])
         app.assertExit(code: 0)
-        XCTAssertEqual(app.tmux.paneValue("mouse_standard_flag"), "0", "the mouse stays taken after the end")
+        XCTAssertEqual(
+            app.tmux.paneValue("mouse_standard_flag"), "0", "the mouse stays taken after the end")
 
         let plain = try AppDriver(self, ["--no-mouse"], ready: ["选择国家"])
         XCTAssertEqual(

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -15,30 +16,42 @@ final class HelpDeskTests: XCTestCase {
     /// 15 s (IdleClock's default; there is no option for it), so this test takes ~17 s.
     func testKioskIdleCountdownResetsToHomeAndClearsTheSession() throws {
         let start = Date()
-        let app = try AppDriver(self, ["--kiosk", "--staff-exit", staffWord, "--idle-seconds", "2"],
-                                ready: ["选择国家"])
+        let app = try AppDriver(
+            self, ["--kiosk", "--staff-exit", staffWord, "--idle-seconds", "2"],
+            ready: ["选择国家"])
         app.sessionName = "kiosk.json"
-        XCTAssertFalse(app.tmux.screenText().contains("q 退出"), "a kiosk footer offers q\n\(app.tmux.diagnostics())")
+        XCTAssertFalse(
+            app.tmux.screenText().contains("q 退出"),
+            "a kiosk footer offers q\n\(app.tmux.diagnostics())")
         try Flow.openFranceVitaleWorker(app)
         try app.press("Enter", expect: ["步骤 2/10", "> [ ] 护照或身份证"])
         try Flow.start(app, expect: ["> [x] 护照或身份证"])
-        XCTAssertEqual(Set(app.savedChecklists().first?["ticked"] as? [String] ?? []), ["id"], "the visit's tick was not saved")
+        XCTAssertEqual(
+            Set(app.savedChecklists().first?["ticked"] as? [String] ?? []), ["id"],
+            "the visit's tick was not saved")
         let ticked = Date()
 
         // After 2 s without a key: the countdown, over the wizard.
         let countdown = try NSRegularExpression(pattern: "(\\d+) 秒后将清空本次进度")
         var first: Int?
-        XCTAssertTrue(app.tmux.waitUntil(timeout: 6) { screen in
-            guard let match = countdown.firstMatch(in: screen, range: NSRange(screen.startIndex..., in: screen)),
-                  let range = Range(match.range(at: 1), in: screen) else { return false }
-            first = Int(screen[range])
-            return true
-        }, "no countdown\n\(app.tmux.diagnostics())")
+        XCTAssertTrue(
+            app.tmux.waitUntil(timeout: 6) { screen in
+                guard
+                    let match = countdown.firstMatch(
+                        in: screen, range: NSRange(screen.startIndex..., in: screen)),
+                    let range = Range(match.range(at: 1), in: screen)
+                else { return false }
+                first = Int(screen[range])
+                return true
+            }, "no countdown\n\(app.tmux.diagnostics())")
         let idle = Date().timeIntervalSince(ticked)
         XCTAssertGreaterThanOrEqual(idle, 1.9, "the countdown came before the idle time")
         XCTAssertTrue(app.tmux.screenText().contains("按任意键继续使用"), app.tmux.diagnostics())
-        XCTAssertTrue(app.tmux.screenText().contains("步骤 2/10"), "the countdown hides the screen it is over")
-        XCTAssertTrue((13...15).contains(first ?? -1), "the countdown starts at \(String(describing: first)) s, not 15")
+        XCTAssertTrue(
+            app.tmux.screenText().contains("步骤 2/10"), "the countdown hides the screen it is over")
+        XCTAssertTrue(
+            (13...15).contains(first ?? -1),
+            "the countdown starts at \(String(describing: first)) s, not 15")
         // It counts down.
         if let first {
             app.expect(["\(first - 1) 秒后将清空本次进度"], timeout: 3)
@@ -46,9 +59,13 @@ final class HelpDeskTests: XCTestCase {
 
         // Reset: home, no checklist, and nothing of the visit in the file.
         app.expect(["选择国家", "> 中国"], absent: ["继续办理", "秒后将清空本次进度", "步骤 2/10"], timeout: 20)
-        XCTAssertEqual(app.savedChecklists().count, 0, "the session file still holds the visit: \(String(describing: app.sessionJSON()))")
+        XCTAssertEqual(
+            app.savedChecklists().count, 0,
+            "the session file still holds the visit: \(String(describing: app.sessionJSON()))")
         XCTAssertTrue(app.isRunning, "the kiosk ended instead of resetting")
-        print("e2e: kiosk reset after \(String(format: "%.1f", Date().timeIntervalSince(ticked))) s idle (test \(String(format: "%.1f", Date().timeIntervalSince(start))) s)")
+        print(
+            "e2e: kiosk reset after \(String(format: "%.1f", Date().timeIntervalSince(ticked))) s idle (test \(String(format: "%.1f", Date().timeIntervalSince(start))) s)"
+        )
 
         try leaveKiosk(app)
     }
@@ -86,7 +103,9 @@ final class HelpDeskTests: XCTestCase {
     static let staffWord = "tea4two"
     private var staffWord: String { Self.staffWord }
 
-    private func leaveKiosk(_ app: AppDriver, file: StaticString = #filePath, line: UInt = #line) throws {
+    private func leaveKiosk(_ app: AppDriver, file: StaticString = #filePath, line: UInt = #line)
+        throws
+    {
         try app.leaveKiosk(word: staffWord, file: file, line: line)
     }
 
@@ -132,11 +151,14 @@ final class HelpDeskTests: XCTestCase {
         try app.press("p", expect: ["须知单已保存："])
         let first = try handoutFiles(handouts)
         XCTAssertEqual(first.map { ($0 as NSString).pathExtension }, ["txt"], "files: \(first)")
-        XCTAssertTrue(app.joinedText().contains(handouts + "/" + first[0]),
-                      "the notice does not show \(first)\n\(app.tmux.diagnostics())")
+        XCTAssertTrue(
+            app.joinedText().contains(handouts + "/" + first[0]),
+            "the notice does not show \(first)\n\(app.tmux.diagnostics())")
         let text = (try? String(contentsOfFile: handouts + "/" + first[0], encoding: .utf8)) ?? ""
-        for expected in ["医保卡 carte Vitale", "在法国工作或居住", "[ ] 护照或身份证", "[ ] 个人情况证明", "安全须知（法国）",
-                         "S1-FR  密码和验证码只留给自己", "来源（官方来源在前）"] {
+        for expected in [
+            "医保卡 carte Vitale", "在法国工作或居住", "[ ] 护照或身份证", "[ ] 个人情况证明", "安全须知（法国）",
+            "S1-FR  密码和验证码只留给自己", "来源（官方来源在前）",
+        ] {
             XCTAssertTrue(text.contains(expected), "the sheet lacks \(expected):\n\(text)")
         }
         XCTAssertFalse(text.contains("[x]"), "the sheet shows progress:\n\(text)")
@@ -153,6 +175,8 @@ final class HelpDeskTests: XCTestCase {
     }
 
     private func handoutFiles(_ directory: String) throws -> [String] {
-        try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasPrefix("cardguide-") }.sorted()
+        try FileManager.default.contentsOfDirectory(atPath: directory).filter {
+            $0.hasPrefix("cardguide-")
+        }.sorted()
     }
 }

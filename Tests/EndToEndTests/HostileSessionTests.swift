@@ -126,8 +126,9 @@ final class HostileProfileTests: XCTestCase {
     func testAFIFOAmongTheProfilesIsListedWithItsProblem() throws {
         let app = try AppDriver(self, [], width: 100, height: 30, ready: ["选择国家"]) { state in
             let profiles = state + "/cardguide/profiles"
-            try FileManager.default.createDirectory(atPath: profiles,
-                                                    withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                atPath: profiles,
+                withIntermediateDirectories: true)
             XCTAssertEqual(mkfifo(profiles + "/pipe.json", 0o600), 0)
             try "{}".write(toFile: profiles + "/desk.json", atomically: false, encoding: .utf8)
         }

@@ -36,7 +36,7 @@ final class KioskLockdownTests: XCTestCase {
         ) { state in
             try Self.writeStaffFile(home: state + "/../home", word: self.word, mode: 0o600)
         }
-        app.expect(["CardGuide 办卡指南 > "], timeout: 5)  // the demo is walking
+        app.expect(["CardGuide 办卡指南 > "], timeout: 5) // the demo is walking
         try app.tmux.send(keys: "C-x")
         try app.tmux.send(text: word)
         try app.tmux.send(keys: "Enter")

@@ -30,12 +30,16 @@ final class ReleaseBinaryTests: XCTestCase {
         let names = symbols.output.split(separator: "\n")
         XCTAssertGreaterThan(names.count, 1000, "nm read the binary's symbol table")
         let international = names.filter {
-            $0.contains("FoundationInternationalization") || $0.range(of: #"icu_\d+"#, options: .regularExpression) != nil
+            $0.contains("FoundationInternationalization")
+                || $0.range(of: #"icu_\d+"#, options: .regularExpression) != nil
         }
-        XCTAssertEqual(international.count, 0, "ICU is linked in; first symbols:\n"
-            + international.prefix(5).joined(separator: "\n"))
+        XCTAssertEqual(
+            international.count, 0,
+            "ICU is linked in; first symbols:\n"
+                + international.prefix(5).joined(separator: "\n"))
         let size = try FileManager.default.attributesOfItem(atPath: binary)[.size] as? Int ?? 0
-        XCTAssertLessThan(size, 45_000_000, "the program grew to \(size) bytes: ICU adds about 50 MB")
+        XCTAssertLessThan(
+            size, 45_000_000, "the program grew to \(size) bytes: ICU adds about 50 MB")
     }
 
     private static func run(_ executable: String, _ arguments: [String], in folder: String) throws

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -18,16 +19,22 @@ final class ResumeTests: XCTestCase {
 
     /// A relaunch on the same state: the checklist is listed under 继续办理 with two items
     /// ready, and Enter returns to step 3 at once with the ticks of step 2 still there.
-    private func assertResumes(_ app: AppDriver, file: StaticString = #filePath, line: UInt = #line) throws {
+    private func assertResumes(_ app: AppDriver, file: StaticString = #filePath, line: UInt = #line)
+        throws
+    {
         app.expect(
             ["继续办理", "在法国工作或居住", "已完成 0/\(Flow.steps)", "2/\(Flow.materials) 项材料已备齐", "选择国家"],
-                   file: file, line: line)
-        try app.press("Enter", expect: ["步骤 3/10", "需要时翻译并认证出生证明", "> [ ] 宣誓翻译件"],
-                      absent: ["办理任何证卡时都请记住"], file: file, line: line)
-        try app.press("Left", expect: ["步骤 2/10", "2/5 项材料已备齐", "> [x] 护照或身份证", "  [x] 个人情况证明"],
-                      file: file, line: line)
-        XCTAssertEqual(app.tmux.screenText().components(separatedBy: "[x]").count - 1, 2, "two ticks\n\(app.tmux.diagnostics())",
-                       file: file, line: line)
+            file: file, line: line)
+        try app.press(
+            "Enter", expect: ["步骤 3/10", "需要时翻译并认证出生证明", "> [ ] 宣誓翻译件"],
+            absent: ["办理任何证卡时都请记住"], file: file, line: line)
+        try app.press(
+            "Left", expect: ["步骤 2/10", "2/5 项材料已备齐", "> [x] 护照或身份证", "  [x] 个人情况证明"],
+            file: file, line: line)
+        XCTAssertEqual(
+            app.tmux.screenText().components(separatedBy: "[x]").count - 1, 2,
+            "two ticks\n\(app.tmux.diagnostics())",
+            file: file, line: line)
     }
 
     func testQuitAndRelaunchResumesAtTheSameStepWithTheSameTicks() throws {
@@ -70,9 +77,11 @@ final class ResumeTests: XCTestCase {
     /// Garbage in the session file: the app starts (at 40x12, where the notice has the least
     /// room), names the moved-aside file, and the `.corrupt-` file keeps the garbage bytes.
     func testCorruptSessionFileIsMovedAsideAndNamed() throws {
-        let garbage: [UInt8] = Array("{\"schemaVersion\": 1, \"checklists\": [ garbage".utf8) + [0xFF, 0x00, 0x0A]
+        let garbage: [UInt8] =
+            Array("{\"schemaVersion\": 1, \"checklists\": [ garbage".utf8) + [0xFF, 0x00, 0x0A]
         let app = try AppDriver(self, width: 40, height: 12, ready: ["CardGuide"]) { state in
-            try FileManager.default.createDirectory(atPath: state + "/cardguide", withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                atPath: state + "/cardguide", withIntermediateDirectories: true)
             try Data(garbage).write(to: URL(fileURLWithPath: state + "/cardguide/session.json"))
         }
         let folder = app.stateHome + "/cardguide"
@@ -80,11 +89,15 @@ final class ResumeTests: XCTestCase {
         let moved = names.filter { $0.hasPrefix("session.json.corrupt-") }
         XCTAssertEqual(moved.count, 1, "files: \(names)")
         let name = moved.first ?? "session.json.corrupt-"
-        XCTAssertEqual(FileManager.default.contents(atPath: folder + "/" + name).map(Array.init), garbage,
-                       "the moved-aside file does not hold the original bytes")
+        XCTAssertEqual(
+            FileManager.default.contents(atPath: folder + "/" + name).map(Array.init), garbage,
+            "the moved-aside file does not hold the original bytes")
         // The notice wraps over several rows: read them joined.
-        let shown = app.tmux.waitUntil(timeout: 5) { _ in app.joinedText().contains(folder + "/" + name) }
-        XCTAssertTrue(shown, "the notice does not name \(folder)/\(name) whole\n\(app.tmux.diagnostics())")
+        let shown = app.tmux.waitUntil(timeout: 5) { _ in
+            app.joinedText().contains(folder + "/" + name)
+        }
+        XCTAssertTrue(
+            shown, "the notice does not name \(folder)/\(name) whole\n\(app.tmux.diagnostics())")
         XCTAssertTrue(app.tmux.screenText().contains("corrupt"), app.tmux.diagnostics())
         XCTAssertTrue(app.tmux.screenText().contains("无法读取进度文件"), app.tmux.diagnostics())
 
@@ -98,7 +111,8 @@ final class ResumeTests: XCTestCase {
         try app.press("q", expect: ["APP-EXIT="])
         app.assertExit(code: 0)
         XCTAssertEqual(app.savedChecklists().count, 1)
-        XCTAssertEqual(FileManager.default.contents(atPath: folder + "/" + name).map(Array.init), garbage)
+        XCTAssertEqual(
+            FileManager.default.contents(atPath: folder + "/" + name).map(Array.init), garbage)
     }
 
     func testSecondCardGuideOnTheSameFileIsReadOnlyAndDoesNotOverwrite() throws {
@@ -112,7 +126,10 @@ final class ResumeTests: XCTestCase {
             let text = second.joinedText()
             return text.contains("正被") && text.contains("进程 \(first.pid)") && text.contains("只读")
         }
-        XCTAssertTrue(notice, "no in-use notice naming the first process (\(first.pid))\n\(second.tmux.diagnostics())")
+        XCTAssertTrue(
+            notice,
+            "no in-use notice naming the first process (\(first.pid))\n\(second.tmux.diagnostics())"
+        )
         // The second one shows the first one's progress, and its own changes stay in memory.
         second.expect(["已完成 0/10", "1/\(Flow.materials) 项材料已备齐"])
         try second.press("Enter", expect: ["步骤 2/10", "> [x] 护照或身份证", "只读，不保存"])
@@ -124,13 +141,18 @@ final class ResumeTests: XCTestCase {
         let afterFirst = FileManager.default.contents(atPath: first.sessionPath)
         try second.press("q", expect: ["APP-EXIT="])
         second.assertExit(code: 0)
-        XCTAssertEqual(FileManager.default.contents(atPath: first.sessionPath), afterFirst, "the second CardGuide wrote the file")
+        XCTAssertEqual(
+            FileManager.default.contents(atPath: first.sessionPath), afterFirst,
+            "the second CardGuide wrote the file")
         let saved = first.savedChecklists().first
         XCTAssertEqual(saved?["currentStep"] as? String, "fr-vitale-worker-docs")
-        XCTAssertEqual(Set(saved?["ticked"] as? [String] ?? []), ["id", "birth"], "the second one's tick (situation) reached the file")
+        XCTAssertEqual(
+            Set(saved?["ticked"] as? [String] ?? []), ["id", "birth"],
+            "the second one's tick (situation) reached the file")
 
         try first.press("q", expect: ["APP-EXIT="])
         first.assertExit(code: 0)
-        XCTAssertEqual(Set(first.savedChecklists().first?["ticked"] as? [String] ?? []), ["id", "birth"])
+        XCTAssertEqual(
+            Set(first.savedChecklists().first?["ticked"] as? [String] ?? []), ["id", "birth"])
     }
 }

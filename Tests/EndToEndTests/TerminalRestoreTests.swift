@@ -8,7 +8,9 @@ final class TerminalRestoreTests: XCTestCase {
         // Tall enough for the whole text: the guide's own options follow the commands.
         let tmux = try TmuxHarness(testCase: self, width: 80, height: 90)
         try tmux.start(binary, ["--help"])
-        guard let exit = tmux.waitForExit() else { return XCTFail("no exit\n\(tmux.diagnostics())") }
+        guard let exit = tmux.waitForExit() else {
+            return XCTFail("no exit\n\(tmux.diagnostics())")
+        }
         XCTAssertEqual(exit.code, 0, tmux.diagnostics())
         XCTAssertFalse(exit.sttyBefore.isEmpty, "the wrapper did not record the terminal settings")
         XCTAssertEqual(exit.sttyBefore, exit.sttyAfter, "terminal settings changed")
@@ -25,7 +27,9 @@ final class TerminalRestoreTests: XCTestCase {
         let binary = try TmuxHarness.cardguideBinary()
         let tmux = try TmuxHarness(testCase: self, width: 100, height: 50)
         try tmux.start(binary, ["list"])
-        guard let exit = tmux.waitForExit() else { return XCTFail("no exit\n\(tmux.diagnostics())") }
+        guard let exit = tmux.waitForExit() else {
+            return XCTFail("no exit\n\(tmux.diagnostics())")
+        }
         XCTAssertEqual(exit.code, 0, tmux.diagnostics())
         XCTAssertEqual(exit.sttyBefore, exit.sttyAfter)
         let screen = tmux.screenText()
@@ -40,10 +44,13 @@ final class TerminalRestoreTests: XCTestCase {
         let folder = NSTemporaryDirectory() + "cg-broken-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        try Data("{\"schemaVersion\": 1,\n".utf8).write(to: URL(fileURLWithPath: folder + "/broken.json"))
+        try Data("{\"schemaVersion\": 1,\n".utf8).write(
+            to: URL(fileURLWithPath: folder + "/broken.json"))
         let tmux = try TmuxHarness(testCase: self, width: 100, height: 30)
         try tmux.start(binary, ["--content", folder])
-        guard let exit = tmux.waitForExit() else { return XCTFail("no exit\n\(tmux.diagnostics())") }
+        guard let exit = tmux.waitForExit() else {
+            return XCTFail("no exit\n\(tmux.diagnostics())")
+        }
         XCTAssertEqual(exit.code, 1, tmux.diagnostics())
         XCTAssertEqual(exit.sttyBefore, exit.sttyAfter, "terminal settings changed")
         let screen = tmux.screenText()
@@ -82,7 +89,8 @@ final class TerminalRestoreTests: XCTestCase {
             process.terminate()
             return XCTFail("cardguide without a terminal did not exit within 20 s")
         }
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let text =
+            String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
             + String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         XCTAssertEqual(process.terminationStatus, 2, "output: \(text)")
         XCTAssertTrue(text.contains("cardguide list"), "output: \(text)")

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -31,10 +32,12 @@ final class TmuxHarness {
         var description: String {
             switch self {
             case .tmuxMissing: return "tmux is not installed (apt-get install tmux)"
-            case .binaryMissing(let path): return "the program to test is missing at \(path): build it first (swift build)"
+            case .binaryMissing(let path):
+                return "the program to test is missing at \(path): build it first (swift build)"
             case .serverDidNotStart(let log): return "the private tmux server did not start: \(log)"
             case .commandFailed(let arguments, let status, let error):
-                return "tmux \(arguments.joined(separator: " ")) failed with status \(status): \(error)"
+                return
+                    "tmux \(arguments.joined(separator: " ")) failed with status \(status): \(error)"
             }
         }
     }
@@ -65,7 +68,8 @@ final class TmuxHarness {
         stateHome = directory + "/state"
         socket = directory + "/tmux.sock"
         for folder in [directory, stateHome, directory + "/home"] {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                atPath: folder, withIntermediateDirectories: true)
         }
         let conf = directory + "/tmux.conf"
         try """
@@ -76,7 +80,8 @@ final class TmuxHarness {
         set -g history-limit 100
 
         """.write(toFile: conf, atomically: true, encoding: .utf8)
-        try Self.wrapperScript.write(toFile: directory + "/wrap.sh", atomically: true, encoding: .utf8)
+        try Self.wrapperScript.write(
+            toFile: directory + "/wrap.sh", atomically: true, encoding: .utf8)
 
         baseEnvironment = [
             "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin",
@@ -104,7 +109,8 @@ final class TmuxHarness {
         while !FileManager.default.fileExists(atPath: socket) {
             guard server.isRunning, Date() < deadline else {
                 let text = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
-                throw Failure.serverDidNotStart(server.isRunning ? "no socket after 5 s" : "exited: \(text)")
+                throw Failure.serverDidNotStart(
+                    server.isRunning ? "no socket after 5 s" : "exited: \(text)")
             }
             usleep(1_000)
         }
@@ -113,9 +119,15 @@ final class TmuxHarness {
     // MARK: - Starting the program
 
     /// Runs `executable arguments` in a new window of the given size, under the wrapper.
-    func start(_ executable: String, _ arguments: [String] = [], environment: [String: String] = [:]) throws {
-        var command = ["new-session", "-d", "-s", "probe", "-x", String(width), "-y", String(height)]
-        for (key, value) in baseEnvironment.merging(environment, uniquingKeysWith: { $1 }).sorted(by: { $0.key < $1.key }) {
+    func start(
+        _ executable: String, _ arguments: [String] = [], environment: [String: String] = [:]
+    ) throws {
+        var command = [
+            "new-session", "-d", "-s", "probe", "-x", String(width), "-y", String(height),
+        ]
+        for (key, value) in baseEnvironment.merging(environment, uniquingKeysWith: { $1 }).sorted(
+            by: { $0.key < $1.key })
+        {
             command += ["-e", "\(key)=\(value)"]
         }
         command += ["/bin/sh", directory + "/wrap.sh", directory, executable] + arguments
@@ -123,13 +135,18 @@ final class TmuxHarness {
     }
 
     /// The `cardguide` built next to this test bundle; the test fails (never skips) when missing.
-    static func cardguideBinary(file: StaticString = #filePath, line: UInt = #line) throws -> String {
-        try productPath("cardguide", override: ProcessInfo.processInfo.environment["CARDGUIDE_BINARY"], file: file, line: line)
+    static func cardguideBinary(file: StaticString = #filePath, line: UInt = #line) throws -> String
+    {
+        try productPath(
+            "cardguide", override: ProcessInfo.processInfo.environment["CARDGUIDE_BINARY"],
+            file: file, line: line)
     }
 
     /// A program of this package built next to this test bundle; fails (never skips) when missing.
-    static func productPath(_ name: String, override: String? = nil,
-                            file: StaticString = #filePath, line: UInt = #line) throws -> String {
+    static func productPath(
+        _ name: String, override: String? = nil,
+        file: StaticString = #filePath, line: UInt = #line
+    ) throws -> String {
         let path = override ?? productsDirectory() + "/" + name
         guard FileManager.default.isExecutableFile(atPath: path) else {
             XCTFail("\(name) missing at \(path): run `swift build`", file: file, line: line)
@@ -141,13 +158,16 @@ final class TmuxHarness {
     /// The build products folder (.build/<triple>/<config>), where the test bundle itself is.
     static func productsDirectory() -> String {
         #if os(Linux)
-        let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        let executable =
+            (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
+            ?? CommandLine.arguments[0]
         return (executable as NSString).deletingLastPathComponent
         #else
         for bundle in Bundle.allBundles where bundle.bundlePath.hasSuffix(".xctest") {
             return bundle.bundleURL.deletingLastPathComponent().path
         }
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent()
         return root.appendingPathComponent(".build/debug").path
         #endif
     }
@@ -202,9 +222,13 @@ final class TmuxHarness {
     }
 
     /// Like `waitFor`, but a test failure (with the screen and the app's log) on timeout.
-    func expect(text: String, timeout: TimeInterval = 10, file: StaticString = #filePath, line: UInt = #line) {
+    func expect(
+        text: String, timeout: TimeInterval = 10, file: StaticString = #filePath, line: UInt = #line
+    ) {
         if !waitFor(text: text, timeout: timeout) {
-            XCTFail("\"\(text)\" did not appear within \(timeout) s.\n\(diagnostics())", file: file, line: line)
+            XCTFail(
+                "\"\(text)\" did not appear within \(timeout) s.\n\(diagnostics())", file: file,
+                line: line)
         }
     }
 
@@ -212,7 +236,9 @@ final class TmuxHarness {
     func waitForExit(timeout: TimeInterval = 10) -> Exit? {
         var code: Int32?
         waitUntil(timeout: timeout) { text in
-            guard let range = text.range(of: #"APP-EXIT=\d+"#, options: .regularExpression) else { return false }
+            guard let range = text.range(of: #"APP-EXIT=\d+"#, options: .regularExpression) else {
+                return false
+            }
             code = Int32(text[range].dropFirst("APP-EXIT=".count))
             return true
         }
@@ -237,8 +263,12 @@ final class TmuxHarness {
         guard let shell = pid_t(paneValue("pane_pid")) else { return nil }
         let deadline = Date().addingTimeInterval(timeout)
         repeat {
-            let children = (try? String(contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8)) ?? ""
-            if let first = children.split(separator: " ").first, let pid = pid_t(first) { return pid }
+            let children =
+                (try? String(
+                    contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8)) ?? ""
+            if let first = children.split(separator: " ").first, let pid = pid_t(first) {
+                return pid
+            }
             usleep(2_000)
         } while Date() < deadline
         return nil
@@ -293,7 +323,8 @@ final class TmuxHarness {
         let data = output.fileHandleForReading.readDataToEndOfFile()
         let status = process.terminationStatus
         if status != 0 {
-            let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            let message = String(
+                decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
             throw Failure.commandFailed(arguments, status, message)
         }
         return String(decoding: data, as: UTF8.self)
@@ -305,7 +336,9 @@ final class TmuxHarness {
         var set = sigset_t()
         var previous = sigset_t()
         sigemptyset(&set)
-        for signal in [SIGCHLD, SIGWINCH, SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGPIPE, SIGALRM, SIGUSR1, SIGUSR2] {
+        for signal in [
+            SIGCHLD, SIGWINCH, SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGPIPE, SIGALRM, SIGUSR1, SIGUSR2,
+        ] {
             sigaddset(&set, signal)
         }
         pthread_sigmask(SIG_UNBLOCK, &set, &previous)
@@ -325,16 +358,16 @@ final class TmuxHarness {
     /// $1 = scratch folder, then the command. Signals are caught (not ignored) by the shell,
     /// so the program starts with default handlers and the shell survives Ctrl-C to report.
     static let wrapperScript = """
-    dir=$1
-    shift
-    trap : INT QUIT TERM
-    stty -g > "$dir/stty-before" 2>/dev/null
-    "$@"
-    code=$?
-    stty -g > "$dir/stty-after" 2>/dev/null
-    # On a line of its own: after a kill the cursor may sit anywhere, in raw mode.
-    printf '\\r\\nAPP-EXIT=%s\\r\\n' "$code"
-    exec sleep 600
+        dir=$1
+        shift
+        trap : INT QUIT TERM
+        stty -g > "$dir/stty-before" 2>/dev/null
+        "$@"
+        code=$?
+        stty -g > "$dir/stty-after" 2>/dev/null
+        # On a line of its own: after a kill the cursor may sit anywhere, in raw mode.
+        printf '\\r\\nAPP-EXIT=%s\\r\\n' "$code"
+        exec sleep 600
 
-    """
+        """
 }

@@ -22,8 +22,11 @@ public struct SeededRandom: RandomNumberGenerator, Sendable {
     }
 
     public static var environmentSeed: UInt64? {
-        guard let text = ProcessInfo.processInfo.environment["TORTURE_SEED"]?.trimmingCharacters(in: .whitespaces),
-              !text.isEmpty else { return nil }
+        guard
+            let text = ProcessInfo.processInfo.environment["TORTURE_SEED"]?.trimmingCharacters(
+                in: .whitespaces),
+            !text.isEmpty
+        else { return nil }
         if text.lowercased().hasPrefix("0x") { return UInt64(text.dropFirst(2), radix: 16) }
         return UInt64(text)
     }
@@ -46,8 +49,12 @@ public struct SeededRandom: RandomNumberGenerator, Sendable {
     /// "seed 0x…": put in every failure message.
     public var context: String { "seed 0x\(String(seed, radix: 16))" }
 
-    public mutating func int(_ range: ClosedRange<Int>) -> Int { Int.random(in: range, using: &self) }
+    public mutating func int(_ range: ClosedRange<Int>) -> Int {
+        Int.random(in: range, using: &self)
+    }
     public mutating func int(_ range: Range<Int>) -> Int { Int.random(in: range, using: &self) }
-    public mutating func chance(_ probability: Double) -> Bool { Double.random(in: 0..<1, using: &self) < probability }
+    public mutating func chance(_ probability: Double) -> Bool {
+        Double.random(in: 0..<1, using: &self) < probability
+    }
     public mutating func pick<T>(_ items: [T]) -> T { items[int(0..<items.count)] }
 }

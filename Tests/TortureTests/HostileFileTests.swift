@@ -25,8 +25,9 @@ final class HostileFileTests: XCTestCase {
         let folder = try FuzzFolder()
         let (victim, precious) = try plantVictim(in: folder)
         let path = folder.path + "/session.json"
-        try FileManager.default.createSymbolicLink(atPath: path + ".lock",
-                                                   withDestinationPath: victim)
+        try FileManager.default.createSymbolicLink(
+            atPath: path + ".lock",
+            withDestinationPath: victim)
         let (store, notices) = SessionStore.open(path: path)
         let reason = "open: refused: a symbolic link"
         XCTAssertEqual(notices, [.lockRefused(path: path + ".lock", reason: reason)])
@@ -52,7 +53,7 @@ final class HostileFileTests: XCTestCase {
             try FileManager.default.createSymbolicLink(atPath: temp, withDestinationPath: victim)
         }
         for _ in 1...2 {
-            guard case let .saveFailed(_, reason)? = store.save(sample) else {
+            guard case .saveFailed(_, let reason)? = store.save(sample) else {
                 return XCTFail("saved through a planted name")
             }
             XCTAssertEqual(reason, "create temporary file: File exists")
@@ -114,7 +115,7 @@ final class HostileFileTests: XCTestCase {
             }
             XCTAssertEqual(store.save(sample), .notSavedReadOnly(path: store.path))
             store.close()
-            guard case let .failure(error) = SessionStore.read(path: path) else {
+            guard case .failure(let error) = SessionStore.read(path: path) else {
                 return XCTFail(path)
             }
             XCTAssertEqual(error.reason, "read: not a regular file", path)

@@ -1,8 +1,9 @@
 import CardGuideContent
 import CardGuideCore
-@testable import CardGuideUI
 import Foundation
 import XCTest
+
+@testable import CardGuideUI
 
 /// A kiosk runs for days: 10,000 visitors, each opening a wizard, ticking, searching and
 /// walking away, through `Update.key`, `Update.timer` and `View.render` as the run loop
@@ -10,7 +11,8 @@ import XCTest
 /// after the last reset is no more than after the first thousand (the warm-up that fills
 /// the caches a kiosk keeps on purpose: the search indexes and the wrap cache).
 final class KioskSoakTests: XCTestCase {
-    static let visitors = ProcessInfo.processInfo.environment["SOAK_VISITORS"].flatMap { Int($0) } ?? 10_000
+    static let visitors =
+        ProcessInfo.processInfo.environment["SOAK_VISITORS"].flatMap { Int($0) } ?? 10_000
     static let warmUp = 1_000
     /// Allowed growth after the warm-up: allocator noise, far below one visitor's worth per
     /// hundred resets (a leak of a single state per reset would be several MiB).
@@ -50,26 +52,39 @@ final class KioskSoakTests: XCTestCase {
             _ = View.render(state)
             frames += 1
             now.addTimeInterval(15)
-            XCTAssertEqual(Update.timer(&state, now: now), [.saveSession], "visitor \(visitor): no reset")
-            guard state.checklists.isEmpty, state.stack == home, state.language == .zh, state.notice == nil,
-                  state.overlay == nil, state.helpDesk.countdown == nil else {
-                return XCTFail("visitor \(visitor): the reset left something behind: \(state.stack) \(state.checklists.count) checklists")
+            XCTAssertEqual(
+                Update.timer(&state, now: now), [.saveSession], "visitor \(visitor): no reset")
+            guard state.checklists.isEmpty, state.stack == home, state.language == .zh,
+                state.notice == nil,
+                state.overlay == nil, state.helpDesk.countdown == nil
+            else {
+                return XCTFail(
+                    "visitor \(visitor): the reset left something behind: \(state.stack) \(state.checklists.count) checklists"
+                )
             }
             if visitor == Self.warmUp { afterWarmUp = Self.residentBytes() }
         }
         let elapsed = started.duration(to: ContinuousClock().now)
         let end = Self.residentBytes()
         XCTAssertGreaterThan(afterWarmUp, 0, "resident memory could not be read")
-        XCTAssertLessThanOrEqual(end - afterWarmUp, Self.allowedGrowth,
-                                 "memory grew by \(end - afterWarmUp) bytes between reset \(Self.warmUp) and \(Self.visitors)")
-        XCTAssertLessThanOrEqual(state.searchIndexes.count, 2, "one search index per language is kept, not one per visitor")
+        XCTAssertLessThanOrEqual(
+            end - afterWarmUp, Self.allowedGrowth,
+            "memory grew by \(end - afterWarmUp) bytes between reset \(Self.warmUp) and \(Self.visitors)"
+        )
+        XCTAssertLessThanOrEqual(
+            state.searchIndexes.count, 2,
+            "one search index per language is kept, not one per visitor")
         func mib(_ bytes: Int) -> String { String(format: "%.1f MiB", Double(bytes) / 1_048_576) }
-        print("KioskSoakTests: \(Self.visitors) kiosk resets, \(frames) frames in \(elapsed.formatted(.units(allowed: [.seconds], fractionalPart: .show(length: 1)))); resident \(mib(afterWarmUp)) after \(Self.warmUp), \(mib(end)) after \(Self.visitors) (growth \(end - afterWarmUp) bytes)")
+        print(
+            "KioskSoakTests: \(Self.visitors) kiosk resets, \(frames) frames in \(elapsed.formatted(.units(allowed: [.seconds], fractionalPart: .show(length: 1)))); resident \(mib(afterWarmUp)) after \(Self.warmUp), \(mib(end)) after \(Self.visitors) (growth \(end - afterWarmUp) bytes)"
+        )
     }
 
     /// Resident set size from /proc/self/statm (pages), the figure `ps` shows as RSS.
     static func residentBytes() -> Int {
-        guard let statm = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8) else { return 0 }
+        guard let statm = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8) else {
+            return 0
+        }
         let fields = statm.split(separator: " ")
         guard fields.count > 1, let pages = Int(fields[1]) else { return 0 }
         return pages * Int(sysconf(Int32(_SC_PAGESIZE)))

@@ -12,7 +12,8 @@ import XCTest
 /// `TORTURE_SEED=0x… swift test --filter MonkeyTests`.
 final class MonkeyTests: XCTestCase {
     /// 100,000 in CI; `TORTURE_EVENTS` overrides it for a longer soak (or a quick look).
-    static let eventCount = ProcessInfo.processInfo.environment["TORTURE_EVENTS"].flatMap { Int($0) } ?? 100_000
+    static let eventCount =
+        ProcessInfo.processInfo.environment["TORTURE_EVENTS"].flatMap { Int($0) } ?? 100_000
     static let defaultSeed: UInt64 = 0x5EED_CA4D_601D_E001
     /// The frame diff is replayed through TestBackend every this many events.
     static let diffEvery = 100
@@ -30,7 +31,8 @@ final class MonkeyTests: XCTestCase {
         let started = clock.now
         var events = 0
         for (index, configuration) in configurations.enumerated() {
-            var monkey = Monkey(pack: pack, configuration: configuration, random: root.derived(UInt64(index)))
+            var monkey = Monkey(
+                pack: pack, configuration: configuration, random: root.derived(UInt64(index)))
             let failure = monkey.run(events: perSegment, coverage: &coverage)
             events += monkey.eventsRun
             if let failure {
@@ -43,17 +45,23 @@ final class MonkeyTests: XCTestCase {
         // A monkey that never reaches a screen tests nothing there: every screen, both
         // overlays, the too-small screen and the kiosk's countdown and reset must be visited.
         for context in KeyContext.allCases where context != .global {
-            XCTAssertGreaterThan(coverage.contexts[context, default: 0], 0, "\(root.context): the monkey never reached \(context)")
+            XCTAssertGreaterThan(
+                coverage.contexts[context, default: 0], 0,
+                "\(root.context): the monkey never reached \(context)")
         }
         XCTAssertGreaterThan(coverage.tooSmall, 0, "\(root.context): never too small")
         XCTAssertGreaterThan(coverage.countdowns, 0, "\(root.context): no kiosk countdown")
         XCTAssertGreaterThan(coverage.kioskResets, 0, "\(root.context): no kiosk reset")
         XCTAssertGreaterThan(coverage.demoFrames, 0, "\(root.context): the demo never played")
         XCTAssertGreaterThan(coverage.quits, 0, "\(root.context): no quit effect")
-        XCTAssertGreaterThan(coverage.diffChecks, Self.eventCount / Self.diffEvery / 2, "\(root.context): too few diff checks")
+        XCTAssertGreaterThan(
+            coverage.diffChecks, Self.eventCount / Self.diffEvery / 2,
+            "\(root.context): too few diff checks")
 
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-        print("""
+        let seconds =
+            Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        print(
+            """
             MonkeyTests: \(events) events in \(String(format: "%.2f", seconds)) s, \
             \(Int(Double(events) / max(seconds, 1e-9))) events/s, \(root.context); \
             \(coverage.cells / 1_000_000)M cells checked, \(coverage.diffChecks) diff replays, \
@@ -72,17 +80,21 @@ final class MonkeyTests: XCTestCase {
         XCTAssertNil(MonkeyInvariants.grid(View.render(state), size: state.size))
         XCTAssertNil(MonkeyInvariants.state(state))
 
-        XCTAssertNotNil(MonkeyInvariants.grid(CellGrid(size: Size(width: 79, height: 24)), size: state.size))
+        XCTAssertNotNil(
+            MonkeyInvariants.grid(CellGrid(size: Size(width: 79, height: 24)), size: state.size))
         var broken = CellGrid(size: Size(width: 10, height: 2))
         broken.write("ab", row: 0, column: 0)
         XCTAssertNil(MonkeyInvariants.grid(broken, size: broken.size))
         broken.write("中", row: 1, column: 0)
         XCTAssertNil(MonkeyInvariants.grid(broken, size: broken.size))
-        let orphan = MonkeyInvariants.row(cells: [Cell(text: "a", role: .normal), .continuation, .blank], width: 3)
+        let orphan = MonkeyInvariants.row(
+            cells: [Cell(text: "a", role: .normal), .continuation, .blank], width: 3)
         XCTAssertNotNil(orphan)
-        let unpaired = MonkeyInvariants.row(cells: [Cell(text: "中", role: .normal), .blank, .blank], width: 3)
+        let unpaired = MonkeyInvariants.row(
+            cells: [Cell(text: "中", role: .normal), .blank, .blank], width: 3)
         XCTAssertNotNil(unpaired)
-        let control = MonkeyInvariants.row(cells: [Cell(text: "\u{1B}", role: .normal), .blank], width: 2)
+        let control = MonkeyInvariants.row(
+            cells: [Cell(text: "\u{1B}", role: .normal), .blank], width: 2)
         XCTAssertNotNil(control)
 
         state.stack[0] = .home(ListState(selection: state.homeEntries.count))
@@ -105,7 +117,8 @@ struct MonkeyConfiguration: CustomStringConvertible {
 
     var description: String {
         "\(language) \(kiosk ? (demo ? "kiosk+demo" : "kiosk") : "normal") \(withChecklists ? "with" : "without") checklists"
-            + (display.ascii ? " ascii" : "") + (display.plain ? " plain" : "") + (readOnly ? " read-only" : "")
+            + (display.ascii ? " ascii" : "") + (display.plain ? " plain" : "")
+            + (readOnly ? " read-only" : "")
     }
 
     /// Both languages × kiosk or not × with or without saved checklists; display options and
@@ -116,9 +129,12 @@ struct MonkeyConfiguration: CustomStringConvertible {
             for kiosk in [false, true] {
                 for withChecklists in [false, true] {
                     let n = list.count
-                    list.append(MonkeyConfiguration(
-                        language: language, kiosk: kiosk, withChecklists: withChecklists, demo: kiosk && withChecklists,
-                        display: DisplayOptions(ascii: n % 3 == 1, plain: n % 4 == 3), readOnly: n == 5))
+                    list.append(
+                        MonkeyConfiguration(
+                            language: language, kiosk: kiosk, withChecklists: withChecklists,
+                            demo: kiosk && withChecklists,
+                            display: DisplayOptions(ascii: n % 3 == 1, plain: n % 4 == 3),
+                            readOnly: n == 5))
                 }
             }
         }
@@ -158,13 +174,16 @@ struct Monkey {
         self.random = random
         self.now = Date(timeIntervalSince1970: 1_700_000_000)
         let size = Size(width: 80, height: 24)
-        var state = AppState(pack: pack, language: configuration.language, size: size, display: configuration.display)
+        var state = AppState(
+            pack: pack, language: configuration.language, size: size, display: configuration.display
+        )
         if configuration.withChecklists {
             state.checklists = Self.startedChecklists(pack: pack, random: &self.random, now: now)
         }
         state.readOnly = configuration.readOnly
         if configuration.kiosk {
-            state.helpDesk = HelpDeskState(kioskIdleSeconds: 120, demoStepSeconds: configuration.demo ? 2 : nil, now: now)
+            state.helpDesk = HelpDeskState(
+                kioskIdleSeconds: 120, demoStepSeconds: configuration.demo ? 2 : nil, now: now)
             state.helpDesk.defaultLanguage = configuration.language
             if configuration.demo { Update.startDemo(&state, now: now) }
         }
@@ -174,15 +193,18 @@ struct Monkey {
 
     /// A few checklists at random steps with random ticks and done steps, plus one whose card
     /// the pack no longer has (the home list must skip it).
-    static func startedChecklists(pack: ContentPack, random: inout SeededRandom, now: Date) -> [Checklist] {
+    static func startedChecklists(pack: ContentPack, random: inout SeededRandom, now: Date)
+        -> [Checklist]
+    {
         var checklists: [Checklist] = []
         let methods = pack.cards.flatMap { card in card.methods.map { (card, $0) } }
         for _ in 0..<random.int(1...5) {
             let (card, method) = random.pick(methods)
             guard !checklists.contains(where: { $0.methodID == method.id }) else { continue }
             let started = now.addingTimeInterval(-Double(random.int(60...86_400 * 30)))
-            var checklist = Checklist(countryID: card.countryID, cardID: card.id, method: method, now: started,
-                                      contentFingerprint: pack.fingerprint)
+            var checklist = Checklist(
+                countryID: card.countryID, cardID: card.id, method: method, now: started,
+                contentFingerprint: pack.fingerprint)
             checklist.go(to: random.int(0..<method.steps.count), in: method, now: started)
             for material in method.materials where random.chance(0.4) {
                 checklist.toggle(material: material.id, in: method, now: started)
@@ -193,8 +215,11 @@ struct Monkey {
             checklist.changed = started.addingTimeInterval(Double(random.int(0...3600)))
             checklists.append(checklist)
         }
-        checklists.append(Checklist(countryID: "xx", cardID: "gone-card", methodID: "gone-method", currentStepID: "gone-step",
-                                    started: now, changed: now, contentFingerprint: "old"))
+        checklists.append(
+            Checklist(
+                countryID: "xx", cardID: "gone-card", methodID: "gone-method",
+                currentStepID: "gone-step",
+                started: now, changed: now, contentFingerprint: "old"))
         return checklists.sorted { $0.changed > $1.changed }
     }
 
@@ -209,30 +234,40 @@ struct Monkey {
             switch self {
             case .key(let key): return "key \(key)"
             case .resize(let size): return "resize \(size.width)x\(size.height)"
-            case let .tick(advance, toWake): return "tick +\(advance)s\(toWake ? " to wake" : "")"
+            case .tick(let advance, let toWake):
+                return "tick +\(advance)s\(toWake ? " to wake" : "")"
             }
         }
     }
 
     /// Every letter a keymap binds, and the rest of the alphabet.
-    static let letters: [Character] = Array("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
-    static let bound: [Character] = ["j", "k", "g", "G", "l", "h", "f", "x", "D", "P", "w", "c", "n", "b", "d", "o", "p",
-                                     "s", "L", "q", "y", "Y", "N", "[", "]", "/", "?", " "]
+    static let letters: [Character] = Array(
+        "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+    static let bound: [Character] = [
+        "j", "k", "g", "G", "l", "h", "f", "x", "D", "P", "w", "c", "n", "b", "d", "o", "p",
+        "s", "L", "q", "y", "Y", "N", "[", "]", "/", "?", " ",
+    ]
     /// What a UTF-8 terminal can deliver as one `.char`: CJK, full-width punctuation, Hangul,
     /// emoji, a combining mark alone, zero-width and format characters, a line separator,
     /// private-use, unassigned and non-characters; and a few multi-scalar graphemes.
     static let exotic: [Character] = [
-        "密", "码", "卡", "社", "保", "医", "护", "照", "银", "行", "激", "活", "，", "。", "（", "」", "Ａ", "한", "ア",
-        "😀", "👍🏽", "👨‍👩‍👧", "🇫🇷", "é", "e\u{301}", "\u{301}", "\u{200B}", "\u{200D}", "\u{FEFF}", "\u{2060}", "\u{2028}",
-        "\u{E000}", "\u{378}", "\u{FFFF}", "\u{AD}", "…", "—", "·", "ß", "İ", "Ω", "\u{3000}", "\u{1100}", "\u{1160}",
+        "密", "码", "卡", "社", "保", "医", "护", "照", "银", "行", "激", "活", "，", "。", "（", "」", "Ａ", "한",
+        "ア",
+        "😀", "👍🏽", "👨‍👩‍👧", "🇫🇷", "é", "e\u{301}", "\u{301}", "\u{200B}", "\u{200D}", "\u{FEFF}",
+        "\u{2060}", "\u{2028}",
+        "\u{E000}", "\u{378}", "\u{FFFF}", "\u{AD}", "…", "—", "·", "ß", "İ", "Ω", "\u{3000}",
+        "\u{1100}", "\u{1160}",
     ]
     static let special: [Key] = [
-        .up, .down, .left, .right, .pageUp, .pageDown, .home, .end, .enter, .escape, .backspace, .delete, .tab, .backTab,
+        .up, .down, .left, .right, .pageUp, .pageDown, .home, .end, .enter, .escape, .backspace,
+        .delete, .tab, .backTab,
         .ctrl("x"), .ctrl("c"), .ctrl("a"), .ctrl("@"), .function(1), .function(5), .function(12),
     ]
     static let edgeSizes: [Size] = [
-        Size(width: 1, height: 1), Size(width: 300, height: 100), Size(width: 40, height: 12), Size(width: 39, height: 12),
-        Size(width: 40, height: 11), Size(width: 2, height: 1), Size(width: 1, height: 100), Size(width: 300, height: 1),
+        Size(width: 1, height: 1), Size(width: 300, height: 100), Size(width: 40, height: 12),
+        Size(width: 39, height: 12),
+        Size(width: 40, height: 11), Size(width: 2, height: 1), Size(width: 1, height: 100),
+        Size(width: 300, height: 1),
         Size(width: 80, height: 24), Size(width: 41, height: 13),
     ]
 
@@ -283,7 +318,8 @@ struct Monkey {
     mutating func run(events: Int, coverage: inout MonkeyCoverage) -> String? {
         for n in 0..<events {
             if let failure = step(n, coverage: &coverage) {
-                return "event \(n): \(failure)\nlast events: \(recent.joined(separator: ", "))\nstack: \(state.stack)\n"
+                return
+                    "event \(n): \(failure)\nlast events: \(recent.joined(separator: ", "))\nstack: \(state.stack)\n"
                     + "overlay: \(String(describing: state.overlay))\nframe:\n\(View.render(state).text)"
             }
         }
@@ -303,27 +339,36 @@ struct Monkey {
         case .resize(let size):
             coverage.resizes += 1
             effects = Update.apply(.resize(size), to: &state, now: now)
-        case let .tick(advance, toWake):
+        case .tick(let advance, let toWake):
             coverage.ticks += 1
             now = now.addingTimeInterval(advance)
             if toWake, let wake = Update.nextWake(state, now: now), wake > now { now = wake }
-            let resets = state.helpDesk.demo == nil && state.helpDesk.kiosk?.phase(at: now) == .expired
+            let resets =
+                state.helpDesk.demo == nil && state.helpDesk.kiosk?.phase(at: now) == .expired
             effects = Update.timer(&state, now: now)
             if resets { coverage.kioskResets += 1 }
         }
         for effect in effects { handle(effect, coverage: &coverage) }
-        if case let .resize(size) = event, state.size != size { return "the state did not take the new size" }
+        if case .resize(let size) = event, state.size != size {
+            return "the state did not take the new size"
+        }
 
         let frame = View.render(state)
         coverage.cells += frame.cells.count
-        if state.isTooSmall { coverage.tooSmall += 1 } else { coverage.contexts[Keymap.activeContext(state), default: 0] += 1 }
+        if state.isTooSmall {
+            coverage.tooSmall += 1
+        } else {
+            coverage.contexts[Keymap.activeContext(state), default: 0] += 1
+        }
         if state.helpDesk.countdown != nil { coverage.countdowns += 1 }
         if state.helpDesk.demo != nil { coverage.demoFrames += 1 }
         if let failure = MonkeyInvariants.grid(frame, size: state.size) { return failure }
         if let failure = MonkeyInvariants.state(state) { return failure }
         if n % MonkeyTests.diffEvery == 0 {
             coverage.diffChecks += 1
-            if let failure = MonkeyInvariants.diff(from: previousFrame, to: frame) { return failure }
+            if let failure = MonkeyInvariants.diff(from: previousFrame, to: frame) {
+                return failure
+            }
         }
         previousFrame = frame
         return nil
@@ -333,20 +378,25 @@ struct Monkey {
     private mutating func handle(_ effect: Effect, coverage: inout MonkeyCoverage) {
         switch effect {
         case .quit:
-            coverage.quits += 1  // ignored: the monkey keeps going
+            coverage.quits += 1 // ignored: the monkey keeps going
         case .listProfiles:
-            let names: [String?] = [nil, "desk-1", "张三的档案", "a-very-long-profile-name-that-will-not-fit-anywhere-at-all"]
+            let names: [String?] = [
+                nil, "desk-1", "张三的档案",
+                "a-very-long-profile-name-that-will-not-fit-anywhere-at-all",
+            ]
             state.profiles = (0..<random.int(0...4)).map { index in
-                ProfileSummary(name: names[index], checklists: random.int(0...9),
-                               latest: random.chance(0.5) ? "France > Carte Vitale > 网上申请 - Step 3 of 5" : nil)
+                ProfileSummary(
+                    name: names[index], checklists: random.int(0...9),
+                    latest: random.chance(0.5) ? "France > Carte Vitale > 网上申请 - Step 3 of 5" : nil)
             }
         case .switchProfile(let name):
             state.currentProfile = name
         case .saveSession:
             // Now and then the save fails and says so, as on a full disk: a long two-line notice.
             if random.chance(0.02) {
-                let notice = SessionNotice.saveFailed(path: "/home/visitor/.local/state/cardguide/profiles/desk-1.json",
-                                                      reason: "write: No space left on device")
+                let notice = SessionNotice.saveFailed(
+                    path: "/home/visitor/.local/state/cardguide/profiles/desk-1.json",
+                    reason: "write: No space left on device")
                 state.notice = Notice(notice.message(state.language), kind: .warning)
             }
         case .writeHandout:
@@ -368,8 +418,13 @@ enum MonkeyInvariants {
     /// terminal: each cell one printable grapheme of width 1 or 2, a wide one followed by its
     /// continuation, and no continuation without a wide left neighbour.
     static func grid(_ grid: CellGrid, size: Size) -> String? {
-        guard grid.size == size else { return "the grid is \(grid.size.width)x\(grid.size.height), the terminal \(size.width)x\(size.height)" }
-        guard grid.cells.count == size.width * size.height else { return "the grid has \(grid.cells.count) cells for \(size.width)x\(size.height)" }
+        guard grid.size == size else {
+            return
+                "the grid is \(grid.size.width)x\(grid.size.height), the terminal \(size.width)x\(size.height)"
+        }
+        guard grid.cells.count == size.width * size.height else {
+            return "the grid has \(grid.cells.count) cells for \(size.width)x\(size.height)"
+        }
         let failure: String? = grid.cells.withUnsafeBufferPointer { cells in
             for row in 0..<size.height {
                 if let failure = Self.row(cells, start: row * size.width, width: size.width) {
@@ -380,7 +435,8 @@ enum MonkeyInvariants {
         }
         if let failure { return failure }
         if let cursor = grid.cursor,
-           !(0..<size.height).contains(cursor.row) || !(0..<size.width).contains(cursor.column) {
+            !(0..<size.height).contains(cursor.row) || !(0..<size.width).contains(cursor.column)
+        {
             return "the cursor \(cursor) is off the screen"
         }
         return nil
@@ -399,19 +455,27 @@ enum MonkeyInvariants {
         while column < width {
             let text = cells[start + column].text
             if text.isEmpty {
-                guard leftWidth == 2 else { return "column \(column): a continuation cell without a wide left neighbour" }
-                leftWidth = 0  // counted with its left neighbour
+                guard leftWidth == 2 else {
+                    return "column \(column): a continuation cell without a wide left neighbour"
+                }
+                leftWidth = 0 // counted with its left neighbour
                 column += 1
                 continue
             }
-            guard leftWidth != 2 else { return "column \(column - 1): a wide cell without its continuation" }
+            guard leftWidth != 2 else {
+                return "column \(column - 1): a wide cell without its continuation"
+            }
             let cellWidth = Self.width(of: text)
-            guard cellWidth == 1 || cellWidth == 2 else { return "column \(column): '\(text)' is \(cellWidth) columns wide" }
+            guard cellWidth == 1 || cellWidth == 2 else {
+                return "column \(column): '\(text)' is \(cellWidth) columns wide"
+            }
             total += cellWidth
             leftWidth = cellWidth
             column += 1
         }
-        guard leftWidth != 2 else { return "the last cell is wide and has no room for its continuation" }
+        guard leftWidth != 2 else {
+            return "the last cell is wide and has no room for its continuation"
+        }
         guard total == width else { return "\(total) columns wide, not \(width)" }
         return nil
     }
@@ -423,7 +487,8 @@ enum MonkeyInvariants {
         // The common case, printable ASCII, without building scalars: keeps a debug build fast.
         if utf8.count == 1, let byte = utf8.first { return (0x20..<0x7F).contains(byte) ? 1 : 0 }
         if let known = widths[text] { return known }
-        let width = text.count == 1 && DisplayWidth.sanitize(text) == text ? DisplayWidth.of(text) : 0
+        let width =
+            text.count == 1 && DisplayWidth.sanitize(text) == text ? DisplayWidth.of(text) : 0
         widths[text] = width
         return width
     }
@@ -439,12 +504,15 @@ enum MonkeyInvariants {
         guard case .home = state.stack[0] else { return "home is not at the bottom of the stack" }
         for (depth, screen) in state.stack.enumerated() {
             if depth > 0, case .home = screen { return "home at depth \(depth)" }
-            if let failure = self.screen(screen, state) { return "stack[\(depth)] \(screen.context): \(failure)" }
+            if let failure = self.screen(screen, state) {
+                return "stack[\(depth)] \(screen.context): \(failure)"
+            }
         }
         for checklist in state.checklists {
             guard let (_, method) = state.resolve(checklist) else { continue }
             guard method.steps.contains(where: { $0.id == checklist.currentStepID }) else {
-                return "checklist \(checklist.methodID) is on step '\(checklist.currentStepID)', which its method does not have"
+                return
+                    "checklist \(checklist.methodID) is on step '\(checklist.currentStepID)', which its method does not have"
             }
         }
         if Set(state.checklists.map(\.methodID)).count != state.checklists.count {
@@ -453,7 +521,9 @@ enum MonkeyInvariants {
         switch state.overlay {
         case .help(let scroll)?: if scroll < 0 { return "help scrolled to \(scroll)" }
         case .confirm(.resetChecklist(let id))?, .confirm(.removeChecklist(let id))?:
-            if state.checklist(for: id) == nil { return "confirming a change to checklist \(id), which does not exist" }
+            if state.checklist(for: id) == nil {
+                return "confirming a change to checklist \(id), which does not exist"
+            }
         case .confirm(.finishChecklist(let cardID, let methodID))?:
             if state.pack.card(cardID)?.method(methodID) == nil {
                 return "finishing unknown method \(methodID)"
@@ -490,7 +560,9 @@ enum MonkeyInvariants {
         case .faqList(let cardID, let list):
             return inRange(list, state.faqEntries(cardID).count, "questions")
         case .overview(let cardID, let methodID, let list):
-            guard let method = pack.card(cardID)?.method(methodID) else { return "unknown method \(cardID)/\(methodID)" }
+            guard let method = pack.card(cardID)?.method(methodID) else {
+                return "unknown method \(cardID)/\(methodID)"
+            }
             return inRange(list, method.steps.count, "steps")
         case .search(let search):
             if let failure = inRange(search.list, search.hits.count, "hits") { return failure }
@@ -510,16 +582,24 @@ enum MonkeyInvariants {
                 return "step \(wizard.step) of \(method.id)"
             }
             let step = method.steps[wizard.step]
-            let valid = step.bring.isEmpty ? wizard.material == 0 : step.bring.indices.contains(wizard.material)
-            if !valid { return "material \(wizard.material) of step \(step.id)'s \(step.bring.count)" }
+            let valid =
+                step.bring.isEmpty
+                ? wizard.material == 0 : step.bring.indices.contains(wizard.material)
+            if !valid {
+                return "material \(wizard.material) of step \(step.id)'s \(step.bring.count)"
+            }
             if wizard.scroll < 0 { return "scroll \(wizard.scroll)" }
             return nil
         case .comparison(let cardID, let index, let scroll):
             guard let card = pack.card(cardID) else { return "unknown card \(cardID)" }
-            if !card.comparisons.indices.contains(index) { return "table \(index) of \(card.comparisons.count)" }
+            if !card.comparisons.indices.contains(index) {
+                return "table \(index) of \(card.comparisons.count)"
+            }
             return scroll < 0 ? "scroll \(scroll)" : nil
         case .faqAnswer(let cardID, let faqID, let scroll):
-            guard pack.card(cardID)?.faq.contains(where: { $0.id == faqID }) == true else { return "unknown question \(cardID)/\(faqID)" }
+            guard pack.card(cardID)?.faq.contains(where: { $0.id == faqID }) == true else {
+                return "unknown question \(cardID)/\(faqID)"
+            }
             return scroll < 0 ? "scroll \(scroll)" : nil
         case .cautions(let cardID, let scroll):
             guard pack.card(cardID) != nil else { return "unknown card \(cardID)" }
@@ -540,23 +620,35 @@ enum MonkeyInvariants {
     static func diff(from old: CellGrid, to new: CellGrid) -> String? {
         let backend = TestBackend(size: old.size)
         backend.present(GridDiff.runs(from: nil, to: old), fullRepaint: true, cursor: nil)
-        guard backend.screen.cells == old.cells else { return "a full repaint does not rebuild the previous frame" }
+        guard backend.screen.cells == old.cells else {
+            return "a full repaint does not rebuild the previous frame"
+        }
         if old.size != new.size { backend.queue(.resize(new.size)) }
         let runs = GridDiff.runs(from: old, to: new)
         for run in runs {
-            guard (0..<new.size.height).contains(run.row), run.column >= 0, run.column + run.cells.count <= new.size.width else {
-                return "a run at \(run.row),\(run.column) of \(run.cells.count) cells leaves the screen"
+            guard (0..<new.size.height).contains(run.row), run.column >= 0,
+                run.column + run.cells.count <= new.size.width
+            else {
+                return
+                    "a run at \(run.row),\(run.column) of \(run.cells.count) cells leaves the screen"
             }
-            guard let first = run.cells.first, !first.isContinuation else { return "a run at \(run.row),\(run.column) starts on a continuation cell" }
+            guard let first = run.cells.first, !first.isContinuation else {
+                return "a run at \(run.row),\(run.column) starts on a continuation cell"
+            }
             if let last = run.cells.last, DisplayWidth.of(last.text) == 2 {
-                return "a run at \(run.row),\(run.column) ends on a wide cell without its continuation"
+                return
+                    "a run at \(run.row),\(run.column) ends on a wide cell without its continuation"
             }
         }
         backend.present(runs, fullRepaint: false, cursor: new.cursor)
         guard backend.screen.size == new.size, backend.screen.cells == new.cells else {
-            let row = (0..<new.size.height).first { r in (0..<new.size.width).contains { backend.screen[r, $0] != new[r, $0] } }
+            let row = (0..<new.size.height).first { r in
+                (0..<new.size.width).contains { backend.screen[r, $0] != new[r, $0] }
+            }
             return "the diff applied to the previous frame differs from the new frame"
-                + (row.map { " at row \($0):\n  got  '\(backend.screen.rowText($0))'\n  want '\(new.rowText($0))'" } ?? "")
+                + (row.map {
+                    " at row \($0):\n  got  '\(backend.screen.rowText($0))'\n  want '\(new.rowText($0))'"
+                } ?? "")
         }
         return nil
     }

@@ -1,6 +1,6 @@
-import TestSupport
 import CardGuideCore
 import Foundation
+import TestSupport
 
 /// Seeded mutations of JSON files, for the fuzz tests: byte-level damage (bit flips, inserted
 /// and deleted bytes, truncation, invalid UTF-8, NUL bytes, byte-order marks) and damage to
@@ -15,8 +15,10 @@ struct Mutator {
     /// How often each kind is picked. A 1 MB string is not picked at random: the tests ask
     /// for it on a fixed share of cases (it costs as much as a hundred small files).
     static let weights: [(Kind, Int)] = [
-        (.bitFlips, 16), (.insertBytes, 8), (.deleteBytes, 8), (.truncate, 10), (.invalidUTF8, 10), (.nulBytes, 6),
-        (.byteOrderMark, 4), (.swapType, 16), (.duplicateKey, 6), (.hugeString, 0), (.deepNesting, 3),
+        (.bitFlips, 16), (.insertBytes, 8), (.deleteBytes, 8), (.truncate, 10), (.invalidUTF8, 10),
+        (.nulBytes, 6),
+        (.byteOrderMark, 4), (.swapType, 16), (.duplicateKey, 6), (.hugeString, 0),
+        (.deepNesting, 3),
         (.oddNumber, 6), (.replaceWhole, 2), (.combined, 8),
     ]
 
@@ -30,7 +32,9 @@ struct Mutator {
     }
 
     /// `seed` (valid JSON bytes, and its parsed tree) damaged once by `kind`.
-    static func mutate(_ seed: [UInt8], tree: JSONValue, kind: Kind, _ random: inout SeededRandom) -> [UInt8] {
+    static func mutate(_ seed: [UInt8], tree: JSONValue, kind: Kind, _ random: inout SeededRandom)
+        -> [UInt8]
+    {
         var bytes = seed
         switch kind {
         case .bitFlips:
@@ -40,7 +44,9 @@ struct Mutator {
         case .insertBytes:
             for _ in 0..<random.int(1...4) {
                 let chunk = (0..<random.int(1...16)).map { _ in
-                    random.chance(0.5) ? random.pick(Array("{}[]\",:\\ 0-1eE.tfn\n".utf8)) : UInt8(random.int(0...255))
+                    random.chance(0.5)
+                        ? random.pick(Array("{}[]\",:\\ 0-1eE.tfn\n".utf8))
+                        : UInt8(random.int(0...255))
                 }
                 bytes.insert(contentsOf: chunk, at: random.int(0...bytes.count))
             }
@@ -53,31 +59,49 @@ struct Mutator {
             bytes = Array(bytes.prefix(random.int(0..<max(1, bytes.count))))
         case .invalidUTF8:
             let sequences: [[UInt8]] = [
-                [0xFF], [0xFE], [0x80], [0xBF], [0xC0, 0x80], [0xC1, 0xBF], [0xE4, 0xB8], [0xE4], [0xED, 0xA0, 0x80],
-                [0xF4, 0x90, 0x80, 0x80], [0xF8, 0x88, 0x80, 0x80, 0x80], [0xE0, 0x80, 0xAF], [0xF0, 0x9F, 0x98],
+                [0xFF], [0xFE], [0x80], [0xBF], [0xC0, 0x80], [0xC1, 0xBF], [0xE4, 0xB8], [0xE4],
+                [0xED, 0xA0, 0x80],
+                [0xF4, 0x90, 0x80, 0x80], [0xF8, 0x88, 0x80, 0x80, 0x80], [0xE0, 0x80, 0xAF],
+                [0xF0, 0x9F, 0x98],
             ]
             for _ in 0..<random.int(1...3) {
                 // Mostly inside a string, where a lenient parser would let it through.
-                bytes.insert(contentsOf: random.pick(sequences), at: insideString(bytes, &random) ?? random.int(0...bytes.count))
+                bytes.insert(
+                    contentsOf: random.pick(sequences),
+                    at: insideString(bytes, &random) ?? random.int(0...bytes.count))
             }
         case .nulBytes:
             for _ in 0..<random.int(1...3) {
-                bytes.insert(0, at: random.chance(0.7) ? insideString(bytes, &random) ?? 0 : random.int(0...bytes.count))
+                bytes.insert(
+                    0,
+                    at: random.chance(0.7)
+                        ? insideString(bytes, &random) ?? 0 : random.int(0...bytes.count))
             }
         case .byteOrderMark:
-            let marks: [[UInt8]] = [[0xEF, 0xBB, 0xBF], [0xFE, 0xFF], [0xFF, 0xFE], [0xEF, 0xBB, 0xBF, 0xEF, 0xBB, 0xBF]]
+            let marks: [[UInt8]] = [
+                [0xEF, 0xBB, 0xBF], [0xFE, 0xFF], [0xFF, 0xFE],
+                [0xEF, 0xBB, 0xBF, 0xEF, 0xBB, 0xBF],
+            ]
             let mark = random.pick(marks)
             bytes.insert(contentsOf: mark, at: random.chance(0.6) ? 0 : random.int(0...bytes.count))
         case .swapType, .duplicateKey, .hugeString, .deepNesting, .oddNumber:
             bytes = structural(tree, kind: kind, &random)
         case .replaceWhole:
-            let wholes = ["", " ", "null", "[]", "{}", "\"text\"", "1", "true", "{\"schemaVersion\":1}", "[{}]", "\u{FEFF}",
-                          "{\"a\":", "{\"schemaVersion\":1e999}", "{\"schemaVersion\":-0}", "\n\n\n"]
+            let wholes = [
+                "", " ", "null", "[]", "{}", "\"text\"", "1", "true", "{\"schemaVersion\":1}",
+                "[{}]", "\u{FEFF}",
+                "{\"a\":", "{\"schemaVersion\":1e999}", "{\"schemaVersion\":-0}", "\n\n\n",
+            ]
             bytes = Array(random.pick(wholes).utf8)
         case .combined:
-            bytes = structural(tree, kind: random.pick([.swapType, .duplicateKey, .oddNumber]), &random)
+            bytes = structural(
+                tree, kind: random.pick([.swapType, .duplicateKey, .oddNumber]), &random)
             for _ in 0..<random.int(1...3) {
-                bytes = mutate(bytes, tree: tree, kind: random.pick([.bitFlips, .insertBytes, .deleteBytes, .invalidUTF8, .nulBytes]), &random)
+                bytes = mutate(
+                    bytes, tree: tree,
+                    kind: random.pick([
+                        .bitFlips, .insertBytes, .deleteBytes, .invalidUTF8, .nulBytes,
+                    ]), &random)
             }
         }
         return bytes
@@ -87,7 +111,10 @@ struct Mutator {
     private static func insideString(_ bytes: [UInt8], _ random: inout SeededRandom) -> Int? {
         guard !bytes.isEmpty else { return nil }
         let start = random.int(0..<bytes.count)
-        guard let quote = bytes[start...].firstIndex(of: UInt8(ascii: "\"")) ?? bytes.firstIndex(of: UInt8(ascii: "\"")) else {
+        guard
+            let quote = bytes[start...].firstIndex(of: UInt8(ascii: "\""))
+                ?? bytes.firstIndex(of: UInt8(ascii: "\""))
+        else {
             return nil
         }
         return quote + 1
@@ -99,7 +126,9 @@ struct Mutator {
     /// 10,000 levels).
     private static let deepMarker = "\u{1}DEEP\u{1}"
 
-    private static func structural(_ tree: JSONValue, kind: Kind, _ random: inout SeededRandom) -> [UInt8] {
+    private static func structural(_ tree: JSONValue, kind: Kind, _ random: inout SeededRandom)
+        -> [UInt8]
+    {
         var target = random.int(0..<nodeCount(tree))
         if kind == .duplicateKey {
             // Aim at an object: pick among object nodes only.
@@ -113,7 +142,7 @@ struct Mutator {
         case .swapType:
             replacement = swapType(original, &random)
         case .duplicateKey:
-            if case var .object(members) = original, !members.isEmpty {
+            if case .object(var members) = original, !members.isEmpty {
                 let member = members[random.int(0..<members.count)]
                 let copy = random.chance(0.5) ? member.value : swapType(member.value, &random)
                 members.insert((member.key, copy), at: random.int(0...members.count))
@@ -123,9 +152,11 @@ struct Mutator {
             }
         case .hugeString, .deepNesting:
             replacement = .string(deepMarker)
-        default:  // .oddNumber
-            let numbers: [Double] = [1e300, -1e300, .infinity, -.infinity, 1.5, -1, 0, -0.0, 2, 9.007199254740993e15,
-                                     1e-320, Double(Int.max), -Double(Int.max) * 4, 123_456_789_012]
+        default: // .oddNumber
+            let numbers: [Double] = [
+                1e300, -1e300, .infinity, -.infinity, 1.5, -1, 0, -0.0, 2, 9.007199254740993e15,
+                1e-320, Double(Int.max), -Double(Int.max) * 4, 123_456_789_012,
+            ]
             replacement = .number(random.pick(numbers))
         }
         index = target
@@ -135,7 +166,9 @@ struct Mutator {
             out.replaceSubrange(range, with: hugeString(random.int(0..<hugeUnits.count)))
         }
         if kind == .deepNesting, let range = findMarker(out) {
-            let depth = random.pick([10_000, 10_000, JSONParser.maxDepth, JSONParser.maxDepth + 1, 150])
+            let depth = random.pick([
+                10_000, 10_000, JSONParser.maxDepth, JSONParser.maxDepth + 1, 150,
+            ])
             let opener = Array((random.chance(0.7) ? "[" : "{\"k\":").utf8)
             var deep: [UInt8] = []
             for _ in 0..<depth { deep += opener }
@@ -157,7 +190,9 @@ struct Mutator {
         case .array(let elements):
             for element in elements { if let found = node(element, index: &index) { return found } }
         case .object(let members):
-            for member in members { if let found = node(member.value, index: &index) { return found } }
+            for member in members {
+                if let found = node(member.value, index: &index) { return found }
+            }
         default: break
         }
         return nil
@@ -184,7 +219,9 @@ struct Mutator {
         let marker = Array(serialize(.string(deepMarker)))
         guard bytes.count >= marker.count else { return nil }
         for start in 0...(bytes.count - marker.count) where bytes[start] == marker[0] {
-            if Array(bytes[start..<(start + marker.count)]) == marker { return start..<(start + marker.count) }
+            if Array(bytes[start..<(start + marker.count)]) == marker {
+                return start..<(start + marker.count)
+            }
         }
         return nil
     }
@@ -192,13 +229,19 @@ struct Mutator {
     static func swapType(_ value: JSONValue, _ random: inout SeededRandom) -> JSONValue {
         switch value {
         case .string(let text):
-            return random.pick([.number(Double(text.count)), .null, .bool(true), .array([.string(text)]), .object([("zh", .string(text))])])
+            return random.pick([
+                .number(Double(text.count)), .null, .bool(true), .array([.string(text)]),
+                .object([("zh", .string(text))]),
+            ])
         case .number(let number):
             return random.pick([.string(String(number)), .bool(false), .null, .array([])])
         case .object(let members):
             return random.pick([.array(members.map(\.value)), .string("object"), .number(1), .null])
         case .array(let elements):
-            return random.pick([.object(elements.enumerated().map { ("\($0.offset)", $0.element) }), .string("array"), .number(0), .bool(true)])
+            return random.pick([
+                .object(elements.enumerated().map { ("\($0.offset)", $0.element) }),
+                .string("array"), .number(0), .bool(true),
+            ])
         case .bool, .null:
             return random.pick([.string(""), .number(-1), .object([]), .array([.null])])
         }
@@ -222,7 +265,7 @@ struct Mutator {
             case .array(let elements): elements.forEach(walk)
             case .object(let members):
                 indices.append(index)
-                members.forEach { walk($0.value) }
+                for member in members { walk(member.value) }
             default: break
             }
         }
@@ -231,7 +274,9 @@ struct Mutator {
     }
 
     /// `value` with its node number `index` (preorder) replaced.
-    private static func replacing(_ value: JSONValue, index: inout Int, with replacement: JSONValue) -> JSONValue {
+    private static func replacing(_ value: JSONValue, index: inout Int, with replacement: JSONValue)
+        -> JSONValue
+    {
         if index == 0 {
             index = -1
             return replacement
@@ -239,7 +284,9 @@ struct Mutator {
         index -= 1
         switch value {
         case .array(var elements):
-            for i in elements.indices where index >= 0 { elements[i] = replacing(elements[i], index: &index, with: replacement) }
+            for i in elements.indices where index >= 0 {
+                elements[i] = replacing(elements[i], index: &index, with: replacement)
+            }
             return .array(elements)
         case .object(var members):
             for i in members.indices where index >= 0 {

@@ -1,7 +1,8 @@
 import CardGuideContent
-@testable import CardGuideCore
 import CardGuideUI
 import XCTest
+
+@testable import CardGuideCore
 
 /// What the torture suite found, each kept as a small test of its own.
 final class RegressionTests: XCTestCase {
@@ -39,7 +40,9 @@ final class RegressionTests: XCTestCase {
 
     /// The ASCII fast path of `write` must draw exactly what the general path draws.
     func testASCIIFastPathMatchesTheGeneralPath() {
-        for (text, column, limit) in [("hello world", 0, nil), ("clip me", 3, 2), ("off left", -3, nil), ("", 2, nil)] as [(String, Int, Int?)] {
+        for (text, column, limit) in [
+            ("hello world", 0, nil), ("clip me", 3, 2), ("off left", -3, nil), ("", 2, nil),
+        ] as [(String, Int, Int?)] {
             var fast = CellGrid(size: Size(width: 10, height: 1))
             fast.write("中文字体测试", row: 0, column: 0)
             var general = fast
@@ -53,11 +56,18 @@ final class RegressionTests: XCTestCase {
 
     /// The wrap cache must give what wrapping gives, at every width.
     func testWrapCacheAgreesWithWrapping() {
-        let texts = ["谁来要都不给：\n- PIN 码\n- 短信验证码", "Never give them to anyone: PINs, SMS codes, passwords.", ""]
+        let texts = [
+            "谁来要都不给：\n- PIN 码\n- 短信验证码", "Never give them to anyone: PINs, SMS codes, passwords.",
+            "",
+        ]
         for text in texts {
             for width in [1, 2, 5, 13, 40] {
-                XCTAssertEqual(TextLayout.wrap(text, width: width), TextLayout.wrapUncached(text, width: width))
-                XCTAssertEqual(TextLayout.wrap(text, width: width), TextLayout.wrapUncached(text, width: width), "cached")
+                XCTAssertEqual(
+                    TextLayout.wrap(text, width: width), TextLayout.wrapUncached(text, width: width)
+                )
+                XCTAssertEqual(
+                    TextLayout.wrap(text, width: width),
+                    TextLayout.wrapUncached(text, width: width), "cached")
             }
         }
     }

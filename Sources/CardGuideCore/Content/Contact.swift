@@ -15,8 +15,10 @@ public struct Contact: Equatable, Sendable {
     public var hours: Localized?
     public var sources: [String]
 
-    public init(id: String, countryIDs: [String], kind: Kind, name: Localized, value: Localized,
-                purpose: Localized, hours: Localized?, sources: [String]) {
+    public init(
+        id: String, countryIDs: [String], kind: Kind, name: Localized, value: Localized,
+        purpose: Localized, hours: Localized?, sources: [String]
+    ) {
         self.id = id
         self.countryIDs = countryIDs
         self.kind = kind

@@ -24,7 +24,9 @@ public struct SafetyRule: Equatable, Sendable {
     /// The countries the rule is about; empty means every country.
     public var countries: [String]
 
-    public init(id: String, title: Localized, body: Localized, sources: [String], countries: [String] = []) {
+    public init(
+        id: String, title: Localized, body: Localized, sources: [String], countries: [String] = []
+    ) {
         self.id = id
         self.title = title
         self.body = body
@@ -84,7 +86,9 @@ public struct FAQ: Equatable, Sendable {
     public var keywordsZh: [String]
     public var keywordsEn: [String]
 
-    public func keywords(_ language: Language) -> [String] { language == .zh ? keywordsZh : keywordsEn }
+    public func keywords(_ language: Language) -> [String] {
+        language == .zh ? keywordsZh : keywordsEn
+    }
 }
 
 public struct Comparison: Equatable, Sendable {
@@ -128,8 +132,10 @@ public struct ContentPack: Equatable, Sendable {
     private var cardIndex: [String: Int]
     private var sourceIndex: [String: Int]
 
-    public init(countries: [Country], cards: [Card], safety: [SafetyRule], sources: [Source],
-                contacts: [Contact] = [], fingerprint: String) {
+    public init(
+        countries: [Country], cards: [Card], safety: [SafetyRule], sources: [Source],
+        contacts: [Contact] = [], fingerprint: String
+    ) {
         self.countries = countries
         self.contacts = contacts
         self.cards = cards
@@ -143,7 +149,9 @@ public struct ContentPack: Equatable, Sendable {
     /// The first position of each ID (a pack with duplicates is reported by validation).
     private static func index<T>(_ items: [T], _ id: KeyPath<T, String>) -> [String: Int] {
         var index: [String: Int] = [:]
-        for (n, item) in items.enumerated() where index[item[keyPath: id]] == nil { index[item[keyPath: id]] = n }
+        for (n, item) in items.enumerated() where index[item[keyPath: id]] == nil {
+            index[item[keyPath: id]] = n
+        }
         return index
     }
 
@@ -157,5 +165,7 @@ public struct ContentPack: Equatable, Sendable {
         safety.filter { $0.applies(toCountry: countryID) }
     }
 
-    public var allFAQ: [(card: Card, faq: FAQ)] { cards.flatMap { card in card.faq.map { (card, $0) } } }
+    public var allFAQ: [(card: Card, faq: FAQ)] {
+        cards.flatMap { card in card.faq.map { (card, $0) } }
+    }
 }

@@ -7,9 +7,11 @@ public enum ContentListing {
         for country in pack.countries {
             out += "\(country.name[language]) [\(country.id)]\n"
             for card in pack.cards(in: country.id) {
-                out += "  \(card.name[language]) [\(card.id)]: \(l.count(card.methods.count, "method")), \(l.count(card.faq.count, "faq"))\n"
+                out +=
+                    "  \(card.name[language]) [\(card.id)]: \(l.count(card.methods.count, "method")), \(l.count(card.faq.count, "faq"))\n"
                 for method in card.methods {
-                    out += "    - \(method.name[language]) [\(method.id)]: \(l.count(method.steps.count, "step"))\n"
+                    out +=
+                        "    - \(method.name[language]) [\(method.id)]: \(l.count(method.steps.count, "step"))\n"
                 }
             }
             let contacts = pack.contacts(forCountry: country.id)
@@ -18,7 +20,7 @@ public enum ContentListing {
                 out += "  " + l.contacts + values + "\n"
             }
         }
-        return TerminalText.escaped(out)  // for a terminal: see TerminalText
+        return TerminalText.escaped(out) // for a terminal: see TerminalText
     }
 }
 
@@ -37,7 +39,8 @@ public struct UIStrings: Sendable {
         case (.zh, "faq"): return "\(n) 条常见问题"
         case (.zh, "step"): return "\(n) 步"
         case (.zh, _): return "\(n)"
-        case (.en, _): return "\(n) \(noun == "faq" ? "FAQ" : noun)\(n == 1 || noun == "faq" ? "" : "s")"
+        case (.en, _):
+            return "\(n) \(noun == "faq" ? "FAQ" : noun)\(n == 1 || noun == "faq" ? "" : "s")"
         }
     }
 }

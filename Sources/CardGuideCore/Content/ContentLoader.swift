@@ -1,10 +1,11 @@
+import Dispatch
+import Synchronization
+
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
 import Foundation
 #endif
-import Dispatch
-import Synchronization
 
 /// What loading a pack gives: the pack (nil when a file could not be read at all) and every
 /// problem found, errors and warnings, in file order.
@@ -21,15 +22,25 @@ public enum ContentLoader {
     /// Loads every `*.json` file of `directory`.
     public static func load(directory: String) -> ContentLoadResult {
         guard let names = contentFileNames(in: directory) else {
-            return ContentLoadResult(pack: nil, issues: [ContentIssue(file: directory, path: "", message: "cannot read the content folder")])
+            return ContentLoadResult(
+                pack: nil,
+                issues: [
+                    ContentIssue(
+                        file: directory, path: "", message: "cannot read the content folder")
+                ])
         }
         if names.isEmpty {
-            return ContentLoadResult(pack: nil, issues: [ContentIssue(file: directory, path: "", message: "no .json content files in this folder")])
+            return ContentLoadResult(
+                pack: nil,
+                issues: [
+                    ContentIssue(
+                        file: directory, path: "", message: "no .json content files in this folder")
+                ])
         }
         var files: [(name: String, bytes: [UInt8])] = []
         var issues: [ContentIssue] = []
         for name in names {
-            if case let .success(bytes?) = PosixFile.readAll(PathText.join(directory, name)) {
+            if case .success(let bytes?) = PosixFile.readAll(PathText.join(directory, name)) {
                 files.append((name, bytes))
             } else {
                 issues.append(ContentIssue(file: name, path: "", message: "cannot read the file"))
@@ -68,7 +79,9 @@ public enum ContentLoader {
         for (file, result) in zip(files, slots.values) {
             switch result {
             case .success(let reader): readers.append(reader)
-            case .failure(let error): issues.append(ContentIssue(file: file.name, path: "", message: "not valid JSON: \(error)"))
+            case .failure(let error):
+                issues.append(
+                    ContentIssue(file: file.name, path: "", message: "not valid JSON: \(error)"))
             case nil: break
             }
         }
@@ -84,7 +97,10 @@ public enum ContentLoader {
             fingerprint: fingerprint.hex
         )
         if pack.countries.isEmpty {
-            issues.append(ContentIssue(file: files.first?.name ?? "(pack)", path: "", message: "the pack defines no country"))
+            issues.append(
+                ContentIssue(
+                    file: files.first?.name ?? "(pack)", path: "",
+                    message: "the pack defines no country"))
         }
         return ContentLoadResult(pack: pack, issues: issues)
     }
@@ -95,26 +111,41 @@ public enum ContentLoader {
         var defined: [String: [String: ContentReader.Definition]] = [:]
         for definition in readers.flatMap(\.definitions) {
             if let first = defined[definition.kind]?[definition.id] {
-                issues.append(ContentIssue(file: definition.file, path: definition.path,
-                                           message: "duplicate \(definition.kind) id '\(definition.id)' (first defined in \(first.file) at \(first.path))"))
+                issues.append(
+                    ContentIssue(
+                        file: definition.file, path: definition.path,
+                        message:
+                            "duplicate \(definition.kind) id '\(definition.id)' (first defined in \(first.file) at \(first.path))"
+                    ))
             } else {
                 defined[definition.kind, default: [:]][definition.id] = definition
             }
         }
-        for reference in readers.flatMap(\.references) where defined[reference.kind]?[reference.id] == nil {
-            issues.append(ContentIssue(file: reference.file, path: reference.path,
-                                       message: "unknown \(reference.kind) '\(reference.id)'"))
+        for reference in readers.flatMap(\.references)
+        where defined[reference.kind]?[reference.id] == nil {
+            issues.append(
+                ContentIssue(
+                    file: reference.file, path: reference.path,
+                    message: "unknown \(reference.kind) '\(reference.id)'"))
         }
         let countriesWithCards = Set(readers.flatMap(\.cards).map(\.countryID))
-        for definition in readers.flatMap(\.definitions) where definition.kind == "country" && !countriesWithCards.contains(definition.id) {
-            issues.append(ContentIssue(file: definition.file, path: definition.path,
-                                       message: "country '\(definition.id)' has no cards yet: its menu will be empty", severity: .warning))
+        for definition in readers.flatMap(\.definitions)
+        where definition.kind == "country" && !countriesWithCards.contains(definition.id) {
+            issues.append(
+                ContentIssue(
+                    file: definition.file, path: definition.path,
+                    message: "country '\(definition.id)' has no cards yet: its menu will be empty",
+                    severity: .warning))
         }
         let cited = Set(readers.flatMap(\.references).filter { $0.kind == "source" }.map(\.id))
-        for definition in defined["source"]?.values.sorted(by: { ($0.file, $0.path) < ($1.file, $1.path) }) ?? []
+        for definition in defined["source"]?.values.sorted(by: {
+            ($0.file, $0.path) < ($1.file, $1.path)
+        }) ?? []
         where !cited.contains(definition.id) {
-            issues.append(ContentIssue(file: definition.file, path: definition.path,
-                                       message: "source '\(definition.id)' is never cited", severity: .warning))
+            issues.append(
+                ContentIssue(
+                    file: definition.file, path: definition.path,
+                    message: "source '\(definition.id)' is never cited", severity: .warning))
         }
         return issues
     }
@@ -135,7 +166,8 @@ extension ContentLoader {
             if rules.listsDomains {
                 for entry in reader.webAddresses where !rules.isOfficial(entry.address) {
                     let host = TermRules.host(of: entry.address)
-                    let message = "'\(host)' is not on the pack's list of official domains: "
+                    let message =
+                        "'\(host)' is not on the pack's list of official domains: "
                         + "label the source media or low, or add the domain of a government body, "
                         + "insurer or bank to officialDomains"
                     let file = reader.fields.file
@@ -146,8 +178,10 @@ extension ContentLoader {
             for entry in reader.fields.texts {
                 for problem in rules.problems(in: entry.text) {
                     let path = FieldReader.join(entry.path, problem.language.rawValue)
-                    issues.append(ContentIssue(file: reader.fields.file, path: path,
-                                               message: problem.message))
+                    issues.append(
+                        ContentIssue(
+                            file: reader.fields.file, path: path,
+                            message: problem.message))
                 }
             }
         }

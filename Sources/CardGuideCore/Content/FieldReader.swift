@@ -9,15 +9,19 @@ struct FieldReader {
 
     init(file: String) { self.file = file }
 
-    mutating func report(_ path: String, _ message: String, _ severity: ContentIssue.Severity = .error) {
+    mutating func report(
+        _ path: String, _ message: String, _ severity: ContentIssue.Severity = .error
+    ) {
         issues.append(ContentIssue(file: file, path: path, message: message, severity: severity))
     }
 
-    static func join(_ path: String, _ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
+    static func join(_ path: String, _ key: String) -> String {
+        path.isEmpty ? key : "\(path).\(key)"
+    }
 
     /// The members of an object, reporting keys that are not in `allowed` (typos lose data silently otherwise).
     mutating func object(_ value: JSONValue, at path: String, allowed: Set<String>) -> JSONValue? {
-        guard case let .object(members) = value else {
+        guard case .object(let members) = value else {
             report(path, "expected an object, found \(value.typeName)")
             return nil
         }
@@ -32,14 +36,16 @@ struct FieldReader {
         return value
     }
 
-    mutating func string(_ object: JSONValue, _ key: String, at path: String, required: Bool = true,
-                         linkAllowed: Bool = false) -> String? {
+    mutating func string(
+        _ object: JSONValue, _ key: String, at path: String, required: Bool = true,
+        linkAllowed: Bool = false
+    ) -> String? {
         let fieldPath = Self.join(path, key)
         guard let value = object[key] else {
             if required { report(fieldPath, "missing") }
             return nil
         }
-        guard case let .string(text) = value else {
+        guard case .string(let text) = value else {
             report(fieldPath, "expected a string, found \(value.typeName)")
             return nil
         }
@@ -51,7 +57,9 @@ struct FieldReader {
         return text
     }
 
-    mutating func id(_ object: JSONValue, _ key: String = "id", at path: String, required: Bool = true) -> String? {
+    mutating func id(
+        _ object: JSONValue, _ key: String = "id", at path: String, required: Bool = true
+    ) -> String? {
         guard let text = string(object, key, at: path, required: required) else { return nil }
         if !TextRules.isValidID(text) {
             report(Self.join(path, key), "IDs use only ASCII letters, digits, '-' and '_'")
@@ -59,8 +67,10 @@ struct FieldReader {
         return text
     }
 
-    mutating func localized(_ object: JSONValue, _ key: String, at path: String,
-                            required: Bool = true, linkAllowed: Bool = false) -> Localized? {
+    mutating func localized(
+        _ object: JSONValue, _ key: String, at path: String,
+        required: Bool = true, linkAllowed: Bool = false
+    ) -> Localized? {
         let fieldPath = Self.join(path, key)
         guard let value = object[key] else {
             if required { report(fieldPath, "missing") }
@@ -70,8 +80,10 @@ struct FieldReader {
     }
 
     /// A `{ "zh": …, "en": … }` value standing at `path`.
-    mutating func localized(_ value: JSONValue, at path: String,
-                            linkAllowed: Bool = false) -> Localized? {
+    mutating func localized(
+        _ value: JSONValue, at path: String,
+        linkAllowed: Bool = false
+    ) -> Localized? {
         guard self.object(value, at: path, allowed: ["zh", "en"]) != nil else { return nil }
         let zh = string(value, "zh", at: path, linkAllowed: linkAllowed)
         let en = string(value, "en", at: path, linkAllowed: linkAllowed)
@@ -83,7 +95,7 @@ struct FieldReader {
 
     mutating func bool(_ object: JSONValue, _ key: String, at path: String) -> Bool {
         guard let value = object[key] else { return false }
-        guard case let .bool(flag) = value else {
+        guard case .bool(let flag) = value else {
             report(Self.join(path, key), "expected true or false, found \(value.typeName)")
             return false
         }
@@ -95,7 +107,7 @@ struct FieldReader {
             report(Self.join(path, key), "missing")
             return nil
         }
-        guard case let .number(number) = value else {
+        guard case .number(let number) = value else {
             report(Self.join(path, key), "expected a number, found \(value.typeName)")
             return nil
         }
@@ -103,14 +115,16 @@ struct FieldReader {
     }
 
     /// The elements of an array field, each with its path.
-    mutating func array(_ object: JSONValue, _ key: String, at path: String, required: Bool = true,
-                        nonEmpty: Bool = false) -> [(value: JSONValue, path: String)] {
+    mutating func array(
+        _ object: JSONValue, _ key: String, at path: String, required: Bool = true,
+        nonEmpty: Bool = false
+    ) -> [(value: JSONValue, path: String)] {
         let fieldPath = Self.join(path, key)
         guard let value = object[key] else {
             if required { report(fieldPath, "missing") }
             return []
         }
-        guard case let .array(elements) = value else {
+        guard case .array(let elements) = value else {
             report(fieldPath, "expected an array, found \(value.typeName)")
             return []
         }
@@ -118,10 +132,12 @@ struct FieldReader {
         return elements.enumerated().map { ($1, "\(fieldPath)[\($0)]") }
     }
 
-    mutating func strings(_ object: JSONValue, _ key: String, at path: String, required: Bool = true,
-                          nonEmpty: Bool = false) -> [(text: String, path: String)] {
+    mutating func strings(
+        _ object: JSONValue, _ key: String, at path: String, required: Bool = true,
+        nonEmpty: Bool = false
+    ) -> [(text: String, path: String)] {
         array(object, key, at: path, required: required, nonEmpty: nonEmpty).compactMap { element in
-            guard case let .string(text) = element.value else {
+            guard case .string(let text) = element.value else {
                 report(element.path, "expected a string, found \(element.value.typeName)")
                 return nil
             }
@@ -136,16 +152,25 @@ struct FieldReader {
         // One pass over the bytes rules out what cannot apply; the full rules run on the rest.
         let found = TextRules.scan(text)
         if found.contains(.mayBeDenied), let denied = TextRules.deniedAddress(in: text) {
-            report(path, "address on the deny list ('\(denied)'): the source articles' advertising must never be shown")
+            report(
+                path,
+                "address on the deny list ('\(denied)'): the source articles' advertising must never be shown"
+            )
         } else if !linkAllowed && found.contains(.mayBeLink) && TextRules.containsLink(text) {
-            report(path, "link outside the source table: put the address in a source and cite its ID")
+            report(
+                path, "link outside the source table: put the address in a source and cite its ID")
         }
         if found.contains(.mayHoldAmbiguous), let scalar = TextRules.ambiguousScalar(in: text) {
-            report(path, "character '\(Character(scalar))' (\(TextRules.hex(scalar))) is one column wide in some terminals and two in others: use ASCII or full-width CJK punctuation")
+            report(
+                path,
+                "character '\(Character(scalar))' (\(TextRules.hex(scalar))) is one column wide in some terminals and two in others: use ASCII or full-width CJK punctuation"
+            )
         }
         if found.contains(.control), let scalar = TerminalText.firstUnsafe(in: text) {
-            report(path, "control character \(TextRules.hex(scalar)) in text: control, bidi and "
-                       + "zero-width characters can change what a terminal shows")
+            report(
+                path,
+                "control character \(TextRules.hex(scalar)) in text: control, bidi and "
+                    + "zero-width characters can change what a terminal shows")
         }
     }
 }
@@ -156,7 +181,7 @@ extension String {
     var isBlank: Bool {
         for scalar in unicodeScalars {
             if scalar.value > 0x20 && scalar.value < 0x7F { return false }
-            if scalar.value > 0x3000 && scalar.value <= 0x9FFF { return false }  // CJK, no spaces
+            if scalar.value > 0x3000 && scalar.value <= 0x9FFF { return false } // CJK, no spaces
             if !scalar.properties.isWhitespace { return false }
         }
         return true

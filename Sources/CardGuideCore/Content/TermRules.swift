@@ -34,8 +34,10 @@ struct TermRules {
         }
     }
 
-    private mutating func readTerm(_ value: JSONValue, at path: String,
-                                   _ fields: inout FieldReader) {
+    private mutating func readTerm(
+        _ value: JSONValue, at path: String,
+        _ fields: inout FieldReader
+    ) {
         let allowed: Set<String> = ["id", "zh", "en", "avoid", "explain"]
         guard fields.object(value, at: path, allowed: allowed) != nil else { return }
         let id = fields.id(value, at: path)
@@ -52,8 +54,10 @@ struct TermRules {
         }
         let explain = fields.strings(value, "explain", at: path, required: false).map(\.text)
         guard let id, let zh, let en else { return }
-        terms.append(Term(id: id, zh: zh, en: en, avoidZh: avoidZh, avoidEn: avoidEn,
-                          explain: explain, path: path))
+        terms.append(
+            Term(
+                id: id, zh: zh, en: en, avoidZh: avoidZh, avoidEn: avoidEn,
+                explain: explain, path: path))
     }
 
     /// Whether `address` (a URL or a bare host like "www.ameli.fr/…") is on a listed domain.
@@ -89,7 +93,8 @@ struct TermRules {
             }
             let named = contains(english, term.en.lowercased())
             for word in term.explain where !named && contains(text.en, word) {
-                let message = "'\(word)' without its English name: "
+                let message =
+                    "'\(word)' without its English name: "
                     + "write '\(term.en) (\(word))' (\(term.id))"
                 found.append((.en, message))
             }

@@ -9,9 +9,12 @@ enum TextRules {
     /// Punctuation that is one column wide in most terminals but two in terminals set to
     /// "ambiguous = wide" (common for Chinese users): content avoids it so screens line up everywhere.
     static let ambiguous: Set<Unicode.Scalar> = [
-        "\u{2018}", "\u{2019}", "\u{201C}", "\u{201D}", "\u{2026}", "\u{2014}", "\u{2013}", "\u{00B7}",
-        "\u{00D7}", "\u{00F7}", "\u{20AC}", "\u{00A7}", "\u{00B0}", "\u{2022}", "\u{2192}", "\u{2190}",
-        "\u{2191}", "\u{2193}", "\u{2122}", "\u{00A9}", "\u{00AE}", "\u{00B1}", "\u{00B6}", "\u{203B}",
+        "\u{2018}", "\u{2019}", "\u{201C}", "\u{201D}", "\u{2026}", "\u{2014}", "\u{2013}",
+        "\u{00B7}",
+        "\u{00D7}", "\u{00F7}", "\u{20AC}", "\u{00A7}", "\u{00B0}", "\u{2022}", "\u{2192}",
+        "\u{2190}",
+        "\u{2191}", "\u{2193}", "\u{2122}", "\u{00A9}", "\u{00AE}", "\u{00B1}", "\u{00B6}",
+        "\u{203B}",
         "\u{2032}", "\u{2033}", "\u{2015}", "\u{2025}",
     ]
 
@@ -21,12 +24,16 @@ enum TextRules {
             // "t.me" must stand as a host, not as the end of another one like "parlament.me/"
             // or "at.me": every occurrence is checked, since a later one may be the real address.
             // Only ASCII letters, digits and '-' make a host name: "请加t.me/…" is the address.
-            guard entry.hasPrefix("t.me") else { return lower.utf8.firstRange(of: entry.utf8) != nil }
+            guard entry.hasPrefix("t.me") else {
+                return lower.utf8.firstRange(of: entry.utf8) != nil
+            }
             var from = lower.startIndex
             while let range = lower[from...].firstRange(of: entry) {
                 if range.lowerBound == lower.startIndex { return true }
                 let before = lower[lower.index(before: range.lowerBound)]
-                if !(before.isASCII && (before.isLetter || before.isNumber || before == "-")) { return true }
+                if !(before.isASCII && (before.isLetter || before.isNumber || before == "-")) {
+                    return true
+                }
                 from = range.upperBound
             }
             return false
@@ -47,7 +54,9 @@ enum TextRules {
     }
 
     static func ambiguousScalar(in text: String) -> Unicode.Scalar? {
-        return text.unicodeScalars.first { ambiguousRange.contains($0.value) && ambiguous.contains($0) }
+        return text.unicodeScalars.first {
+            ambiguousRange.contains($0.value) && ambiguous.contains($0)
+        }
     }
 
     static func hex(_ scalar: Unicode.Scalar) -> String {

@@ -17,7 +17,14 @@ extension TextRules {
             let needles = texts.map { Array($0.lowercased().utf8) }.filter { !$0.isEmpty }
             self.needles = needles
             allASCII = needles.allSatisfy { $0.allSatisfy { $0 < 0x80 } }
-            let anchors = needles.indices.map { n in (needle: n, offset: needles[n].indices.min { Self.rank(needles[n][$0]) < Self.rank(needles[n][$1]) }!) }
+            let anchors = needles.indices.map { n in
+                (
+                    needle: n,
+                    offset: needles[n].indices.min {
+                        Self.rank(needles[n][$0]) < Self.rank(needles[n][$1])
+                    }!
+                )
+            }
             self.anchors = anchors
             anchorBytes = anchors.map { needles[$0.needle][$0.offset] }
         }
@@ -29,19 +36,22 @@ extension TextRules {
             switch byte {
             case UInt8(ascii: " "): return 100
             case UInt8(ascii: "."), UInt8(ascii: ","): return 5
-            default: return 0  // digits, other punctuation
+            default: return 0 // digits, other punctuation
             }
         }
 
         /// Whether a needle anchored by `lower` (the lowercase byte at `i`) is there.
         @inline(__always)
-        func matches(_ bytes: UnsafeBufferPointer<UInt8>, anchoredAt i: Int, _ lower: UInt8) -> Bool {
+        func matches(_ bytes: UnsafeBufferPointer<UInt8>, anchoredAt i: Int, _ lower: UInt8) -> Bool
+        {
             for (k, anchor) in anchors.enumerated() where anchorBytes[k] == lower {
                 let needle = needles[anchor.needle]
                 let start = i - anchor.offset
                 guard start >= 0, start + needle.count <= bytes.count else { continue }
                 var j = 0
-                while j < needle.count && TextRules.asciiLower(bytes[start + j]) == needle[j] { j += 1 }
+                while j < needle.count && TextRules.asciiLower(bytes[start + j]) == needle[j] {
+                    j += 1
+                }
                 if j == needle.count { return true }
             }
             return false
@@ -64,7 +74,9 @@ extension TextRules {
 
     /// The UTF-8 lead bytes of the scalars in `ambiguousRange`.
     static let ambiguousLeadBytes: ClosedRange<UInt8> = {
-        func lead(_ value: UInt32) -> UInt8 { Unicode.Scalar(value).map { UTF8.encode($0)!.first! } ?? 0 }
+        func lead(_ value: UInt32) -> UInt8 {
+            Unicode.Scalar(value).map { UTF8.encode($0)!.first! } ?? 0
+        }
         return lead(ambiguousRange.lowerBound)...lead(ambiguousRange.upperBound)
     }()
 
@@ -78,7 +90,8 @@ extension TextRules {
         static let control = Findings(rawValue: 8)
     }
 
-    private static let anchorFlag: UInt8 = 1, controlFlag: UInt8 = 2, ambiguousFlag: UInt8 = 4, specialFlag: UInt8 = 8
+    private static let anchorFlag: UInt8 = 1, controlFlag: UInt8 = 2, ambiguousFlag: UInt8 = 4,
+        specialFlag: UInt8 = 8
 
     /// Per byte, what it may start: a needle anchor (either case), an unsafe scalar (see
     /// `TerminalText`: a control, bidi or zero-width character), the
@@ -100,7 +113,8 @@ extension TextRules {
 
     /// All four pre-checks in one pass: most bytes cost one table lookup.
     static func scan(_ text: String) -> Findings {
-        guard deniedNeedles.allASCII, linkNeedles.allASCII, ambiguousLeadBytes.lowerBound >= 0x80 else {
+        guard deniedNeedles.allASCII, linkNeedles.allASCII, ambiguousLeadBytes.lowerBound >= 0x80
+        else {
             return [.mayBeDenied, .mayBeLink, .mayHoldAmbiguous, .control]
         }
         var text = text
@@ -118,14 +132,20 @@ extension TextRules {
                     if flags & specialFlag != 0 {
                         let count = bytes.count
                         if (byte == 0xC4 && i + 1 < count && bytes[i + 1] == 0xB0)
-                            || (byte == 0xE2 && i + 2 < count && bytes[i + 1] == 0x84 && bytes[i + 2] == 0xAA) {
+                            || (byte == 0xE2 && i + 2 < count && bytes[i + 1] == 0x84
+                                && bytes[i + 2] == 0xAA)
+                        {
                             found.formUnion([.mayBeDenied, .mayBeLink])
                         }
                     }
                     if flags & anchorFlag != 0 {
                         let lower = asciiLower(byte)
-                        if deniedNeedles.matches(bytes, anchoredAt: i, lower) { found.insert(.mayBeDenied) }
-                        if linkNeedles.matches(bytes, anchoredAt: i, lower) { found.insert(.mayBeLink) }
+                        if deniedNeedles.matches(bytes, anchoredAt: i, lower) {
+                            found.insert(.mayBeDenied)
+                        }
+                        if linkNeedles.matches(bytes, anchoredAt: i, lower) {
+                            found.insert(.mayBeLink)
+                        }
                     }
                 }
                 return found

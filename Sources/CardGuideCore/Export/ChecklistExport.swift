@@ -14,8 +14,10 @@ public enum ChecklistExport {
 
     /// Every checklist in the order given (callers pass `SessionFile.listed`), then the
     /// safety rules when `safety` is true.
-    public static func render(_ checklists: [Checklist], pack: ContentPack, language: Language, format: Format,
-                              safety: Bool, utcOffset: (Date) -> Int = CivilTime.localOffset) -> String {
+    public static func render(
+        _ checklists: [Checklist], pack: ContentPack, language: Language, format: Format,
+        safety: Bool, utcOffset: (Date) -> Int = CivilTime.localOffset
+    ) -> String {
         let words = ExportStrings(language)
         var document = ExportDocument()
         document.add(.heading(level: 1, text: words.title))
@@ -39,15 +41,20 @@ public enum ChecklistExport {
 
     /// One checklist, with its heading, progress, steps, what is missing and its sources:
     /// the body of a hand-out.
-    public static func renderChecklist(_ checklist: Checklist, pack: ContentPack, language: Language, format: Format,
-                                       utcOffset: (Date) -> Int = CivilTime.localOffset) -> String {
+    public static func renderChecklist(
+        _ checklist: Checklist, pack: ContentPack, language: Language, format: Format,
+        utcOffset: (Date) -> Int = CivilTime.localOffset
+    ) -> String {
         var document = ExportDocument()
-        add(checklist, to: &document, pack: pack, words: ExportStrings(language), utcOffset: utcOffset)
+        add(
+            checklist, to: &document, pack: pack, words: ExportStrings(language),
+            utcOffset: utcOffset)
         return output(document, format)
     }
 
     /// The pack's safety rules with their sources.
-    public static func renderSafety(pack: ContentPack, language: Language, format: Format) -> String {
+    public static func renderSafety(pack: ContentPack, language: Language, format: Format) -> String
+    {
         var document = ExportDocument()
         addSafety(pack.safety, to: &document, pack: pack, words: ExportStrings(language))
         return output(document, format)
@@ -70,38 +77,60 @@ public enum ChecklistExport {
 
     // MARK: Building blocks
 
-    private static func add(_ checklist: Checklist, to document: inout ExportDocument, pack: ContentPack,
-                            words: ExportStrings, utcOffset: (Date) -> Int) {
+    private static func add(
+        _ checklist: Checklist, to document: inout ExportDocument, pack: ContentPack,
+        words: ExportStrings, utcOffset: (Date) -> Int
+    ) {
         let language = words.language
-        guard let card = pack.card(checklist.cardID), let method = card.method(checklist.methodID) else {
+        guard let card = pack.card(checklist.cardID), let method = card.method(checklist.methodID)
+        else {
             document.add(.heading(level: 2, text: "\(checklist.cardID) > \(checklist.methodID)"))
             document.add(.paragraph(words.gone(card: checklist.cardID, method: checklist.methodID)))
             return
         }
         let country = pack.country(card.countryID)?.name[language] ?? card.countryID
-        document.add(.heading(level: 2, text: "\(country) > \(card.name[language]) > \(method.name[language])"))
-        document.add(.paragraph(words.progress(step: checklist.currentIndex(in: method) + 1, of: method.steps.count,
-                                               done: checklist.doneCount(in: method),
-                                               ticked: checklist.tickedCount(in: method), of: method.materials.count)
-                                + "\n" + words.dates(started: day(checklist.started, utcOffset),
-                                                     changed: day(checklist.changed, utcOffset))))
+        document.add(
+            .heading(
+                level: 2, text: "\(country) > \(card.name[language]) > \(method.name[language])"))
+        document.add(
+            .paragraph(
+                words.progress(
+                    step: checklist.currentIndex(in: method) + 1, of: method.steps.count,
+                    done: checklist.doneCount(in: method),
+                    ticked: checklist.tickedCount(in: method), of: method.materials.count)
+                    + "\n"
+                    + words.dates(
+                        started: day(checklist.started, utcOffset),
+                        changed: day(checklist.changed, utcOffset))))
 
         document.add(.heading(level: 3, text: words.steps))
         for (index, step) in method.steps.enumerated() {
             let title = "\(index + 1). \(step.title[language])"
-            document.add(.item(depth: 0, mark: box(checklist.status(of: step.id)),
-                               text: step.id == checklist.currentStepID ? words.remark(title, words.current) : title))
+            document.add(
+                .item(
+                    depth: 0, mark: box(checklist.status(of: step.id)),
+                    text: step.id == checklist.currentStepID
+                        ? words.remark(title, words.current) : title))
             if !step.bring.isEmpty {
                 document.add(.item(depth: 1, mark: nil, text: words.bring))
                 for material in step.bring {
-                    document.add(.item(depth: 2, mark: checklist.ticked.contains(material.id) ? "[x]" : "[ ]",
-                                       text: materialText(material, language)))
+                    document.add(
+                        .item(
+                            depth: 2, mark: checklist.ticked.contains(material.id) ? "[x]" : "[ ]",
+                            text: materialText(material, language)))
                 }
             }
-            if let place = step.where { document.add(.item(depth: 1, mark: nil, text: words.whereLabel + place[language])) }
-            if let time = step.duration { document.add(.item(depth: 1, mark: nil, text: words.duration + time[language])) }
+            if let place = step.where {
+                document.add(.item(depth: 1, mark: nil, text: words.whereLabel + place[language]))
+            }
+            if let time = step.duration {
+                document.add(.item(depth: 1, mark: nil, text: words.duration + time[language]))
+            }
             if step.varies {
-                document.add(.item(depth: 1, mark: nil, text: words.varies + (step.variesNote?[language] ?? words.variesDefault)))
+                document.add(
+                    .item(
+                        depth: 1, mark: nil,
+                        text: words.varies + (step.variesNote?[language] ?? words.variesDefault)))
             }
             if !step.sources.isEmpty {
                 let official = step.sources.contains { pack.source($0)?.kind == .official }
@@ -117,8 +146,12 @@ public enum ChecklistExport {
         for (index, step) in method.steps.enumerated() {
             for material in step.bring where !checklist.ticked.contains(material.id) {
                 missing += 1
-                document.add(.item(depth: 0, mark: "[ ]",
-                                   text: words.remark(material.name[language], words.inStep(index + 1, step.title[language]))))
+                document.add(
+                    .item(
+                        depth: 0, mark: "[ ]",
+                        text: words.remark(
+                            material.name[language], words.inStep(index + 1, step.title[language])))
+                )
             }
         }
         if missing == 0 { document.add(.paragraph(words.nothingMissing)) }
@@ -133,8 +166,10 @@ public enum ChecklistExport {
         addContacts(countryID: card.countryID, to: &document, pack: pack, words: words)
     }
 
-    private static func addSafety(_ rules: [SafetyRule], to document: inout ExportDocument,
-                                  pack: ContentPack, words: ExportStrings) {
+    private static func addSafety(
+        _ rules: [SafetyRule], to document: inout ExportDocument,
+        pack: ContentPack, words: ExportStrings
+    ) {
         guard !rules.isEmpty else { return }
         document.add(.heading(level: 2, text: words.safety))
         for rule in rules {
@@ -144,22 +179,31 @@ public enum ChecklistExport {
         }
     }
 
-    private static func addSources(_ ids: [String], to document: inout ExportDocument, pack: ContentPack,
-                                   words: ExportStrings) {
+    private static func addSources(
+        _ ids: [String], to document: inout ExportDocument, pack: ContentPack,
+        words: ExportStrings
+    ) {
         for id in ids {
             guard let source = pack.source(id) else {
                 document.add(.item(depth: 0, mark: nil, text: "[\(id)]"))
                 continue
             }
-            document.add(.item(depth: 0, mark: nil, text: words.remark("[\(id)] \(source.title[words.language])", words.kind(source.kind))))
+            document.add(
+                .item(
+                    depth: 0, mark: nil,
+                    text: words.remark(
+                        "[\(id)] \(source.title[words.language])", words.kind(source.kind))))
             document.add(.link(depth: 0, url: source.url))
         }
         document.add(.endList)
     }
 
     static func materialText(_ material: Material, _ language: Language) -> String {
-        guard let note = material.note?[language], !note.isEmpty else { return material.name[language] }
-        return language == .zh ? "\(material.name[language])（\(note)）" : "\(material.name[language]) (\(note))"
+        guard let note = material.note?[language], !note.isEmpty else {
+            return material.name[language]
+        }
+        return language == .zh
+            ? "\(material.name[language])（\(note)）" : "\(material.name[language]) (\(note))"
     }
 
     private static func day(_ date: Date, _ utcOffset: (Date) -> Int) -> String {

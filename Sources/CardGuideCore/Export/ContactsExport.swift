@@ -2,15 +2,19 @@
 /// hand-outs, so that a visitor leaves with the numbers that matter.
 extension ChecklistExport {
     /// One country's contacts alone (for a printed sheet or `export`).
-    public static func renderContacts(countryID: String, pack: ContentPack, language: Language,
-                                      format: Format) -> String {
+    public static func renderContacts(
+        countryID: String, pack: ContentPack, language: Language,
+        format: Format
+    ) -> String {
         var document = ExportDocument()
         addContacts(countryID: countryID, to: &document, pack: pack, words: ExportStrings(language))
         return format == .markdown ? document.markdown() : document.text(width: textWidth)
     }
 
-    static func addContacts(countryID: String, to document: inout ExportDocument, pack: ContentPack,
-                            words: ExportStrings) {
+    static func addContacts(
+        countryID: String, to document: inout ExportDocument, pack: ContentPack,
+        words: ExportStrings
+    ) {
         let contacts = pack.contacts(forCountry: countryID)
         guard !contacts.isEmpty else { return }
         let language = words.language

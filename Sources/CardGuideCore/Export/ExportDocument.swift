@@ -26,16 +26,20 @@ struct ExportDocument {
         var inList = false
         for block in blocks {
             switch block {
-            case let .heading(level, text):
+            case .heading(let level, let text):
                 closeList(&out, &inList)
                 out += [String(repeating: "#", count: level) + " " + text, ""]
-            case let .paragraph(text):
+            case .paragraph(let text):
                 closeList(&out, &inList)
-                out += text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) + [""]
-            case let .item(depth, mark, text):
+                out +=
+                    text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+                    + [""]
+            case .item(let depth, let mark, let text):
                 inList = true
-                out.append(String(repeating: "  ", count: depth) + "- " + (mark.map { $0 + " " } ?? "") + text)
-            case let .link(depth, url):
+                out.append(
+                    String(repeating: "  ", count: depth) + "- " + (mark.map { $0 + " " } ?? "")
+                        + text)
+            case .link(let depth, let url):
                 inList = true
                 out.append(String(repeating: "  ", count: depth + 1) + "<\(url)>")
             case .endList:
@@ -62,15 +66,16 @@ struct ExportDocument {
         var out: [String] = []
         for block in blocks {
             switch block {
-            case let .heading(_, text):
+            case .heading(_, let text):
                 if out.last?.isEmpty == false { out.append("") }
                 out += TextLayout.wrap(text, width: width)
                 out.append("")
-            case let .paragraph(text):
+            case .paragraph(let text):
                 out += TextLayout.wrap(text, width: width) + [""]
-            case let .item(depth, mark, text):
-                out += hanging(text, indent: 4 * depth, prefix: mark.map { $0 + " " } ?? "", width: width)
-            case let .link(depth, url):
+            case .item(let depth, let mark, let text):
+                out += hanging(
+                    text, indent: 4 * depth, prefix: mark.map { $0 + " " } ?? "", width: width)
+            case .link(let depth, let url):
                 out.append(String(repeating: " ", count: 4 * depth + 4) + url)
             case .endList:
                 if out.last?.isEmpty == false { out.append("") }

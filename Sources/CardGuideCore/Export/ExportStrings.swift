@@ -10,14 +10,20 @@ public struct ExportStrings: Sendable {
 
     public var title: String { t("CardGuide 进度记录", "CardGuide progress record") }
     public var legend: String {
-        t("图例：步骤 [x] 已完成，[~] 进行中，[ ] 未开始；材料 [x] 已备好，[ ] 还缺。",
-          "Legend: steps [x] done, [~] in progress, [ ] not started; materials [x] ready, [ ] still missing.")
+        t(
+            "图例：步骤 [x] 已完成，[~] 进行中，[ ] 未开始；材料 [x] 已备好，[ ] 还缺。",
+            "Legend: steps [x] done, [~] in progress, [ ] not started; materials [x] ready, [ ] still missing."
+        )
     }
     public var noChecklists: String { t("还没有开始任何清单。", "No checklist started yet.") }
 
-    public func progress(step: Int, of steps: Int, done: Int, ticked: Int, of materials: Int) -> String {
-        t("进度：第 \(step) 步，共 \(steps) 步（已完成 \(done) 步）；材料已备好 \(ticked) / \(materials) 件。",
-          "Progress: step \(step) of \(steps) (\(done) done); \(ticked) of \(materials) materials ready.")
+    public func progress(step: Int, of steps: Int, done: Int, ticked: Int, of materials: Int)
+        -> String
+    {
+        t(
+            "进度：第 \(step) 步，共 \(steps) 步（已完成 \(done) 步）；材料已备好 \(ticked) / \(materials) 件。",
+            "Progress: step \(step) of \(steps) (\(done) done); \(ticked) of \(materials) materials ready."
+        )
     }
 
     public func dates(started: String, changed: String) -> String {
@@ -26,7 +32,9 @@ public struct ExportStrings: Sendable {
 
     /// `text` followed by a remark: a space before "(..." in English, none before the
     /// full-width "（" in Chinese, which carries its own spacing.
-    public func remark(_ text: String, _ remark: String) -> String { zh ? text + remark : text + " " + remark }
+    public func remark(_ text: String, _ remark: String) -> String {
+        zh ? text + remark : text + " " + remark
+    }
 
     public var steps: String { t("步骤", "Steps") }
     public var current: String { t("（当前步骤）", "(current step)") }
@@ -56,7 +64,9 @@ public struct ExportStrings: Sendable {
     }
 
     public func gone(card: String, method: String) -> String {
-        t("这份清单对应的内容已不在指南中（卡 \(card)，方式 \(method)）。",
-          "The content of this checklist is no longer in the guide (card \(card), method \(method)).")
+        t(
+            "这份清单对应的内容已不在指南中（卡 \(card)，方式 \(method)）。",
+            "The content of this checklist is no longer in the guide (card \(card), method \(method))."
+        )
     }
 }

@@ -26,8 +26,9 @@ public struct HandoutWriter: Sendable {
 
     /// The path written: `cardguide-<method>-<time>.txt`.
     public func write(sheet: String, methodID: String, now: Date = Date()) throws -> String {
-        try create("cardguide-\(Self.fileNamePart(methodID))-\(Self.stamp(now))", ext: "txt",
-                   contents: sheet)
+        try create(
+            "cardguide-\(Self.fileNamePart(methodID))-\(Self.stamp(now))", ext: "txt",
+            contents: sheet)
     }
 
     private func create(_ base: String, ext: String, contents: String) throws -> String {
@@ -37,28 +38,32 @@ public struct HandoutWriter: Sendable {
             let path = PathText.join(directory, name)
             let fd: Int32
             switch OwnedFile.openForWriting(path, .newOnly, permissions: 0o644) {
-            case let .success(opened): fd = opened
-            case let .failure(failure) where failure.code == EEXIST: continue
-            case let .failure(failure):
+            case .success(let opened): fd = opened
+            case .failure(let failure) where failure.code == EEXIST: continue
+            case .failure(let failure):
                 throw WriteError(path: path, reason: failure.reason, code: failure.code)
             }
             defer { close(fd) }
             var written = 0
             while written < bytes.count {
-                let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + written, bytes.count - written) }
+                let n = bytes.withUnsafeBytes {
+                    Glibc.write(fd, $0.baseAddress! + written, bytes.count - written)
+                }
                 if n < 0 {
                     if errno == EINTR { continue }
                     let code = errno
                     unlink(path)
-                    throw WriteError(path: path, reason: String(cString: strerror(code)),
-                                     code: code)
+                    throw WriteError(
+                        path: path, reason: String(cString: strerror(code)),
+                        code: code)
                 }
                 written += n
             }
             return path
         }
-        throw WriteError(path: PathText.join(directory, base),
-                         reason: "too many hand-outs with this name", code: EEXIST)
+        throw WriteError(
+            path: PathText.join(directory, base),
+            reason: "too many hand-outs with this name", code: EEXIST)
     }
 
     /// The ID as a file name: anything but ASCII letters, digits, '-' and '_' becomes '_',

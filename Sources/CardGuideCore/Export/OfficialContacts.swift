@@ -29,8 +29,9 @@ public enum OfficialContacts {
     public static func official(_ contact: Contact, in pack: ContentPack) -> OfficialContact {
         let confirmed = contact.sources.contains { pack.source($0)?.kind == .official }
         let address = contact.kind == .web && confirmed ? webAddress(contact.value.en) : nil
-        return OfficialContact(name: contact.name, value: contact.value, hours: contact.hours,
-                               address: address)
+        return OfficialContact(
+            name: contact.name, value: contact.value, hours: contact.hours,
+            address: address)
     }
 
     /// "www.ameli.fr" as a browser opens it; nil for text that is not a bare address.

@@ -14,15 +14,16 @@ public enum JSONWriter {
     private static func write(_ value: JSONValue, indent: Int, into out: inout [UInt8]) {
         switch value {
         case .null: out += Array("null".utf8)
-        case let .bool(flag): out += Array((flag ? "true" : "false").utf8)
-        case let .number(number): out += Array(text(of: number).utf8)
-        case let .string(string): quote(string, into: &out)
-        case let .array(items):
+        case .bool(let flag): out += Array((flag ? "true" : "false").utf8)
+        case .number(let number): out += Array(text(of: number).utf8)
+        case .string(let string): quote(string, into: &out)
+        case .array(let items):
             container(items.count, open: 0x5B, close: 0x5D, indent: indent, into: &out) { n, out in
                 write(items[n], indent: indent + 2, into: &out)
             }
-        case let .object(members):
-            container(members.count, open: 0x7B, close: 0x7D, indent: indent, into: &out) { n, out in
+        case .object(let members):
+            container(members.count, open: 0x7B, close: 0x7D, indent: indent, into: &out) {
+                n, out in
                 quote(members[n].key, into: &out)
                 out += [0x20, 0x3A, 0x20]
                 write(members[n].value, indent: indent + 2, into: &out)
@@ -31,8 +32,10 @@ public enum JSONWriter {
     }
 
     /// `[]` when empty, else one element per line, indented one level deeper.
-    private static func container(_ count: Int, open: UInt8, close: UInt8, indent: Int, into out: inout [UInt8],
-                                  element: (Int, inout [UInt8]) -> Void) {
+    private static func container(
+        _ count: Int, open: UInt8, close: UInt8, indent: Int, into out: inout [UInt8],
+        element: (Int, inout [UInt8]) -> Void
+    ) {
         out.append(open)
         guard count > 0 else { return out.append(close) }
         for n in 0..<count {
@@ -65,7 +68,8 @@ public enum JSONWriter {
             case 0x09: out += [0x5C, 0x74]
             case 0x08: out += [0x5C, 0x62]
             case 0x0C: out += [0x5C, 0x66]
-            case ..<0x20: out += [0x5C, 0x75, 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
+            case ..<0x20:
+                out += [0x5C, 0x75, 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
             default: out.append(byte)
             }
         }

@@ -23,7 +23,9 @@ public struct Checklist: Equatable, Sendable {
     /// The content pack's fingerprint when this was last changed.
     public var contentFingerprint: String
 
-    public init(countryID: String, cardID: String, method: Method, now: Date, contentFingerprint: String) {
+    public init(
+        countryID: String, cardID: String, method: Method, now: Date, contentFingerprint: String
+    ) {
         self.countryID = countryID
         self.cardID = cardID
         self.methodID = method.id
@@ -42,14 +44,14 @@ public struct Checklist: Equatable, Sendable {
 }
 
 /// Pure transitions of a checklist against the method it follows.
-public extension Checklist {
-    func currentIndex(in method: Method) -> Int {
+extension Checklist {
+    public func currentIndex(in method: Method) -> Int {
         method.steps.firstIndex { $0.id == currentStepID } ?? 0
     }
 
     /// Moves to step `index` (clamped). Reading a step changes no status: a step is in
     /// progress only once something in it is ticked.
-    mutating func go(to index: Int, in method: Method, now: Date) {
+    public mutating func go(to index: Int, in method: Method, now: Date) {
         guard !method.steps.isEmpty else { return }
         let clamped = min(max(index, 0), method.steps.count - 1)
         currentStepID = method.steps[clamped].id
@@ -57,13 +59,14 @@ public extension Checklist {
     }
 
     /// Ticks or unticks a material; ticking marks its step as started.
-    mutating func toggle(material: String, in method: Method, now: Date) {
+    public mutating func toggle(material: String, in method: Method, now: Date) {
         if ticked.contains(material) {
             ticked.remove(material)
         } else {
             ticked.insert(material)
             if let step = method.steps.first(where: { $0.bring.contains { $0.id == material } }),
-               status(of: step.id) == .notStarted {
+                status(of: step.id) == .notStarted
+            {
                 stepStatus[step.id] = .inProgress
             }
         }
@@ -72,7 +75,7 @@ public extension Checklist {
 
     /// Marks a step done, or back to not done when it was done: in progress if something in
     /// it is ticked, else not started.
-    mutating func toggleDone(step stepID: String, in method: Method, now: Date) {
+    public mutating func toggleDone(step stepID: String, in method: Method, now: Date) {
         if status(of: stepID) == .done {
             let step = method.steps.first { $0.id == stepID }
             let touched = step?.bring.contains { ticked.contains($0.id) } ?? false
@@ -84,16 +87,20 @@ public extension Checklist {
     }
 
     /// Every step is done: the checklist is finished.
-    func isFinished(in method: Method) -> Bool {
+    public func isFinished(in method: Method) -> Bool {
         !method.steps.isEmpty && doneCount(in: method) == method.steps.count
     }
 
-    func doneCount(in method: Method) -> Int { method.steps.filter { status(of: $0.id) == .done }.count }
+    public func doneCount(in method: Method) -> Int {
+        method.steps.filter { status(of: $0.id) == .done }.count
+    }
 
-    func tickedCount(in method: Method) -> Int { method.materials.filter { ticked.contains($0.id) }.count }
+    public func tickedCount(in method: Method) -> Int {
+        method.materials.filter { ticked.contains($0.id) }.count
+    }
 
     /// Whole percent of steps done.
-    func percentDone(in method: Method) -> Int {
+    public func percentDone(in method: Method) -> Int {
         method.steps.isEmpty ? 0 : doneCount(in: method) * 100 / method.steps.count
     }
 }

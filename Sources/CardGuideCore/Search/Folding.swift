@@ -13,7 +13,7 @@ public enum Folding {
             } else if let base = latinBase[v] {
                 out += base
             } else if scalar.properties.generalCategory == .nonspacingMark {
-                continue  // a combining accent of a decomposed letter
+                continue // a combining accent of a decomposed letter
             } else {
                 out += String(scalar).lowercased()
             }
@@ -58,7 +58,8 @@ public enum Folding {
     /// highlighted on every frame of the search screen). nil for anything else.
     static func simpleMatches(of terms: [String], in text: String) -> [Range<Int>]? {
         func simple(_ v: UInt32) -> Bool {
-            (v < 0x80 && v != 0x0D) || (0xFF01...0xFF5E).contains(v) || (0x4E00...0x9FFF).contains(v) || (0x3000...0x3029).contains(v)
+            (v < 0x80 && v != 0x0D) || (0xFF01...0xFF5E).contains(v)
+                || (0x4E00...0x9FFF).contains(v) || (0x3000...0x3029).contains(v)
         }
         var folded: [UInt32] = []
         for scalar in text.unicodeScalars {
@@ -92,7 +93,8 @@ public enum Folding {
     /// which cover French and German).
     static let latinBase: [UInt32: String] = {
         let groups: [(String, String)] = [
-            ("a", "àáâãäåāăąÀÁÂÃÄÅĀĂĄ"), ("c", "çćĉċčÇĆĈĊČ"), ("d", "ďđĎĐ"), ("e", "èéêëēĕėęěÈÉÊËĒĔĖĘĚ"),
+            ("a", "àáâãäåāăąÀÁÂÃÄÅĀĂĄ"), ("c", "çćĉċčÇĆĈĊČ"), ("d", "ďđĎĐ"),
+            ("e", "èéêëēĕėęěÈÉÊËĒĔĖĘĚ"),
             ("g", "ĝğġģĜĞĠĢ"), ("h", "ĥħĤĦ"), ("i", "ìíîïĩīĭįıÌÍÎÏĨĪĬĮİ"), ("j", "ĵĴ"), ("k", "ķĶ"),
             ("l", "ĺļľŀłĹĻĽĿŁ"), ("n", "ñńņňÑŃŅŇ"), ("o", "òóôõöøōŏőÒÓÔÕÖØŌŎŐ"), ("r", "ŕŗřŔŖŘ"),
             ("s", "śŝşšŚŜŞŠ"), ("t", "ţťŧŢŤŦ"), ("u", "ùúûüũūŭůűųÙÚÛÜŨŪŬŮŰŲ"), ("w", "ŵŴ"),
@@ -110,7 +112,7 @@ public enum Folding {
         if let ranges = simpleMatches(of: terms, in: text) { return ranges }
         let characters = Array(text)
         var folded: [Character] = []
-        var owner: [Int] = []  // folded character -> index of the original character
+        var owner: [Int] = [] // folded character -> index of the original character
         for (index, character) in characters.enumerated() {
             for f in fold(character) {
                 folded.append(f)

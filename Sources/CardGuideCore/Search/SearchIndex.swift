@@ -1,9 +1,10 @@
+import Dispatch
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Dispatch
 
 /// Incremental full-text search over the pack's FAQ, steps, cautions and cards in one
 /// language. Texts are folded once when the index is built; each keystroke then scans
@@ -49,18 +50,26 @@ public struct SearchIndex: Sendable {
     public init(pack: ContentPack, language: Language) {
         self.language = language
         for card in pack.cards {
-            add(.card(cardID: card.id), title: card.name[language], keywords: [card.summary[language]], body: card.activation[language])
+            add(
+                .card(cardID: card.id), title: card.name[language],
+                keywords: [card.summary[language]], body: card.activation[language])
             for faq in card.faq {
-                add(.faq(cardID: card.id, faqID: faq.id), title: faq.question[language], keywords: faq.keywords(language), body: faq.answer[language])
+                add(
+                    .faq(cardID: card.id, faqID: faq.id), title: faq.question[language],
+                    keywords: faq.keywords(language), body: faq.answer[language])
             }
             for method in card.methods {
                 for (index, step) in method.steps.enumerated() {
-                    add(.step(cardID: card.id, methodID: method.id, stepIndex: index), title: step.title[language],
+                    add(
+                        .step(cardID: card.id, methodID: method.id, stepIndex: index),
+                        title: step.title[language],
                         keywords: step.bring.map { $0.name[language] }, body: step.body[language])
                 }
             }
             for caution in card.cautions {
-                add(.caution(cardID: card.id, cautionID: caution.id), title: caution.title[language], keywords: [], body: caution.body[language])
+                add(
+                    .caution(cardID: card.id, cautionID: caution.id),
+                    title: caution.title[language], keywords: [], body: caution.body[language])
             }
         }
         for field in [titles, keywords, bodies] {
@@ -79,19 +88,25 @@ public struct SearchIndex: Sendable {
 
     /// The query's folded terms (split at spaces): every term must match.
     public static func terms(_ query: String) -> [String] {
-        Folding.fold(query).split(whereSeparator: { $0 == " " || $0 == "\u{3000}" }).map(String.init)
+        Folding.fold(query).split(whereSeparator: { $0 == " " || $0 == "\u{3000}" }).map(
+            String.init)
     }
 
     private func needle(_ term: String) -> Needle {
         let bytes = Array(term.utf8)
-        let byRarity = bytes.indices.sorted { (byteCounts[Int(bytes[$0])], $0) < (byteCounts[Int(bytes[$1])], $1) }
-        return Needle(bytes: bytes, pivot: byRarity.first ?? 0, second: byRarity.dropFirst().first ?? byRarity.first ?? 0)
+        let byRarity = bytes.indices.sorted {
+            (byteCounts[Int(bytes[$0])], $0) < (byteCounts[Int(bytes[$1])], $1)
+        }
+        return Needle(
+            bytes: bytes, pivot: byRarity.first ?? 0,
+            second: byRarity.dropFirst().first ?? byRarity.first ?? 0)
     }
 
     /// Hits for `query`, best first. Pass the previous hits when the query only grew: the
     /// new hits are a subset of them.
     public func search(_ query: String, within previous: [Hit]? = nil) -> [Hit] {
-        search(query, within: previous, parts: parts(candidates: previous?.count ?? documents.count))
+        search(
+            query, within: previous, parts: parts(candidates: previous?.count ?? documents.count))
     }
 
     /// The search over `parts` (consecutive ranges covering every document), each on its own
@@ -102,7 +117,9 @@ public struct SearchIndex: Sendable {
         guard !needles.isEmpty, !documents.isEmpty else { return [] }
         // The candidates, in document order as a fresh search finds them.
         var flags = [Bool](repeating: previous == nil, count: documents.count)
-        for hit in previous ?? [] where flags.indices.contains(hit.document) { flags[hit.document] = true }
+        for hit in previous ?? [] where flags.indices.contains(hit.document) {
+            flags[hit.document] = true
+        }
         let alive = flags
         // Allocated here, not by the workers: a worker's first large malloc after the
         // content load's many small frees can stall for milliseconds consolidating them.
@@ -114,7 +131,8 @@ public struct SearchIndex: Sendable {
             scores.withUnsafeMutableBufferPointer { scores in
                 terms.withUnsafeMutableBufferPointer { terms in
                     left.withUnsafeMutableBufferPointer { left in
-                        let scratch = Scratch(candidates: candidates, scores: scores, terms: terms, left: left)
+                        let scratch = Scratch(
+                            candidates: candidates, scores: scores, terms: terms, left: left)
                         if parts.count == 1 {
                             scan(needles, part: 0, of: parts, alive: alive, scratch)
                         } else {
@@ -134,7 +152,9 @@ public struct SearchIndex: Sendable {
     func parts(candidates: Int) -> [Range<Int>] {
         let count = documents.count
         let bytes = titles.bytes.count + keywords.bytes.count + bodies.bytes.count
-        guard count > 0, coreParts.count > 1, bytes / count * candidates >= 512 * 1024 else { return [0..<count] }
+        guard count > 0, coreParts.count > 1, bytes / count * candidates >= 512 * 1024 else {
+            return [0..<count]
+        }
         return coreParts
     }
 
@@ -161,19 +181,23 @@ public struct SearchIndex: Sendable {
     func ranked(_ parts: [Range<Int>], _ scratch: Scratch, top: Int) -> [Hit] {
         func forEachHit(_ body: (Int, Int) -> Void) {
             for (k, part) in parts.enumerated() {
-                for document in scratch.candidates[part.lowerBound ..< part.lowerBound + scratch.left[k]].lazy.map(Int.init) {
+                for document in scratch.candidates[
+                    part.lowerBound..<part.lowerBound + scratch.left[k]
+                ].lazy.map(Int.init) {
                     body(document, Int(scratch.scores[document]) + (isFAQ[document] ? 5 : 0))
                 }
             }
         }
         let count = scratch.left.reduce(0, +)
         guard count > 0 else { return [] }
-        var next = [Int](repeating: 0, count: top + 2)  // by top - score: where the next such hit goes
+        // By top - score: where the next such hit goes.
+        var next = [Int](repeating: 0, count: top + 2)
         forEachHit { _, score in next[top - score + 1] += 1 }
         for n in 1..<next.count { next[n] += next[n - 1] }
         return [Hit](unsafeUninitializedCapacity: count) { out, initialized in
             forEachHit { document, score in
-                out.initializeElement(at: next[top - score], to: Hit(document: document, score: score))
+                out.initializeElement(
+                    at: next[top - score], to: Hit(document: document, score: score))
                 next[top - score] += 1
             }
             initialized = count

@@ -38,7 +38,9 @@ extension SearchIndex {
     /// that hold every needle, with their scores. Term by term: titles first, then keywords
     /// and bodies only for the candidates the term has not matched yet, as a score counts
     /// only the best field. The work follows the candidates left, not the part's size.
-    func scan(_ needles: [Needle], part k: Int, of parts: [Range<Int>], alive: [Bool], _ scratch: Scratch) {
+    func scan(
+        _ needles: [Needle], part k: Int, of parts: [Range<Int>], alive: [Bool], _ scratch: Scratch
+    ) {
         let part = parts[k]
         let lo = part.lowerBound
         let (scores, terms) = (scratch.scores, scratch.terms)
@@ -52,9 +54,15 @@ extension SearchIndex {
         for needle in needles {
             let left = UnsafeBufferPointer(rebasing: candidates[..<count])
             for d in left { terms[Int(d)] = 0 }
-            Self.sweep(needle, titles, left, where: { _ in true }) { d, at in terms[d] = UInt8(100 - min(at, 50)) }
-            Self.sweep(needle, keywords, left, where: { terms[$0] == 0 }) { d, _ in terms[d] = 40 }
-            Self.sweep(needle, bodies, left, where: { terms[$0] == 0 }) { d, _ in terms[d] = 10 }
+            Self.sweep(
+                needle, titles, left, where: { _ in true },
+                found: { d, at in
+                    terms[d] = UInt8(100 - min(at, 50))
+                })
+            Self.sweep(
+                needle, keywords, left, where: { terms[$0] == 0 }, found: { d, _ in terms[d] = 40 })
+            Self.sweep(
+                needle, bodies, left, where: { terms[$0] == 0 }, found: { d, _ in terms[d] = 10 })
             // Keep the candidates this term matched, in order.
             var kept = 0
             for i in 0..<count {
@@ -73,8 +81,11 @@ extension SearchIndex {
     /// `wanted` selects and whose text in `field` holds `needle`, with the offset of the
     /// first match. Consecutive documents are one sweep of the buffer: one pass over a field
     /// when most documents are candidates, and no more than their own text when few are.
-    static func sweep(_ needle: Needle, _ field: Field, _ documents: UnsafeBufferPointer<Int32>, where wanted: (Int) -> Bool,
-                      _ found: (Int, Int) -> Void) {
+    static func sweep(
+        _ needle: Needle, _ field: Field, _ documents: UnsafeBufferPointer<Int32>,
+        where wanted: (Int) -> Bool,
+        found: (Int, Int) -> Void
+    ) {
         let n = needle.bytes.count
         guard n > 0 else { return }
         field.bytes.withUnsafeBufferPointer { hay in
@@ -93,8 +104,10 @@ extension SearchIndex {
                         }
                         var document = first
                         var from = starts[first]
-                        while let start = firstMatch(of: ndl, needle.pivot, needle.second, in: base, from: from,
-                                                     end: starts[runEnd] - 1, bound: hay.count) {
+                        while let start = firstMatch(
+                            of: ndl, needle.pivot, needle.second, in: base, from: from,
+                            end: starts[runEnd] - 1, bound: hay.count)
+                        {
                             while starts[document + 1] <= start { document += 1 }
                             let end = starts[document + 1] - 1
                             if start + n <= end {
@@ -117,10 +130,12 @@ extension SearchIndex {
     /// letters and the lead bytes of Chinese characters are. Sixty-four positions per step
     /// (four 16-byte compares, one branch), so the branch to the candidates is seldom taken;
     /// only candidates are compared in full. Loads may read past `end`, up to `bound`.
-    static func firstMatch(of needle: UnsafeBufferPointer<UInt8>, _ p: Int, _ q: Int, in base: UnsafePointer<UInt8>,
-                           from: Int, end: Int, bound: Int) -> Int? {
+    static func firstMatch(
+        of needle: UnsafeBufferPointer<UInt8>, _ p: Int, _ q: Int, in base: UnsafePointer<UInt8>,
+        from: Int, end: Int, bound: Int
+    ) -> Int? {
         let n = needle.count
-        let last = end - n  // the last start that fits
+        let last = end - n // the last start that fits
         let reach = max(p, q)
         let raw = UnsafeRawPointer(base)
         let first = SIMD16<UInt8>(repeating: needle[p])
@@ -129,7 +144,8 @@ extension SearchIndex {
         /// i + k has both bytes. As two words: Swift's `any` on a mask compiles to a chain of
         /// shuffles here, a test of two words to one `or`.
         func candidates(_ i: Int) -> SIMD2<UInt64> {
-            let both = (raw.loadUnaligned(fromByteOffset: i + p, as: SIMD16<UInt8>.self) .== first)
+            let both =
+                (raw.loadUnaligned(fromByteOffset: i + p, as: SIMD16<UInt8>.self) .== first)
                 .& (raw.loadUnaligned(fromByteOffset: i + q, as: SIMD16<UInt8>.self) .== second)
             return unsafeBitCast(both, to: SIMD2<UInt64>.self)
         }
@@ -141,7 +157,7 @@ extension SearchIndex {
         /// The first full match among the eight candidate lanes of `word` from `i`;
         /// `last + 1` when the candidates run past `last`, nil when none matches.
         func check(_ word: UInt64, _ i: Int) -> Int? {
-            var bits = word & 0x0101_0101_0101_0101  // one bit per lane
+            var bits = word & 0x0101_0101_0101_0101 // one bit per lane
             while bits != 0 {
                 let start = i + bits.trailingZeroBitCount >> 3
                 if start > last { return last + 1 }
@@ -155,9 +171,15 @@ extension SearchIndex {
         }
         var i = from
         while i <= last && i + reach + 64 <= bound {
-            let c0 = candidates(i), c1 = candidates(i + 16), c2 = candidates(i + 32), c3 = candidates(i + 48)
+            let c0 = candidates(i)
+            let c1 = candidates(i + 16)
+            let c2 = candidates(i + 32)
+            let c3 = candidates(i + 48)
             let any = c0 | c1 | c2 | c3
-            if any.x | any.y != 0, let found = check(c0, i) ?? check(c1, i + 16) ?? check(c2, i + 32) ?? check(c3, i + 48) {
+            if any.x | any.y != 0,
+                let found = check(c0, i) ?? check(c1, i + 16) ?? check(c2, i + 32)
+                    ?? check(c3, i + 48)
+            {
                 return found > last ? nil : found
             }
             i += 64

@@ -33,20 +33,28 @@ public enum SessionCoding {
     }
 
     static func value(of checklist: Checklist) -> JSONValue {
-        .object(sortedByKey([
-            ("country", .string(checklist.countryID)),
-            ("card", .string(checklist.cardID)),
-            ("method", .string(checklist.methodID)),
-            ("currentStep", .string(checklist.currentStepID)),
-            ("steps", .object(sortedByKey(checklist.stepStatus.map { ($0.key, .string($0.value.rawValue)) }))),
-            ("ticked", .array(checklist.ticked.sorted().map(JSONValue.string))),
-            ("started", .string(CivilTime.isoInstant(checklist.started))),
-            ("changed", .string(CivilTime.isoInstant(checklist.changed))),
-            ("contentFingerprint", .string(checklist.contentFingerprint)),
-        ]))
+        .object(
+            sortedByKey([
+                ("country", .string(checklist.countryID)),
+                ("card", .string(checklist.cardID)),
+                ("method", .string(checklist.methodID)),
+                ("currentStep", .string(checklist.currentStepID)),
+                (
+                    "steps",
+                    .object(
+                        sortedByKey(
+                            checklist.stepStatus.map { ($0.key, .string($0.value.rawValue)) }))
+                ),
+                ("ticked", .array(checklist.ticked.sorted().map(JSONValue.string))),
+                ("started", .string(CivilTime.isoInstant(checklist.started))),
+                ("changed", .string(CivilTime.isoInstant(checklist.changed))),
+                ("contentFingerprint", .string(checklist.contentFingerprint)),
+            ]))
     }
 
-    private static func sortedByKey(_ members: [(key: String, value: JSONValue)]) -> [(key: String, value: JSONValue)] {
+    private static func sortedByKey(_ members: [(key: String, value: JSONValue)]) -> [(
+        key: String, value: JSONValue
+    )] {
         members.sorted { $0.key < $1.key }
     }
 
@@ -55,9 +63,10 @@ public enum SessionCoding {
     /// A version-1 (or newer) file.
     static func file(_ root: JSONValue) throws(ShapeError) -> SessionFile {
         let top = Reader(value: root, path: "")
-        var file = SessionFile(language: try language(top.field("language")),
-                               checklists: try top.field("checklists").array().map(checklist),
-                               lastOpened: try top.optionalField("lastOpened")?.string())
+        var file = SessionFile(
+            language: try language(top.field("language")),
+            checklists: try top.field("checklists").array().map(checklist),
+            lastOpened: try top.optionalField("lastOpened")?.string())
         file.schemaVersion = try top.field("schemaVersion").integer()
         file.bilingual = try top.optionalField("bilingual")?.boolean() ?? false
         return file
@@ -67,24 +76,29 @@ public enum SessionCoding {
     /// defaulted to Chinese, and there was no `lastOpened`.
     static func versionZero(_ root: JSONValue) throws(ShapeError) -> SessionFile {
         let top = Reader(value: root, path: "")
-        return SessionFile(language: try top.optionalField("language").map(language) ?? .zh,
-                           checklists: try top.field("checklists").array().map(checklist), lastOpened: nil)
+        return SessionFile(
+            language: try top.optionalField("language").map(language) ?? .zh,
+            checklists: try top.field("checklists").array().map(checklist), lastOpened: nil)
     }
 
     /// Fields are read in declaration order, so the first bad one is the one reported.
     static func checklist(_ item: Reader) throws(ShapeError) -> Checklist {
-        let country = try item.field("country").string(), card = try item.field("card").string()
-        let method = try item.field("method").string(), current = try item.field("currentStep").string()
+        let country = try item.field("country").string()
+        let card = try item.field("card").string()
+        let method = try item.field("method").string()
+        let current = try item.field("currentStep").string()
         var statuses: [String: StepStatus] = [:]
         for (stepID, status) in try item.field("steps").object() {
             statuses[stepID] = try status.enumeration(StepStatus.self)
         }
         var ticked = Set<String>()
         for material in try item.field("ticked").array() { ticked.insert(try material.string()) }
-        return Checklist(countryID: country, cardID: card, methodID: method, currentStepID: current,
-                         stepStatus: statuses, ticked: ticked,
-                         started: try item.field("started").instant(), changed: try item.field("changed").instant(),
-                         contentFingerprint: try item.field("contentFingerprint").string())
+        return Checklist(
+            countryID: country, cardID: card, methodID: method, currentStepID: current,
+            stepStatus: statuses, ticked: ticked,
+            started: try item.field("started").instant(),
+            changed: try item.field("changed").instant(),
+            contentFingerprint: try item.field("contentFingerprint").string())
     }
 
     private static func language(_ value: Reader) throws(ShapeError) -> Language {
@@ -111,44 +125,51 @@ public enum SessionCoding {
 
         func field(_ key: String) throws(ShapeError) -> Reader {
             guard let found = try optionalField(key) else {
-                throw ShapeError(reason: value[key] == nil ? "missing field \(child(key))" : "wrong type at \(child(key))")
+                throw ShapeError(
+                    reason: value[key] == nil
+                        ? "missing field \(child(key))" : "wrong type at \(child(key))")
             }
             return found
         }
 
         func array() throws(ShapeError) -> [Reader] {
-            guard case let .array(items) = value else { throw failure("wrong type at") }
+            guard case .array(let items) = value else { throw failure("wrong type at") }
             return items.enumerated().map { Reader(value: $1, path: "\(path)[\($0)]") }
         }
 
         func object() throws(ShapeError) -> [(String, Reader)] {
-            guard case let .object(members) = value else { throw failure("wrong type at") }
+            guard case .object(let members) = value else { throw failure("wrong type at") }
             return members.map { ($0.key, Reader(value: $0.value, path: child($0.key))) }
         }
 
         func string() throws(ShapeError) -> String {
-            guard case let .string(text) = value else { throw failure("wrong type at") }
+            guard case .string(let text) = value else { throw failure("wrong type at") }
             return text
         }
 
         func boolean() throws(ShapeError) -> Bool {
-            guard case let .bool(flag) = value else { throw failure("wrong type at") }
+            guard case .bool(let flag) = value else { throw failure("wrong type at") }
             return flag
         }
 
         func integer() throws(ShapeError) -> Int {
-            guard case let .number(number) = value else { throw failure("wrong type at") }
-            guard number == number.rounded(), abs(number) < 1e15 else { throw failure("invalid value at") }
+            guard case .number(let number) = value else { throw failure("wrong type at") }
+            guard number == number.rounded(), abs(number) < 1e15 else {
+                throw failure("invalid value at")
+            }
             return Int(number)
         }
 
-        func enumeration<T: RawRepresentable>(_: T.Type) throws(ShapeError) -> T where T.RawValue == String {
+        func enumeration<T: RawRepresentable>(_: T.Type) throws(ShapeError) -> T
+        where T.RawValue == String {
             guard let known = T(rawValue: try string()) else { throw failure("invalid value at") }
             return known
         }
 
         func instant() throws(ShapeError) -> Date {
-            guard let date = CivilTime.parseInstant(try string()) else { throw failure("invalid value at") }
+            guard let date = CivilTime.parseInstant(try string()) else {
+                throw failure("invalid value at")
+            }
             return date
         }
     }

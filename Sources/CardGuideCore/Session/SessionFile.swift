@@ -80,7 +80,7 @@ enum SessionDecoding {
         switch root["schemaVersion"] {
         case nil:
             version = 0
-        case let .number(value)? where value >= 0 && value == value.rounded() && value < 1_000_000:
+        case .number(let value)? where value >= 0 && value == value.rounded() && value < 1_000_000:
             version = Int(value)
         default:
             return .corrupt(reason: "schemaVersion is not a whole number")
@@ -103,12 +103,15 @@ enum SessionDecoding {
     }
 }
 
-public extension Checklist {
+extension Checklist {
     /// A checklist from raw IDs, for code that has progress but no `Method` at hand (tools,
     /// tests, future migrations).
-    init(countryID: String, cardID: String, methodID: String, currentStepID: String,
-         stepStatus: [String: StepStatus] = [:], ticked: Set<String> = [], started: Date, changed: Date,
-         contentFingerprint: String) {
+    public init(
+        countryID: String, cardID: String, methodID: String, currentStepID: String,
+        stepStatus: [String: StepStatus] = [:], ticked: Set<String> = [], started: Date,
+        changed: Date,
+        contentFingerprint: String
+    ) {
         self.countryID = countryID
         self.cardID = cardID
         self.methodID = methodID

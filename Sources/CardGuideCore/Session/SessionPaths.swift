@@ -42,9 +42,12 @@ public enum SessionPaths {
 
     /// A profile's file, beside the default file. The name becomes a file name, so it is
     /// limited to characters that cannot climb out of the folder or hide a file.
-    public static func profileFile(_ name: String, environment: [String: String]) throws(PathError) -> String {
+    public static func profileFile(_ name: String, environment: [String: String]) throws(PathError)
+        -> String
+    {
         guard isValidProfileName(name) else { throw .invalidProfileName(name) }
-        return PathText.join(try stateDirectory(environment: environment), profilesFolder, name + ".json")
+        return PathText.join(
+            try stateDirectory(environment: environment), profilesFolder, name + ".json")
     }
 
     /// `[A-Za-z0-9_-]{1,64}`.
@@ -53,7 +56,7 @@ public enum SessionPaths {
         return name.utf8.allSatisfy { byte in
             switch byte {
             case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
-                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"):
+                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"):
                 return true
             default:
                 return false

@@ -29,7 +29,9 @@ public enum SessionReconciler {
 
     /// `file` with only what `pack` still has, and what was dropped. Checklists that lost
     /// something take the pack's fingerprint: they now describe this content.
-    public static func reconcile(_ file: SessionFile, with pack: ContentPack) -> (SessionFile, Report) {
+    public static func reconcile(_ file: SessionFile, with pack: ContentPack) -> (
+        SessionFile, Report
+    ) {
         var report = Report()
         var kept: [Int: Checklist] = [:]
         var seenMethods = Set<String>()
@@ -40,9 +42,12 @@ public enum SessionReconciler {
         }
         for index in recentFirst {
             var checklist = file.checklists[index]
-            guard let card = pack.card(checklist.cardID), let method = card.method(checklist.methodID),
-                  seenMethods.insert(method.id).inserted else {
-                report.droppedChecklists.append(.init(cardID: checklist.cardID, methodID: checklist.methodID))
+            guard let card = pack.card(checklist.cardID),
+                let method = card.method(checklist.methodID),
+                seenMethods.insert(method.id).inserted
+            else {
+                report.droppedChecklists.append(
+                    .init(cardID: checklist.cardID, methodID: checklist.methodID))
                 continue
             }
             checklist.countryID = card.countryID
@@ -56,9 +61,12 @@ public enum SessionReconciler {
             if !stepIDs.contains(checklist.currentStepID), let first = method.steps.first {
                 trimmed.movedFromStep = checklist.currentStepID
                 checklist.currentStepID = first.id
-                if checklist.status(of: first.id) == .notStarted { checklist.stepStatus[first.id] = .inProgress }
+                if checklist.status(of: first.id) == .notStarted {
+                    checklist.stepStatus[first.id] = .inProgress
+                }
             }
-            if !trimmed.steps.isEmpty || !trimmed.materials.isEmpty || trimmed.movedFromStep != nil {
+            if !trimmed.steps.isEmpty || !trimmed.materials.isEmpty || trimmed.movedFromStep != nil
+            {
                 checklist.contentFingerprint = pack.fingerprint
                 report.trimmed.append(trimmed)
             }

@@ -73,7 +73,9 @@ public final class SessionStore {
     /// `path`. Never fails: problems become notices, and at worst the app starts fresh.
     /// A name that is not a regular file (a folder, FIFO or device) is not touched at all: the
     /// store is read-only and empty, with a `.notRegularFile` notice.
-    public static func open(path rawPath: String, now: Date = Date()) -> (SessionStore, [SessionNotice]) {
+    public static func open(path rawPath: String, now: Date = Date()) -> (
+        SessionStore, [SessionNotice]
+    ) {
         let store = SessionStore(path: resolved(absolute(rawPath)))
         if !isRegularFileOrMissing(store.path) {
             store.isReadOnly = true
@@ -101,17 +103,19 @@ public final class SessionStore {
     public static func read(path rawPath: String) -> Result<SessionFile?, ReadError> {
         let path = absolute(rawPath)
         switch PosixFile.readAll(path, limit: maximumBytes) {
-        case let .failure(failure):
+        case .failure(let failure):
             return .failure(ReadError(path: path, reason: failure.reason))
         case .success(nil):
             return .success(nil)
-        case let .success(bytes?):
+        case .success(let bytes?):
             switch SessionDecoding.decode(bytes) {
-            case let .current(file), let .migrated(file, _), let .newer(file?, _):
+            case .current(let file), .migrated(let file, _), .newer(let file?, _):
                 return .success(file)
-            case let .newer(nil, version):
-                return .failure(ReadError(path: path, reason: "written by a newer CardGuide (format \(version))"))
-            case let .corrupt(reason):
+            case .newer(nil, let version):
+                return .failure(
+                    ReadError(
+                        path: path, reason: "written by a newer CardGuide (format \(version))"))
+            case .corrupt(let reason):
                 return .failure(ReadError(path: path, reason: reason))
             }
         }
@@ -131,30 +135,33 @@ public final class SessionStore {
         switch PosixFile.readAll(path, limit: Self.maximumBytes) {
         case .success(nil):
             return []
-        case let .success(bytes?):
+        case .success(let bytes?):
             outcome = SessionDecoding.decode(bytes)
-        case let .failure(failure):
+        case .failure(let failure):
             outcome = .corrupt(reason: failure.reason)
         }
         switch outcome {
-        case let .current(file):
+        case .current(let file):
             self.file = file
             return []
-        case let .migrated(file, from):
+        case .migrated(let file, let from):
             self.file = file
             return [.migrated(path: path, from: from, to: SessionFile.currentSchemaVersion)]
-        case let .newer(file, version):
+        case .newer(let file, let version):
             self.file = file ?? SessionFile()
             isReadOnly = true
-            return [.newerVersion(path: path, found: version, supported: SessionFile.currentSchemaVersion)]
-        case let .corrupt(reason):
+            return [
+                .newerVersion(
+                    path: path, found: version, supported: SessionFile.currentSchemaVersion)
+            ]
+        case .corrupt(let reason):
             // Another process owns the file: moving it would pull it from under that
             // process, so leave it and stay read-only.
             if isReadOnly { return [.unreadableKept(path: path, reason: reason)] }
             switch quarantine(now: now) {
-            case let .success(movedTo):
+            case .success(let movedTo):
                 return [.movedAside(path: path, movedTo: movedTo, reason: reason)]
-            case let .failure(failure):
+            case .failure(let failure):
                 isReadOnly = true
                 return [.unreadableKept(path: path, reason: "\(reason); \(failure.reason)")]
             }
@@ -167,8 +174,10 @@ public final class SessionStore {
         // Checked at open, and again here: only a regular file is ever renamed.
         var info = stat()
         guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
-            return .failure(PosixFile.Failure(code: EINVAL, operation: "move aside",
-                                              detail: "not a regular file"))
+            return .failure(
+                PosixFile.Failure(
+                    code: EINVAL, operation: "move aside",
+                    detail: "not a regular file"))
         }
         let stamp = Self.timestamp(now)
         var target = "\(path).corrupt-\(stamp)"
@@ -189,15 +198,20 @@ public final class SessionStore {
 
     /// `refused`: a lock file planted by someone else (a link, another user's file). Writing
     /// without the lock could mean two writers, so the store turns read-only instead.
-    private enum LockResult { case acquired, heldBy(Int32?), refused(String), unavailable }
+    private enum LockResult {
+        case acquired
+        case heldBy(Int32?)
+        case refused(String)
+        case unavailable
+    }
 
     /// Read-only, with the notice that says why, when the lock belongs to someone else.
     private func yield(to lock: LockResult) -> SessionNotice? {
         switch lock {
-        case let .heldBy(pid):
+        case .heldBy(let pid):
             isReadOnly = true
             return .inUse(path: path, pid: pid)
-        case let .refused(reason):
+        case .refused(let reason):
             isReadOnly = true
             return .lockRefused(path: lockPath, reason: reason)
         case .acquired, .unavailable:
@@ -210,8 +224,8 @@ public final class SessionStore {
         // fail and say so; nothing to guard.
         let fd: Int32
         switch OwnedFile.openForWriting(lockPath, .openOrCreate, access: O_RDWR) {
-        case let .success(opened): fd = opened
-        case let .failure(failure) where failure.detail != nil: return .refused(failure.reason)
+        case .success(let opened): fd = opened
+        case .failure(let failure) where failure.detail != nil: return .refused(failure.reason)
         case .failure: return .unavailable
         }
         if flock(fd, LOCK_EX | LOCK_NB) != 0 {
@@ -230,7 +244,8 @@ public final class SessionStore {
         // first cost half a millisecond of every start on some file systems, so it is left
         // for a lock file that holds something longer.
         let digits = String(getpid())
-        let text = Array((digits + String(repeating: " ", count: max(0, 10 - digits.count)) + "\n").utf8)
+        let text = Array(
+            (digits + String(repeating: " ", count: max(0, 10 - digits.count)) + "\n").utf8)
         var info = stat()
         if fstat(fd, &info) != 0 || info.st_size > text.count { _ = ftruncate(fd, 0) }
         _ = text.withUnsafeBytes { pwrite(fd, $0.baseAddress, $0.count, 0) }
@@ -255,7 +270,8 @@ public final class SessionStore {
         var buffer = [UInt8](repeating: 0, count: 32)
         let n = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, 0) }
         guard n > 0 else { return nil }
-        return Int32(String(decoding: buffer[0..<n].filter { $0 >= 0x30 && $0 <= 0x39 }, as: UTF8.self))
+        return Int32(
+            String(decoding: buffer[0..<n].filter { $0 >= 0x30 && $0 <= 0x39 }, as: UTF8.self))
     }
 
     /// Temporary files of saves that were killed half-way. Only the lock holder may remove
@@ -294,8 +310,8 @@ public final class SessionStore {
         let temp = "\(directory)/\(tempPrefix)\(getpid())-\(saveCount)"
         let fd: Int32
         switch OwnedFile.openForWriting(temp, .newOnly, operation: "create temporary file") {
-        case let .success(opened): fd = opened
-        case let .failure(failure): return failure
+        case .success(let opened): fd = opened
+        case .failure(let failure): return failure
         }
         // A write error, EFBIG (file size limit) included, fails the save; SIGXFSZ is ignored.
         var failure = PosixFile.writeAll(fd, bytes) ?? PosixFile.fsyncFile(fd)
@@ -325,8 +341,9 @@ public final class SessionStore {
     private static func resolved(_ path: String) -> String {
         var info = stat()
         guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFLNK,
-              OwnedFile.looseness(ofFolder: PathText.folder(of: path)) == nil,
-              let real = realpath(path, nil) else { return path }
+            OwnedFile.looseness(ofFolder: PathText.folder(of: path)) == nil,
+            let real = realpath(path, nil)
+        else { return path }
         defer { free(real) }
         return String(cString: real)
     }

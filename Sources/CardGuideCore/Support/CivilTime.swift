@@ -24,7 +24,9 @@ public struct CivilTime: Equatable, Sendable {
         var time = time_t(Int(date.timeIntervalSince1970.rounded(.down)) + utcOffset)
         var fields = tm()
         gmtime_r(&time, &fields)
-        (year, month, day) = (Int(fields.tm_year) + 1900, Int(fields.tm_mon) + 1, Int(fields.tm_mday))
+        (year, month, day) = (
+            Int(fields.tm_year) + 1900, Int(fields.tm_mon) + 1, Int(fields.tm_mday)
+        )
         (hour, minute, second) = (Int(fields.tm_hour), Int(fields.tm_min), Int(fields.tm_sec))
     }
 
@@ -71,11 +73,13 @@ public struct CivilTime: Equatable, Sendable {
             }
             return value
         }
-        guard b.count >= 20, b[4] == 0x2D, b[7] == 0x2D, b[10] == 0x54, b[13] == 0x3A, b[16] == 0x3A,
-              let year = digits(0, 4), let month = digits(5, 2), let day = digits(8, 2),
-              let hour = digits(11, 2), let minute = digits(14, 2), let second = digits(17, 2),
-              (1...12).contains(month), (1...days(inMonth: month, of: year)).contains(day),
-              hour < 24, minute < 60, second < 60 else { return nil }
+        guard b.count >= 20, b[4] == 0x2D, b[7] == 0x2D, b[10] == 0x54, b[13] == 0x3A,
+            b[16] == 0x3A,
+            let year = digits(0, 4), let month = digits(5, 2), let day = digits(8, 2),
+            let hour = digits(11, 2), let minute = digits(14, 2), let second = digits(17, 2),
+            (1...12).contains(month), (1...days(inMonth: month, of: year)).contains(day),
+            hour < 24, minute < 60, second < 60
+        else { return nil }
         var i = 19
         if b[i] == 0x2E {
             i += 1
@@ -87,17 +91,22 @@ public struct CivilTime: Equatable, Sendable {
         if b[i] == 0x5A, i + 1 == b.count {
             offset = 0
         } else if b[i] == 0x2B || b[i] == 0x2D, i + 6 == b.count, b[i + 3] == 0x3A,
-                  let h = digits(i + 1, 2), let m = digits(i + 4, 2), h < 24, m < 60 {
+            let h = digits(i + 1, 2), let m = digits(i + 4, 2), h < 24, m < 60
+        {
             offset = (b[i] == 0x2D ? -1 : 1) * (h * 3600 + m * 60)
         } else {
             return nil
         }
-        return CivilTime(year: year, month: month, day: day, hour: hour, minute: minute, second: second)
-            .date(utcOffset: offset)
+        return CivilTime(
+            year: year, month: month, day: day, hour: hour, minute: minute, second: second
+        )
+        .date(utcOffset: offset)
     }
 
     public init(year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int) {
-        (self.year, self.month, self.day, self.hour, self.minute, self.second) = (year, month, day, hour, minute, second)
+        (self.year, self.month, self.day, self.hour, self.minute, self.second) = (
+            year, month, day, hour, minute, second
+        )
     }
 
     static func days(inMonth month: Int, of year: Int) -> Int {
@@ -111,9 +120,13 @@ public struct CivilTime: Equatable, Sendable {
     /// 2026-12-03
     public var isoDay: String { "\(Self.pad(year, 4))-\(Self.pad(month))-\(Self.pad(day))" }
     /// 20261203-154500
-    public var compactStamp: String { "\(Self.pad(year, 4))\(Self.pad(month))\(Self.pad(day))-\(compactTime)" }
+    public var compactStamp: String {
+        "\(Self.pad(year, 4))\(Self.pad(month))\(Self.pad(day))-\(compactTime)"
+    }
     /// 20261203T154500 (ISO 8601 basic format, without a zone)
-    public var isoBasic: String { "\(Self.pad(year, 4))\(Self.pad(month))\(Self.pad(day))T\(compactTime)" }
+    public var isoBasic: String {
+        "\(Self.pad(year, 4))\(Self.pad(month))\(Self.pad(day))T\(compactTime)"
+    }
 
     private var compactTime: String { "\(Self.pad(hour))\(Self.pad(minute))\(Self.pad(second))" }
 

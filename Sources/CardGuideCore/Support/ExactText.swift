@@ -1,9 +1,10 @@
+import Synchronization
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Synchronization
 
 /// Text compared and hashed by its UTF-8 bytes. String's own `==` and hashing treat
 /// canonically equivalent texts as equal, which for non-ASCII text means normalising it
@@ -16,8 +17,11 @@ public struct ExactText: Hashable, Sendable {
 
     public static func == (a: ExactText, b: ExactText) -> Bool {
         guard a.text.utf8.count == b.text.utf8.count else { return false }
-        var x = a.text, y = b.text
-        return x.withUTF8 { p in y.withUTF8 { q in p.isEmpty || memcmp(p.baseAddress!, q.baseAddress!, p.count) == 0 } }
+        var x = a.text
+        var y = b.text
+        return x.withUTF8 { p in
+            y.withUTF8 { q in p.isEmpty || memcmp(p.baseAddress!, q.baseAddress!, p.count) == 0 }
+        }
     }
 
     public func hash(into hasher: inout Hasher) {

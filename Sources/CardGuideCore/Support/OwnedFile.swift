@@ -20,9 +20,11 @@ public enum OwnedFile {
 
     /// A descriptor open for writing (`access` O_WRONLY or O_RDWR, plus e.g. O_APPEND); a
     /// failure is reported as `operation`.
-    static func openForWriting(_ path: String, _ creation: Creation, access: Int32 = O_WRONLY,
-                               permissions: mode_t = 0o600,
-                               operation: String = "open") -> Result<Int32, PosixFile.Failure> {
+    static func openForWriting(
+        _ path: String, _ creation: Creation, access: Int32 = O_WRONLY,
+        permissions: mode_t = 0o600,
+        operation: String = "open"
+    ) -> Result<Int32, PosixFile.Failure> {
         var flags = access | O_CREAT | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC
         if creation == .newOnly { flags |= O_EXCL }
         let fd = PosixFile.retrying { open(path, flags, permissions) }
@@ -52,7 +54,7 @@ public enum OwnedFile {
     /// bytes. A descriptor, or -1 when the name is not a regular file of this user.
     public static func openLog(_ path: String, restartAbove: Int) -> Int32 {
         let opened = openForWriting(path, .openOrCreate, access: O_WRONLY | O_APPEND)
-        guard case let .success(fd) = opened else { return -1 }
+        guard case .success(let fd) = opened else { return -1 }
         var info = stat()
         if fstat(fd, &info) == 0, Int(info.st_size) > restartAbove { _ = ftruncate(fd, 0) }
         return fd

@@ -15,7 +15,9 @@ enum PosixFile {
         var detail: String?
         var reason: String { "\(operation): \(detail ?? String(cString: strerror(code)))" }
 
-        static func current(_ operation: String) -> Failure { Failure(code: errno, operation: operation) }
+        static func current(_ operation: String) -> Failure {
+            Failure(code: errno, operation: operation)
+        }
     }
 
     /// Every byte of `path`; `.success(nil)` when it does not exist. Only a regular file of at
@@ -24,7 +26,9 @@ enum PosixFile {
     static func readAll(_ path: String, limit: Int = Int.max) -> Result<[UInt8]?, Failure> {
         let fd = retrying { open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC) }
         // ENOTDIR: a parent is a regular file, so there is no session file either.
-        if fd < 0 { return errno == ENOENT || errno == ENOTDIR ? .success(nil) : .failure(.current("open")) }
+        if fd < 0 {
+            return errno == ENOENT || errno == ENOTDIR ? .success(nil) : .failure(.current("open"))
+        }
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0 else { return .failure(.current("stat")) }
@@ -36,8 +40,9 @@ enum PosixFile {
         guard (info.st_mode & S_IFMT) == S_IFREG else {
             return .failure(Failure(code: EINVAL, operation: "read", detail: "not a regular file"))
         }
-        let tooLarge = Failure(code: EFBIG, operation: "read",
-                               detail: "larger than \(limit >> 20) MiB")
+        let tooLarge = Failure(
+            code: EFBIG, operation: "read",
+            detail: "larger than \(limit >> 20) MiB")
         if Int(info.st_size) > limit { return .failure(tooLarge) }
         // One read of the size fstat gives, then on until end of file (the file may grow).
         var bytes = [UInt8](repeating: 0, count: max(Int(info.st_size), 0) + 1)
@@ -45,7 +50,9 @@ enum PosixFile {
         while true {
             if count > limit { return .failure(tooLarge) }
             if count == bytes.count { bytes += repeatElement(0, count: bytes.count) }
-            let n = retrying { bytes.withUnsafeMutableBytes { read(fd, $0.baseAddress! + count, $0.count - count) } }
+            let n = retrying {
+                bytes.withUnsafeMutableBytes { read(fd, $0.baseAddress! + count, $0.count - count) }
+            }
             if n < 0 { return .failure(.current("read")) }
             if n == 0 { break }
             count += n
@@ -80,7 +87,9 @@ enum PosixFile {
     static func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> Failure? {
         var offset = 0
         while offset < bytes.count {
-            let n = retrying { bytes.withUnsafeBytes { write(fd, $0.baseAddress! + offset, $0.count - offset) } }
+            let n = retrying {
+                bytes.withUnsafeBytes { write(fd, $0.baseAddress! + offset, $0.count - offset) }
+            }
             if n < 0 { return .current("write") }
             offset += n
         }
@@ -97,7 +106,9 @@ enum PosixFile {
         let fd = retrying { open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC) }
         if fd < 0 { return .current("open folder") }
         defer { close(fd) }
-        if retrying({ fsync(fd) }) != 0, errno != EINVAL, errno != EROFS { return .current("fsync folder") }
+        if retrying({ fsync(fd) }) != 0, errno != EINVAL, errno != EROFS {
+            return .current("fsync folder")
+        }
         return nil
     }
 

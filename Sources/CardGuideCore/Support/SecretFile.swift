@@ -13,8 +13,8 @@ public enum SecretFile {
 
         public var description: String {
             switch self {
-            case let .missing(path): return "\(path) does not exist"
-            case let .refused(path, reason): return "\(path): \(reason)"
+            case .missing(let path): return "\(path) does not exist"
+            case .refused(let path, let reason): return "\(path): \(reason)"
             }
         }
     }
@@ -39,9 +39,9 @@ public enum SecretFile {
             return .failure(.refused(path, reason: reason))
         }
         switch PosixFile.readAll(fd, info, limit: 4096) {
-        case let .failure(failure):
+        case .failure(let failure):
             return .failure(.refused(path, reason: failure.reason))
-        case let .success(bytes):
+        case .success(let bytes):
             let text = String(decoding: bytes, as: UTF8.self)
             let line = text.split(separator: "\n", omittingEmptySubsequences: false).first ?? ""
             return .success(line.trimmingCharacters(in: [" ", "\t", "\r"]))

@@ -24,7 +24,9 @@ public enum XDGFolder: Sendable {
     /// `$XDG_…_HOME/cardguide`, else `$HOME/<default>/cardguide`; nil when neither is an
     /// absolute path.
     public func folder(_ environment: (String) -> String?) -> String? {
-        if let base = environment(variable), base.hasPrefix("/") { return PathText.join(base, "cardguide") }
+        if let base = environment(variable), base.hasPrefix("/") {
+            return PathText.join(base, "cardguide")
+        }
         if let home = environment("HOME"), home.hasPrefix("/") {
             return PathText.join(home, underHome, "cardguide")
         }

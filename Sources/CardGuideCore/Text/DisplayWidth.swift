@@ -10,7 +10,7 @@ public enum DisplayWidth {
         let value = scalar.value
         if value < 0x7F { return value >= 0x20 ? 1 : (value == 0 ? 0 : -1) }
         if value < 0xA0 { return -1 }
-        if value == 0xAD { return 1 }  // soft hyphen: glibc shows it
+        if value == 0xAD { return 1 } // soft hyphen: glibc shows it
         // CJK Unified Ideographs, all assigned by glibc's Unicode 14 and wide: most of the
         // pack's Chinese, measured without the two table searches below.
         if value >= 0x4E00 && value <= 0x9FFF { return 2 }
@@ -27,13 +27,18 @@ public enum DisplayWidth {
         }
         // Hangul medial vowels and final consonants join the syllable before them; U+1171E
         // (Ahom medial ra) was a nonspacing mark in Unicode 14.
-        if (0x1160...0x11FF).contains(value) || (0xD7B0...0xD7FF).contains(value) || value == 0x1171E { return 0 }
+        if (0x1160...0x11FF).contains(value) || (0xD7B0...0xD7FF).contains(value)
+            || value == 0x1171E
+        {
+            return 0
+        }
         return 1
     }
 
     /// Format characters that glibc shows as one column (Arabic number signs and the like).
     static func isPrependedConcatenationMark(_ value: UInt32) -> Bool {
-        (0x600...0x605).contains(value) || value == 0x6DD || value == 0x70F || (0x890...0x891).contains(value)
+        (0x600...0x605).contains(value) || value == 0x6DD || value == 0x70F
+            || (0x890...0x891).contains(value)
             || value == 0x8E2 || value == 0x110BD || value == 0x110CD
     }
 
@@ -85,7 +90,9 @@ public enum DisplayWidth {
         for scalar in text.unicodeScalars {
             let v = scalar.value
             if v >= 0x20 && v < 0x7F { continue }
-            if ((0x3001...0x9FFF).contains(v) || (0xFF01...0xFF5E).contains(v)) && of(scalar) > 0 { continue }
+            if ((0x3001...0x9FFF).contains(v) || (0xFF01...0xFF5E).contains(v)) && of(scalar) > 0 {
+                continue
+            }
             return false
         }
         return true
@@ -99,7 +106,13 @@ public enum DisplayWidth {
         while low <= high {
             let mid = (low + high) / 2
             let range = ranges[mid]
-            if v < range.lowerBound { high = mid - 1 } else if v > range.upperBound { low = mid + 1 } else { return true }
+            if v < range.lowerBound {
+                high = mid - 1
+            } else if v > range.upperBound {
+                low = mid + 1
+            } else {
+                return true
+            }
         }
         return false
     }

@@ -25,7 +25,10 @@ public enum TextLayout {
             used += w
         }
         // Never leave a trailing space before the marker: "word ..." reads as two things.
-        while marker.isEmpty == false, out.last == " " { out.removeLast(); used -= 1 }
+        while marker.isEmpty == false, out.last == " " {
+            out.removeLast()
+            used -= 1
+        }
         return out + marker + String(repeating: " ", count: width - used - marker.count)
     }
 
@@ -39,8 +42,10 @@ public enum TextLayout {
     }
 
     /// Closing punctuation that may not start a line (kinsoku).
-    static let noLineStart: Set<Character> = ["，", "。", "、", "；", "：", "？", "！", "）", "」", "』", "》", "】", "〉",
-                                               ",", ".", ";", ":", "?", "!", ")", "]", "}", "%", "〕", "～"]
+    static let noLineStart: Set<Character> = [
+        "，", "。", "、", "；", "：", "？", "！", "）", "」", "』", "》", "】", "〉",
+        ",", ".", ";", ":", "?", "!", ")", "]", "}", "%", "〕", "～",
+    ]
     /// Opening punctuation that may not end a line.
     static let noLineEnd: Set<Character> = ["（", "「", "『", "《", "【", "〈", "(", "[", "{", "〔"]
 
@@ -77,17 +82,29 @@ public enum TextLayout {
         var word = ""
         var pendingOpen = ""
         func flushWord() {
-            if !word.isEmpty { tokens.append(Token(text: word, width: DisplayWidth.of(word), isSpace: false)); word = "" }
+            if !word.isEmpty {
+                tokens.append(Token(text: word, width: DisplayWidth.of(word), isSpace: false))
+                word = ""
+            }
         }
         for character in paragraph {
             if character == " " || character == "\t" {
                 flushWord()
-                if !pendingOpen.isEmpty { word = pendingOpen; pendingOpen = ""; flushWord() }
-                if tokens.last?.isSpace != true { tokens.append(Token(text: " ", width: 1, isSpace: true)) }
+                if !pendingOpen.isEmpty {
+                    word = pendingOpen
+                    pendingOpen = ""
+                    flushWord()
+                }
+                if tokens.last?.isSpace != true {
+                    tokens.append(Token(text: " ", width: 1, isSpace: true))
+                }
             } else if noLineStart.contains(character) {
                 // Attach to what precedes it, so it never begins a line. A pending opening
                 // mark comes first ("（）"), or the two would swap places.
-                if !pendingOpen.isEmpty { word += pendingOpen; pendingOpen = "" }
+                if !pendingOpen.isEmpty {
+                    word += pendingOpen
+                    pendingOpen = ""
+                }
                 if !word.isEmpty {
                     word.append(character)
                 } else if let last = tokens.indices.last, !tokens[last].isSpace {
@@ -101,10 +118,16 @@ public enum TextLayout {
                 pendingOpen.append(character)
             } else if isBreakableAlone(character) {
                 flushWord()
-                tokens.append(Token(text: pendingOpen + String(character), width: DisplayWidth.of(pendingOpen) + 2, isSpace: false))
+                tokens.append(
+                    Token(
+                        text: pendingOpen + String(character),
+                        width: DisplayWidth.of(pendingOpen) + 2, isSpace: false))
                 pendingOpen = ""
             } else {
-                if !pendingOpen.isEmpty { word += pendingOpen; pendingOpen = "" }
+                if !pendingOpen.isEmpty {
+                    word += pendingOpen
+                    pendingOpen = ""
+                }
                 word.append(character)
             }
         }
@@ -149,7 +172,8 @@ public enum TextLayout {
             for character in token.text {
                 let w = DisplayWidth.of(character)
                 if used + w > width && used > hanging {
-                    let carried = carry(from: line, before: character, hanging: hanging, width: width)
+                    let carried = carry(
+                        from: line, before: character, hanging: hanging, width: width)
                     line.removeLast(carried.count)
                     newLine()
                     line += carried
@@ -168,7 +192,8 @@ public enum TextLayout {
     /// punctuation, the closing marks before it with the character they belong to, so that the
     /// next line starts with a character. (ASCII marks inside a long word or an address split
     /// where they fall.) Nothing moves when it would empty the line or not fit the next one.
-    static func carry(from line: String, before next: Character, hanging: Int, width: Int) -> String {
+    static func carry(from line: String, before next: Character, hanging: Int, width: Int) -> String
+    {
         let characters = Array(line)
         var start = characters.count
         if noLineStart.contains(next) && DisplayWidth.of(next) == 2 {

@@ -53,9 +53,9 @@ public struct CodeLayout: Sendable {
         let x = column - Self.quiet
         switch (matrix.isDark(row: module, column: x), matrix.isDark(row: module + 1, column: x)) {
         case (false, false): return " "
-        case (true, false): return "\u{2580}"  // ▀
-        case (false, true): return "\u{2584}"  // ▄
-        case (true, true): return "\u{2588}"  // █
+        case (true, false): return "\u{2580}" // ▀
+        case (false, true): return "\u{2584}" // ▄
+        case (true, true): return "\u{2588}" // █
         }
     }
 }

@@ -1,4 +1,5 @@
 import CardGuideCore
+
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
@@ -30,20 +31,23 @@ public struct DemoPlayer: Equatable, Sendable {
     static func script(loop: Int, state: AppState) -> [Key] {
         let countries = state.pack.countries.count
         guard countries > 0 else { return [] }
-        let resumes = state.homeEntries.filter { if case .resume = $0 { return true } else { return false } }.count
+        let resumes = state.homeEntries.filter {
+            if case .resume = $0 { return true } else { return false }
+        }.count
         let country = loop % countries
-        var keys: [Key] = [.home] + Array(repeating: .down, count: resumes + country) + [.enter]  // country
-        keys += [.enter]                                    // first card
-        keys += [.down, .up, .enter]                        // glance at the methods, open the first
+        // The country.
+        var keys: [Key] = [.home] + Array(repeating: .down, count: resumes + country) + [.enter]
+        keys += [.enter] // first card
+        keys += [.down, .up, .enter] // glance at the methods, open the first
         // Done starts the checklist: the rules box, then the rules in full.
         keys += [.char("d"), .char("s"), .pageDown, .escape]
-        keys += [.down, .char(" "), .enter, .enter]         // tick an item, walk two steps
-        keys += [.char("o"), .escape]                       // the overview
-        keys += [.char("f"), .enter, .pageDown, .escape, .escape]  // an FAQ answer
+        keys += [.down, .char(" "), .enter, .enter] // tick an item, walk two steps
+        keys += [.char("o"), .escape] // the overview
+        keys += [.char("f"), .enter, .pageDown, .escape, .escape] // an FAQ answer
         let query = state.language == .zh ? "密码" : "PIN"
         keys += [.char("/")] + query.map { Key.char($0) } + [.down, .enter, .escape, .escape]
-        keys += [.char("L"), .char("L")]                    // both languages
-        keys += [.escape, .escape, .escape, .escape]        // back home
+        keys += [.char("L"), .char("L")] // both languages
+        keys += [.escape, .escape, .escape, .escape] // back home
         return keys
     }
 

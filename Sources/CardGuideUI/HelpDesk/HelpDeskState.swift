@@ -1,4 +1,5 @@
 import CardGuideCore
+
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
@@ -26,8 +27,10 @@ public struct HelpDeskState: Equatable, Sendable {
     /// Whether a kiosk shows both languages to the next visitor (`--bilingual`).
     public var defaultBilingual = false
 
-    public init(kioskIdleSeconds: TimeInterval? = nil, demoStepSeconds: TimeInterval? = nil,
-                now: Date = Date(), staffExitWord: String? = nil) {
+    public init(
+        kioskIdleSeconds: TimeInterval? = nil, demoStepSeconds: TimeInterval? = nil,
+        now: Date = Date(), staffExitWord: String? = nil
+    ) {
         kiosk = kioskIdleSeconds.map { IdleClock(idle: $0, lastInput: now) }
         self.demoStepSeconds = demoStepSeconds
         self.staffExitWord = staffExitWord

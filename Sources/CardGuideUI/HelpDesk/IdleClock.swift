@@ -26,7 +26,9 @@ public struct IdleClock: Equatable, Sendable {
     public func phase(at now: Date) -> Phase {
         let elapsed = now.timeIntervalSince(lastInput)
         if elapsed < idle { return .active }
-        if elapsed < idle + countdown { return .countdown(secondsLeft: Int((idle + countdown - elapsed).rounded(.up))) }
+        if elapsed < idle + countdown {
+            return .countdown(secondsLeft: Int((idle + countdown - elapsed).rounded(.up)))
+        }
         return .expired
     }
 

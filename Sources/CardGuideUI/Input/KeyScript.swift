@@ -3,7 +3,8 @@
 public enum KeyScript {
     static let named: [String: Key] = [
         "enter": .enter, "esc": .escape, "up": .up, "down": .down, "left": .left, "right": .right,
-        "pgup": .pageUp, "pgdn": .pageDown, "home": .home, "end": .end, "tab": .tab, "btab": .backTab,
+        "pgup": .pageUp, "pgdn": .pageDown, "home": .home, "end": .end, "tab": .tab,
+        "btab": .backTab,
         "space": .char(" "), "bksp": .backspace, "del": .delete,
     ]
 

@@ -2,7 +2,8 @@ import CardGuideCore
 
 /// The screens a key can mean something different in.
 public enum KeyContext: String, CaseIterable, Sendable {
-    case global, home, cards, methods, wizard, overview, comparison, faqList, faqAnswer, search, safety, cautions
+    case global, home, cards, methods, wizard, overview, comparison, faqList, faqAnswer, search,
+        safety, cautions
     case profiles, help, confirm, safetyBox, contacts, code
 }
 
@@ -41,14 +42,18 @@ public enum Keymap {
         Binding([.end, .char("G")], .bottom, "到底部", "To the bottom", footer: false),
     ]
     static let list: [Binding] = [moveUp, moveDown] + pages
-    static let scrolling: [Binding] = [Binding([.down, .char("j")], .down, "向下滚动", "Scroll down"),
-                                       Binding([.up, .char("k")], .up, "向上滚动", "Scroll up", footer: false)] + pages
+    static let scrolling: [Binding] =
+        [
+            Binding([.down, .char("j")], .down, "向下滚动", "Scroll down"),
+            Binding([.up, .char("k")], .up, "向上滚动", "Scroll up", footer: false),
+        ] + pages
     static let open = Binding([.enter, .right, .char("l")], .open, "打开", "Open")
     static let back = Binding([.escape, .backspace, .left, .char("h")], .back, "返回", "Back")
     static let backNoLeft = Binding([.escape, .backspace], .back, "返回", "Back")
     /// On the pages that cite sources (and, with issue 10, the contacts screen).
-    static let showCode = Binding([.char("Q")], .showCode, "网址二维码", "Address QR code",
-                                  footer: false)
+    static let showCode = Binding(
+        [.char("Q")], .showCode, "网址二维码", "Address QR code",
+        footer: false)
 
     /// Keys that work on every screen except while typing a search.
     public static let global: [Binding] = [
@@ -99,19 +104,24 @@ public enum Keymap {
                 showCode,
             ]
         case .overview:
-            return [Binding([.enter, .right, .char("l")], .open, "跳到此步", "Go to step"), back] + list + [
-                Binding([.char("d")], .markDone, "完成/取消", "Done/undo"),
-            ]
+            return [Binding([.enter, .right, .char("l")], .open, "跳到此步", "Go to step"), back] + list
+                + [
+                    Binding([.char("d")], .markDone, "完成/取消", "Done/undo")
+                ]
         case .comparison:
-            return [back, moveUp, moveDown,
-                    Binding([.pageUp], .pageUp, "上一页", "Page up", footer: false),
-                    Binding([.pageDown], .pageDown, "下一页", "Page down", footer: false),
-                    Binding([.tab, .char("]")], .nextTable, "下一张表", "Next table"),
-                    Binding([.backTab, .char("[")], .previousTable, "上一张表", "Previous table", footer: false)]
+            return [
+                back, moveUp, moveDown,
+                Binding([.pageUp], .pageUp, "上一页", "Page up", footer: false),
+                Binding([.pageDown], .pageDown, "下一页", "Page down", footer: false),
+                Binding([.tab, .char("]")], .nextTable, "下一张表", "Next table"),
+                Binding(
+                    [.backTab, .char("[")], .previousTable, "上一张表", "Previous table", footer: false),
+            ]
         case .faqList:
             return [open, back] + list
         case .profiles:
-            return [Binding([.enter, .right, .char("l")], .open, "切换到此档案", "Switch to it"), back] + list
+            return [Binding([.enter, .right, .char("l")], .open, "切换到此档案", "Switch to it"), back]
+                + list
         case .faqAnswer, .cautions, .contacts:
             return [back] + scrolling + [showCode]
         case .safety:
@@ -131,20 +141,29 @@ public enum Keymap {
                 Binding([.ctrl("w")], .deleteWord, "删除一个词", "Delete a word", footer: false),
             ]
         case .help:
-            return [Binding([.escape, .char("?"), .char("q"), .enter], .back, "关闭帮助", "Close help"),
-                    Binding([.char("t")], .contacts, "官方联系方式", "Official contacts"),
-                    Binding([.down, .char("j")], .down, "向下滚动", "Scroll down", footer: false),
-                    Binding([.up, .char("k")], .up, "向上滚动", "Scroll up", footer: false)]
+            return [
+                Binding([.escape, .char("?"), .char("q"), .enter], .back, "关闭帮助", "Close help"),
+                Binding([.char("t")], .contacts, "官方联系方式", "Official contacts"),
+                Binding([.down, .char("j")], .down, "向下滚动", "Scroll down", footer: false),
+                Binding([.up, .char("k")], .up, "向上滚动", "Scroll up", footer: false),
+            ]
         case .confirm:
-            return [Binding([.char("y"), .char("Y")], .confirm, "确定", "Yes"),
-                    Binding([.char("n"), .char("N"), .escape], .cancel, "取消", "No")]
+            return [
+                Binding([.char("y"), .char("Y")], .confirm, "确定", "Yes"),
+                Binding([.char("n"), .char("N"), .escape], .cancel, "取消", "No"),
+            ]
         case .safetyBox:
-            return [Binding([.enter, .escape, .char(" ")], .back, "继续", "Continue"),
-                    Binding([.char("s")], .safety, "安全提示全文", "Full safety rules")]
+            return [
+                Binding([.enter, .escape, .char(" ")], .back, "继续", "Continue"),
+                Binding([.char("s")], .safety, "安全提示全文", "Full safety rules"),
+            ]
         case .code:
-            return [Binding([.escape, .enter, .backspace, .char("Q"), .char("q")], .back,
-                            "关闭二维码", "Close the code"),
-                    Binding([.tab, .char("n"), .right], .nextCode, "下一个网址", "Next address")]
+            return [
+                Binding(
+                    [.escape, .enter, .backspace, .char("Q"), .char("q")], .back,
+                    "关闭二维码", "Close the code"),
+                Binding([.tab, .char("n"), .right], .nextCode, "下一个网址", "Next address"),
+            ]
         }
     }
 
@@ -170,9 +189,15 @@ public enum Keymap {
             return (key == .char("q") || key == .ctrl("c")) && !state.helpDesk.isKiosk ? .quit : nil
         }
         let context = activeContext(state)
-        if let binding = bindings(context).first(where: { $0.keys.contains(key) }) { return binding.action }
-        if globalsApply(context), let binding = globals(state).first(where: { $0.keys.contains(key) }) { return binding.action }
-        if context == .search, case let .char(character) = key { return .insert(character) }
+        if let binding = bindings(context).first(where: { $0.keys.contains(key) }) {
+            return binding.action
+        }
+        if globalsApply(context),
+            let binding = globals(state).first(where: { $0.keys.contains(key) })
+        {
+            return binding.action
+        }
+        if context == .search, case .char(let character) = key { return .insert(character) }
         return nil
     }
 
@@ -182,7 +207,8 @@ public enum Keymap {
         func shown(_ binding: Binding) -> Bool {
             binding.footer && hasEffect(binding.action, in: state, context: context)
         }
-        return bindings(context).filter(shown) + (globalsApply(context) ? globals(state).filter(shown) : [])
+        return bindings(context).filter(shown)
+            + (globalsApply(context) ? globals(state).filter(shown) : [])
     }
 
     /// False for a bound action that would do nothing here (a hint for it would mislead,
@@ -208,7 +234,8 @@ public enum Keymap {
             return state.pack.card(cardID)?.comparisons.isEmpty == false
         case (.compare, .wizard(let wizard)):
             return state.pack.card(wizard.cardID)?.comparisons.isEmpty == false
-        case (.nextTable, .comparison(let cardID, _, _)), (.previousTable, .comparison(let cardID, _, _)):
+        case (.nextTable, .comparison(let cardID, _, _)),
+            (.previousTable, .comparison(let cardID, _, _)):
             return (state.pack.card(cardID)?.comparisons.count ?? 0) > 1
         case (.reset, .home(let list)), (.remove, .home(let list)):
             let entries = state.homeEntries
@@ -239,7 +266,8 @@ public enum Keymap {
         case (.markDone, .overview(let cardID, let methodID, let list)):
             guard let method = state.pack.card(cardID)?.method(methodID),
                 method.steps.indices.contains(list.selection),
-                  let checklist = state.checklist(for: methodID) else { return s.markDone }
+                let checklist = state.checklist(for: methodID)
+            else { return s.markDone }
             return checklist.status(of: method.steps[list.selection].id) == .done
                 ? s.markNotDone : s.markDone
         case (.nextStep, .wizard(let wizard)):

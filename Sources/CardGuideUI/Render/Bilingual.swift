@@ -94,14 +94,14 @@ extension AppState {
     /// A search hit's title in `language`: the search index holds only the language searched.
     func title(of target: SearchIndex.Target, in language: Language) -> String? {
         switch target {
-        case let .faq(cardID, faqID):
+        case .faq(let cardID, let faqID):
             return pack.card(cardID)?.faq.first { $0.id == faqID }?.question[language]
-        case let .step(cardID, methodID, stepIndex):
+        case .step(let cardID, let methodID, let stepIndex):
             let steps = pack.card(cardID)?.method(methodID)?.steps ?? []
             return steps.indices.contains(stepIndex) ? steps[stepIndex].title[language] : nil
-        case let .caution(cardID, cautionID):
+        case .caution(let cardID, let cautionID):
             return pack.card(cardID)?.cautions.first { $0.id == cautionID }?.title[language]
-        case let .card(cardID):
+        case .card(let cardID):
             return pack.card(cardID)?.name[language]
         }
     }

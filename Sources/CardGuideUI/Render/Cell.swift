@@ -3,7 +3,8 @@ import CardGuideCore
 /// What a cell means, not how it looks: the backend's theme turns roles into colours and
 /// attributes, and the monochrome theme into attributes alone.
 public enum Role: UInt8, CaseIterable, Sendable {
-    case normal, title, border, dim, accent, selected, key, warning, fraud, success, progress, match, notice
+    case normal, title, border, dim, accent, selected, key, warning, fraud, success, progress,
+        match, notice
     /// A QR code's cells: a half-block glyph whose ink is the dark modules, on light paper.
     case code
 }

@@ -1,4 +1,5 @@
 import CardGuideCore
+
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
@@ -26,15 +27,22 @@ public struct CellGrid: Equatable, Sendable {
     /// Writes `text` at (row, column), clipped to `limit` columns (default: to the edge).
     /// Returns the number of columns written.
     @discardableResult
-    public mutating func write(_ text: String, row: Int, column: Int, role: Role = .normal, limit: Int? = nil) -> Int {
+    public mutating func write(
+        _ text: String, row: Int, column: Int, role: Role = .normal, limit: Int? = nil
+    ) -> Int {
         guard row >= 0, row < size.height, column < size.width else { return 0 }
         let end = min(size.width, column + (limit ?? size.width))
-        if let written = writeASCII(text, row: row, column: column, role: role, end: end) { return written }
+        if let written = writeASCII(text, row: row, column: column, role: role, end: end) {
+            return written
+        }
         var x = column
         for glyph in GlyphCache.shared.glyphs(text) {
             if x + glyph.width > end {
                 // A wide grapheme that would straddle the edge becomes a space.
-                if x < end, x >= 0 { put(Cell(text: " ", role: role), row: row, column: x); x += 1 }
+                if x < end, x >= 0 {
+                    put(Cell(text: " ", role: role), row: row, column: x)
+                    x += 1
+                }
                 break
             }
             if x >= 0 {
@@ -48,24 +56,32 @@ public struct CellGrid: Equatable, Sendable {
 
     /// Printable ASCII, most of what is drawn, needs no sanitizing and no grapheme breaking:
     /// one byte is one cell. nil when `text` has any other byte.
-    private mutating func writeASCII(_ text: String, row: Int, column: Int, role: Role, end: Int) -> Int? {
+    private mutating func writeASCII(_ text: String, row: Int, column: Int, role: Role, end: Int)
+        -> Int?
+    {
         var text = text
         return text.withUTF8 { bytes -> Int? in
             for byte in bytes where byte < 0x20 || byte >= 0x7F { return nil }
             var x = column
             for byte in bytes {
                 if x >= end { break }
-                if x >= 0 { put(Cell(text: Self.asciiTexts[Int(byte)], role: role), row: row, column: x) }
+                if x >= 0 {
+                    put(Cell(text: Self.asciiTexts[Int(byte)], role: role), row: row, column: x)
+                }
                 x += 1
             }
             return max(0, x - max(column, 0))
         }
     }
 
-    private static let asciiTexts: [String] = (0..<128).map { String(Character(Unicode.Scalar(UInt8($0)))) }
+    private static let asciiTexts: [String] = (0..<128).map {
+        String(Character(Unicode.Scalar(UInt8($0))))
+    }
 
     /// Fills `count` cells of a row with one character and role.
-    public mutating func fill(_ character: Character, row: Int, column: Int, count: Int, role: Role = .normal) {
+    public mutating func fill(
+        _ character: Character, row: Int, column: Int, count: Int, role: Role = .normal
+    ) {
         guard row >= 0, row < size.height else { return }
         let start = max(0, column)
         let end = min(size.width, column + count)
@@ -130,7 +146,9 @@ struct Glyph: Equatable, Sendable {
             } else if width > 2 {
                 for scalar in grapheme.unicodeScalars {
                     let part = DisplayWidth.of(scalar)
-                    if part > 0 { glyphs.append(Glyph(text: String(Character(scalar)), width: part)) }
+                    if part > 0 {
+                        glyphs.append(Glyph(text: String(Character(scalar)), width: part))
+                    }
                 }
             }
         }

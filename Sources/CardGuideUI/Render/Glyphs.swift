@@ -11,10 +11,14 @@ public struct Glyphs: Sendable {
     public var barFull: Character
     public var barEmpty: Character
 
-    public static let unicode = Glyphs(horizontal: "\u{2500}", vertical: "\u{2502}", topLeft: "\u{250C}", topRight: "\u{2510}",
-                                       bottomLeft: "\u{2514}", bottomRight: "\u{2518}", barFull: "\u{2588}", barEmpty: "\u{2591}")
-    public static let ascii = Glyphs(horizontal: "-", vertical: "|", topLeft: "+", topRight: "+",
-                                     bottomLeft: "+", bottomRight: "+", barFull: "#", barEmpty: ".")
+    public static let unicode = Glyphs(
+        horizontal: "\u{2500}", vertical: "\u{2502}", topLeft: "\u{250C}", topRight: "\u{2510}",
+        bottomLeft: "\u{2514}", bottomRight: "\u{2518}", barFull: "\u{2588}", barEmpty: "\u{2591}")
+    public static let ascii = Glyphs(
+        horizontal: "-", vertical: "|", topLeft: "+", topRight: "+",
+        bottomLeft: "+", bottomRight: "+", barFull: "#", barEmpty: ".")
 
-    public static func `for`(_ display: DisplayOptions) -> Glyphs { display.ascii || display.plain ? .ascii : .unicode }
+    public static func `for`(_ display: DisplayOptions) -> Glyphs {
+        display.ascii || display.plain ? .ascii : .unicode
+    }
 }

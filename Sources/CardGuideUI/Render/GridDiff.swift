@@ -17,7 +17,10 @@ public enum GridDiff {
         for row in 0..<new.size.height {
             var x = 0
             while x < width {
-                if !full && old![row, x] == new[row, x] { x += 1; continue }
+                if !full && old![row, x] == new[row, x] {
+                    x += 1
+                    continue
+                }
                 var start = x
                 while start > 0 && new[row, start].isContinuation { start -= 1 }
                 var end = x
@@ -25,7 +28,9 @@ public enum GridDiff {
                 var gap = 0
                 var cursor = x
                 while cursor < width {
-                    if full || old![row, cursor] != new[row, cursor] || new[row, cursor].isContinuation {
+                    if full || old![row, cursor] != new[row, cursor]
+                        || new[row, cursor].isContinuation
+                    {
                         end = cursor
                         gap = 0
                     } else {
@@ -39,7 +44,8 @@ public enum GridDiff {
                     start = last.column + last.cells.count
                 }
                 if start <= end {
-                    runs.append(GridRun(row: row, column: start, cells: (start...end).map { new[row, $0] }))
+                    runs.append(
+                        GridRun(row: row, column: start, cells: (start...end).map { new[row, $0] }))
                 }
                 x = end + 1
             }

@@ -1,3 +1,5 @@
+import CardGuideCore
+
 /// Where things go on screen: a header row and a rule on top, the notice line and the
 /// footer at the bottom, the body in between. Every screen uses the same frame.
 public struct Layout: Equatable, Sendable {
@@ -25,7 +27,10 @@ public struct PageLine: Equatable, Sendable {
     public var material: Int?
     public var highlights: [Range<Int>]
 
-    public init(_ text: String, role: Role = .normal, indent: Int = 0, material: Int? = nil, highlights: [Range<Int>] = []) {
+    public init(
+        _ text: String, role: Role = .normal, indent: Int = 0, material: Int? = nil,
+        highlights: [Range<Int>] = []
+    ) {
         self.text = text
         self.role = role
         self.indent = indent
@@ -71,5 +76,3 @@ struct PageBuilder {
         }
     }
 }
-
-import CardGuideCore

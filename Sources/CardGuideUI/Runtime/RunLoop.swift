@@ -1,4 +1,5 @@
 import CardGuideCore
+
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
@@ -16,8 +17,10 @@ public final class RunLoop {
     public private(set) var state: AppState
     private var lastFrame: CellGrid?
 
-    public init(backend: TerminalBackend, state: AppState, clock: @escaping () -> Date = Date.init,
-                handle: @escaping EffectHandler) {
+    public init(
+        backend: TerminalBackend, state: AppState, clock: @escaping () -> Date = Date.init,
+        handle: @escaping EffectHandler
+    ) {
         self.backend = backend
         self.state = state
         self.clock = clock
@@ -31,7 +34,8 @@ public final class RunLoop {
         draw(full: true)
         // Input that is already waiting (a paste) is applied before the frame is drawn: after
         // a change the loop only takes what is there (timeout 0), and draws once none is.
-        var changed = false, resized = false
+        var changed = false
+        var resized = false
         while true {
             let now = clock()
             let wake = Update.nextWake(state, now: now)
@@ -80,7 +84,9 @@ public final class RunLoop {
 
     private func draw(full: Bool) {
         let frame = View.render(state)
-        backend.present(GridDiff.runs(from: full ? nil : lastFrame, to: frame), fullRepaint: full, cursor: frame.cursor)
+        backend.present(
+            GridDiff.runs(from: full ? nil : lastFrame, to: frame), fullRepaint: full,
+            cursor: frame.cursor)
         lastFrame = frame
     }
 }

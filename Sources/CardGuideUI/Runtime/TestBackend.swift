@@ -17,7 +17,7 @@ public final class TestBackend: TerminalBackend {
     }
 
     public func queue(_ event: InputEvent) {
-        if case let .resize(newSize) = event { size = newSize }
+        if case .resize(let newSize) = event { size = newSize }
         events.append(event)
     }
 

@@ -43,8 +43,8 @@ extension AppState {
             switch screen {
             case .cards(let countryID, _): return countryID
             case .methods(let cardID, _), .overview(let cardID, _, _),
-                 .comparison(let cardID, _, _), .faqAnswer(let cardID, _, _),
-                 .cautions(let cardID, _):
+                .comparison(let cardID, _, _), .faqAnswer(let cardID, _, _),
+                .cautions(let cardID, _):
                 return pack.card(cardID)?.countryID
             case .wizard(let wizard): return pack.card(wizard.cardID)?.countryID
             case .faqList(let cardID?, _): return pack.card(cardID)?.countryID

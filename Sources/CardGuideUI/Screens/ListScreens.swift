@@ -31,22 +31,29 @@ enum ListScreens {
                 // Two rows, as on the methods screen: the method with its step first, so that
                 // 40 columns still show where the person stopped; then its country and card.
                 rows.item(index, method.name, in: state, trailing: position)
-                rows.item(index, .each { language in
-                    let words = Strings(language)
-                    let country = state.pack.country(checklist.countryID)?.name[language]
-                        ?? checklist.countryID
-                    let ready = words.materialsReady(checklist.tickedCount(in: method),
-                                                     method.materials.count)
-                    return words.resumeDetail("\(country) > \(card.name[language])", ready)
-                }, in: state, role: .dim, indent: 2)
+                rows.item(
+                    index,
+                    .each { language in
+                        let words = Strings(language)
+                        let country =
+                            state.pack.country(checklist.countryID)?.name[language]
+                            ?? checklist.countryID
+                        let ready = words.materialsReady(
+                            checklist.tickedCount(in: method),
+                            method.materials.count)
+                        return words.resumeDetail("\(country) > \(card.name[language])", ready)
+                    }, in: state, role: .dim, indent: 2)
             case .country(let country):
                 // Names padded to one width, so that the summaries line up (in both languages
                 // when bilingual).
                 let nameWidth = state.display.bilingual || l == .en ? 9 : 6
-                rows.item(index, .each { language in
-                    TextLayout.fit(country.name[language], width: nameWidth, ellipsis: false) + "  "
-                        + country.summary[language]
-                }, in: state)
+                rows.item(
+                    index,
+                    .each { language in
+                        TextLayout.fit(country.name[language], width: nameWidth, ellipsis: false)
+                            + "  "
+                            + country.summary[language]
+                    }, in: state)
             case .allFAQ:
                 rows.item(index, Strings.both { $0.allFAQ }, in: state)
             case .safety:
@@ -67,15 +74,18 @@ enum ListScreens {
             rows.item(index, card.name, in: state)
             rows.item(index, card.summary, in: state, role: .dim, indent: 2)
         }
-        if cards.isEmpty { rows.rows.append(.init(text: Strings(l).noCards, role: .dim, item: nil)) }
+        if cards.isEmpty {
+            rows.rows.append(.init(text: Strings(l).noCards, role: .dim, item: nil))
+        }
         return rows
     }
 
     static func methods(_ state: AppState, card: Card) -> ListRows {
         let s = Strings(state.language)
         var rows = ListRows()
-        rows.note(.each { Strings($0).activation + " " + card.activation[$0] }, in: state,
-                  role: .accent)
+        rows.note(
+            .each { Strings($0).activation + " " + card.activation[$0] }, in: state,
+            role: .accent)
         rows.gap()
         rows.heading(Strings.both { $0.chooseMethod }, in: state)
         for (index, method) in card.methods.enumerated() {
@@ -109,13 +119,17 @@ enum ListScreens {
         rows.heading(s.profilesTitle)
         for (index, profile) in state.profiles.enumerated() {
             let current = profile.name == state.currentProfile ? " *" : ""
-            rows.item(index, (profile.name ?? s.defaultProfile) + current, trailing: s.profileCount(profile.checklists))
+            rows.item(
+                index, (profile.name ?? s.defaultProfile) + current,
+                trailing: s.profileCount(profile.checklists))
             rows.item(index, profile.latest ?? "", role: .dim, indent: 2)
         }
         if state.profiles.count <= 1 {
             rows.gap()
             // Wrapped, not cut: the way to make a profile is at its end.
-            for line in TextLayout.wrap(s.noProfiles, width: max(1, Layout(state.size).contentWidth - 2)) {
+            for line in TextLayout.wrap(
+                s.noProfiles, width: max(1, Layout(state.size).contentWidth - 2))
+            {
                 rows.rows.append(.init(text: line, role: .dim, item: nil))
             }
         }
@@ -133,8 +147,9 @@ enum ListScreens {
             let status = checklist?.status(of: step.id) ?? .notStarted
             let tag = TextLayout.fit(s.status(status), width: tagWidth, ellipsis: false)
             let role: Role = status == .done ? .success : index == current ? .accent : .normal
-            rows.item(index, .each { "\(index + 1). \(step.title[$0])" }, in: state, role: role,
-                      trailing: tag)
+            rows.item(
+                index, .each { "\(index + 1). \(step.title[$0])" }, in: state, role: role,
+                trailing: tag)
         }
         return rows
     }

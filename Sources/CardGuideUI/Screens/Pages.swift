@@ -22,7 +22,9 @@ enum Pages {
     }
 
     static func faqLines(_ state: AppState, cardID: String, faqID: String) -> [PageLine] {
-        guard let card = state.pack.card(cardID), let faq = card.faq.first(where: { $0.id == faqID }) else { return [] }
+        guard let card = state.pack.card(cardID),
+            let faq = card.faq.first(where: { $0.id == faqID })
+        else { return [] }
         var page = PageBuilder(state)
         page.text(faq.question, role: .title)
         page.text(card.name, role: .dim)
@@ -46,7 +48,9 @@ enum Pages {
             page.blank()
         }
         let cited = rules.flatMap(\.sources)
-        sources(cited.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }, state, into: &page)
+        sources(
+            cited.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }, state,
+            into: &page)
         return page.lines
     }
 
@@ -59,17 +63,22 @@ enum Pages {
         cautionPage(state, cardID: cardID).starts[cautionID]
     }
 
-    private static func cautionPage(_ state: AppState, cardID: String) -> (lines: [PageLine], starts: [String: Int]) {
+    private static func cautionPage(_ state: AppState, cardID: String) -> (
+        lines: [PageLine], starts: [String: Int]
+    ) {
         guard let card = state.pack.card(cardID) else { return ([], [:]) }
         var page = PageBuilder(state)
         var starts: [String: Int] = [:]
         // Fraud warnings first: they matter most.
-        let ordered = card.cautions.filter { $0.kind == .fraud } + card.cautions.filter { $0.kind != .fraud }
+        let ordered =
+            card.cautions.filter { $0.kind == .fraud } + card.cautions.filter { $0.kind != .fraud }
         for caution in ordered {
             starts[caution.id] = page.lines.count
-            let role: Role = caution.kind == .fraud ? .fraud : caution.kind == .warning ? .warning : .accent
-            page.text(.each { "[\(Strings($0).cautionKind(caution.kind))] \(caution.title[$0])" },
-                      role: role)
+            let role: Role =
+                caution.kind == .fraud ? .fraud : caution.kind == .warning ? .warning : .accent
+            page.text(
+                .each { "[\(Strings($0).cautionKind(caution.kind))] \(caution.title[$0])" },
+                role: role)
             page.text(caution.body, indent: 4)
             let cited = caution.sources.joined(separator: ", ")
             page.text(Strings(state.language).sourcesLabel + ": " + cited, role: .dim, indent: 4)
@@ -80,13 +89,16 @@ enum Pages {
 
     /// A comparison table as lines: one column of row labels, one column per method.
     static func comparisonLines(_ state: AppState, cardID: String, index: Int) -> [PageLine] {
-        guard let card = state.pack.card(cardID), card.comparisons.indices.contains(index) else { return [] }
+        guard let card = state.pack.card(cardID), card.comparisons.indices.contains(index) else {
+            return []
+        }
         let table = card.comparisons[index]
         let language = state.language
         let total = width(state)
         let separator = state.display.ascii || state.display.plain ? " | " : " \u{2502} "
         let columns = max(1, table.methods.count)
-        let labelWidth = min(max(8, table.rows.map { DisplayWidth.of($0.label[language]) }.max() ?? 8), total / 4)
+        let labelWidth = min(
+            max(8, table.rows.map { DisplayWidth.of($0.label[language]) }.max() ?? 8), total / 4)
         let cellWidth = max(4, (total - labelWidth - columns * 3) / columns)
         var lines: [PageLine] = []
         let s = Strings(language)
@@ -105,9 +117,11 @@ enum Pages {
 
         // Columns too narrow for their words would cut them ("anothe" / "r city"): then each
         // row lists the methods one under the other instead.
-        let fits = cellWidth >= 8 && names.allSatisfy { longestWord($0) <= cellWidth }
+        let fits =
+            cellWidth >= 8 && names.allSatisfy { longestWord($0) <= cellWidth }
             && table.rows.allSatisfy { row in
-                longestWord(row.label[language]) <= labelWidth && row.cells.allSatisfy { longestWord($0[language]) <= cellWidth }
+                longestWord(row.label[language]) <= labelWidth
+                    && row.cells.allSatisfy { longestWord($0[language]) <= cellWidth }
             }
         // Both languages in one table cell would halve its width: bilingual, rows are listed too.
         if !fits || state.display.bilingual {
@@ -116,8 +130,9 @@ enum Pages {
             for tableRow in table.rows {
                 page.text(tableRow.label, role: .title)
                 for (id, cell) in zip(table.methods, tableRow.cells) {
-                    page.text(card.method(id)?.name ?? Localized(zh: id, en: id), role: .accent,
-                              indent: 2)
+                    page.text(
+                        card.method(id)?.name ?? Localized(zh: id, en: id), role: .accent,
+                        indent: 2)
                     page.text(cell, indent: 4)
                 }
                 page.lines.append(.blank)
@@ -128,19 +143,28 @@ enum Pages {
         func row(_ label: [String], _ cells: [[String]], role: Role) {
             let height = max(label.count, cells.map(\.count).max() ?? 0)
             for line in 0..<height {
-                var text = TextLayout.fit(line < label.count ? label[line] : "", width: labelWidth, ellipsis: false)
+                var text = TextLayout.fit(
+                    line < label.count ? label[line] : "", width: labelWidth, ellipsis: false)
                 for cell in cells {
-                    text += separator + TextLayout.fit(line < cell.count ? cell[line] : "", width: cellWidth, ellipsis: false)
+                    text +=
+                        separator
+                        + TextLayout.fit(
+                            line < cell.count ? cell[line] : "", width: cellWidth, ellipsis: false)
                 }
                 lines.append(PageLine(text, role: role))
             }
         }
         row([""], names.map { TextLayout.wrap($0, width: cellWidth) }, role: .title)
         let rule: Character = state.display.ascii || state.display.plain ? "-" : "\u{2500}"
-        lines.append(PageLine(String(repeating: rule, count: min(total, labelWidth + columns * (cellWidth + 3))), role: .border))
+        lines.append(
+            PageLine(
+                String(repeating: rule, count: min(total, labelWidth + columns * (cellWidth + 3))),
+                role: .border))
         for tableRow in table.rows {
-            row(TextLayout.wrap(tableRow.label[language], width: labelWidth),
-                tableRow.cells.map { TextLayout.wrap($0[language], width: cellWidth) }, role: .normal)
+            row(
+                TextLayout.wrap(tableRow.label[language], width: labelWidth),
+                tableRow.cells.map { TextLayout.wrap($0[language], width: cellWidth) },
+                role: .normal)
             lines.append(.blank)
         }
         return lines
@@ -187,7 +211,10 @@ enum Pages {
         }
         page.blank()
         let ticked = step.bring.filter { checklist.ticked.contains($0.id) }.count
-        page.text(s.bring + (step.bring.isEmpty ? "" : "  (\(s.materialsReady(ticked, step.bring.count)))"), role: .title)
+        page.text(
+            s.bring
+                + (step.bring.isEmpty ? "" : "  (\(s.materialsReady(ticked, step.bring.count)))"),
+            role: .title)
         if let second = state.secondLanguage { page.text(Strings(second).bring, role: .dim) }
         if step.bring.isEmpty {
             page.text(Strings.both { $0.nothingToBring }, role: .dim, indent: 2)
@@ -196,13 +223,16 @@ enum Pages {
             let box = checklist.ticked.contains(material.id) ? "[x] " : "[ ] "
             let wrapped = TextLayout.wrap(material.name[language], width: max(1, page.width - 6))
             for (n, line) in wrapped.enumerated() {
-                page.lines.append(PageLine((n == 0 ? box : "    ") + line, indent: 2, material: index))
+                page.lines.append(
+                    PageLine((n == 0 ? box : "    ") + line, indent: 2, material: index))
             }
             // Under the name: the other language's name, the note, the other language's note;
             // all part of the same item, so they move with the selection.
             let second = state.secondLanguage
-            let details = [second.map { material.name[$0] }, material.note?[language],
-                           second.flatMap { material.note?[$0] }]
+            let details = [
+                second.map { material.name[$0] }, material.note?[language],
+                second.flatMap { material.note?[$0] },
+            ]
             for text in details.compactMap({ $0 }) {
                 for line in TextLayout.wrap(text, width: max(1, page.width - 6)) {
                     page.lines.append(PageLine(line, role: .dim, indent: 6, material: index))

@@ -11,7 +11,10 @@ enum SearchView {
         let s = Strings(state.language)
         let terms = SearchIndex.terms(search.query)
         let selection = search.list.selection
-        let shown = window.map { max(0, selection - $0)..<max(0, min(search.hits.count, selection + $0 + 1)) } ?? search.hits.indices
+        let shown =
+            window.map {
+                max(0, selection - $0)..<max(0, min(search.hits.count, selection + $0 + 1))
+            } ?? search.hits.indices
         for n in shown {
             let hit = search.hits[n]
             let document = index.documents[hit.document]
@@ -21,7 +24,8 @@ enum SearchView {
             }
             rows.item(n, tag + document.title, highlights: highlights)
             if let second = state.secondLanguage,
-               let title = state.title(of: document.target, in: second) {
+                let title = state.title(of: document.target, in: second)
+            {
                 let kind = Strings(second).searchKind(document.target)
                 rows.item(n, "[" + kind + "] " + title, role: .dim)
             }
@@ -36,12 +40,14 @@ enum SearchView {
 
     /// The text from a little before its first match, on one line, with the matches marked;
     /// the list cuts it to the width. nil when the text does not contain the query.
-    static func excerpt(of text: String, terms: [String], lead: Int = 12, length: Int = 320) -> (text: String, highlights: [Range<Int>])? {
+    static func excerpt(of text: String, terms: [String], lead: Int = 12, length: Int = 320) -> (
+        text: String, highlights: [Range<Int>]
+    )? {
         // A line break is one Character, as the space that replaces it: offsets stay valid.
         let matches = Folding.matches(of: terms, in: text)
         guard let first = matches.first else { return nil }
         let start = max(0, first.lowerBound - lead)
-        let end = start + length  // wider than any terminal: the list cuts it to the width
+        let end = start + length // wider than any terminal: the list cuts it to the width
         let prefix = start > 0 ? "..." : ""
         let shift = prefix.count - start
         let highlights = matches.filter { $0.lowerBound >= start && $0.upperBound <= end }
@@ -56,7 +62,7 @@ enum SearchView {
         guard let card = state.pack.card(document.target.cardID) else { return "" }
         let place =
             (state.pack.country(card.countryID)?.name[l] ?? card.countryID) + " > " + card.name[l]
-        guard case let .step(_, methodID, stepIndex) = document.target,
+        guard case .step(_, let methodID, let stepIndex) = document.target,
             let method = card.method(methodID)
         else {
             return place
@@ -65,12 +71,16 @@ enum SearchView {
             + Strings(l).stepOf(stepIndex + 1, method.steps.count)
     }
 
-    static func draw(_ state: AppState, _ search: SearchState, into grid: inout CellGrid) -> Position {
+    static func draw(_ state: AppState, _ search: SearchState, into grid: inout CellGrid)
+        -> Position
+    {
         let layout = Layout(state.size)
         let s = Strings(state.language)
         let top = layout.bodyTop
         let prompt = s.searchPrompt
-        var x = layout.contentLeft + grid.write(prompt, row: top, column: layout.contentLeft, role: .accent)
+        var x =
+            layout.contentLeft
+            + grid.write(prompt, row: top, column: layout.contentLeft, role: .accent)
         // Show the end of a long query: that is where typing happens.
         let room = layout.contentWidth - DisplayWidth.of(prompt) - 1
         var query = search.query
@@ -81,18 +91,22 @@ enum SearchView {
         if search.query.isEmpty || search.hits.isEmpty {
             // Wrapped, not cut: the hint's examples are at its end.
             let message = search.query.isEmpty ? s.searchHint : s.noResults
-            for (n, line) in TextLayout.wrap(message, width: layout.contentWidth).prefix(max(0, layout.bodyHeight - 2)).enumerated() {
+            for (n, line) in TextLayout.wrap(message, width: layout.contentWidth).prefix(
+                max(0, layout.bodyHeight - 2)
+            ).enumerated() {
                 grid.write(line, row: top + 2 + n, column: layout.contentLeft, role: .dim)
             }
         } else {
-            grid.write(s.resultCount(search.hits.count), row: top + 1, column: layout.contentLeft, role: .dim)
+            grid.write(
+                s.resultCount(search.hits.count), row: top + 1, column: layout.contentLeft,
+                role: .dim)
             if let list = ScreenList.of(state) {
                 list.rows.draw(
                     into: &grid, top: list.top, height: list.height, left: layout.contentLeft,
-                               width: layout.contentWidth, selection: list.selection)
+                    width: layout.contentWidth, selection: list.selection)
                 ListPosition.draw(
                     list.rows, selection: list.selection, height: list.height, total: list.total,
-                                  state: state, into: &grid)
+                    state: state, into: &grid)
             }
         }
         return cursor

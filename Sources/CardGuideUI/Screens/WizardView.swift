@@ -3,30 +3,38 @@ import CardGuideCore
 /// The wizard: progress bar, the step's title and status, then its scrolling details with
 /// the materials checklist.
 enum WizardView {
-    static func draw(_ state: AppState, _ wizard: WizardState, into grid: inout CellGrid) -> Position? {
+    static func draw(_ state: AppState, _ wizard: WizardState, into grid: inout CellGrid)
+        -> Position?
+    {
         let layout = Layout(state.size)
         guard let (_, method, checklist, index) = state.position(of: wizard) else { return nil }
         let s = Strings(state.language)
         let step = method.steps[index]
         let top = layout.bodyTop
-        ProgressBar.draw(step: index + 1, of: method.steps.count, done: checklist.doneCount(in: method), state: state,
-                         into: &grid, row: top, left: layout.contentLeft, width: layout.contentWidth)
+        ProgressBar.draw(
+            step: index + 1, of: method.steps.count, done: checklist.doneCount(in: method),
+            state: state,
+            into: &grid, row: top, left: layout.contentLeft, width: layout.contentWidth)
         let status = "[" + s.status(checklist.status(of: step.id)) + "]"
         let statusWidth = DisplayWidth.of(status)
-        grid.write(TextLayout.truncate(step.title[state.language], width: layout.contentWidth - statusWidth - 1),
-                   row: top + 1, column: layout.contentLeft, role: .title)
-        grid.write(status, row: top + 1, column: layout.contentLeft + layout.contentWidth - statusWidth,
-                   role: checklist.status(of: step.id) == .done ? .success : .dim)
+        grid.write(
+            TextLayout.truncate(
+                step.title[state.language], width: layout.contentWidth - statusWidth - 1),
+            row: top + 1, column: layout.contentLeft, role: .title)
+        grid.write(
+            status, row: top + 1, column: layout.contentLeft + layout.contentWidth - statusWidth,
+            role: checklist.status(of: step.id) == .done ? .success : .dim)
         if let second = state.secondLanguage {
             // Bilingual: the title's translation right under it (the note about reading moves
             // to the top of the page, see Pages.wizardLines).
-            grid.write(TextLayout.truncate(step.title[second], width: layout.contentWidth),
-                       row: top + 2, column: layout.contentLeft, role: .dim)
+            grid.write(
+                TextLayout.truncate(step.title[second], width: layout.contentWidth),
+                row: top + 2, column: layout.contentLeft, role: .dim)
         } else if state.checklist(for: method.id) == nil {
             // Only reading: say what starts the checklist, on the row above the details.
             grid.write(
                 TextLayout.truncate(s.notStartedYet, width: layout.contentWidth), row: top + 2,
-                       column: layout.contentLeft, role: .dim)
+                column: layout.contentLeft, role: .dim)
         }
         let lines = Pages.wizardLines(state, wizard)
         let regionTop = top + WizardUpdate.fixedRows
@@ -38,7 +46,9 @@ enum WizardView {
             let y = regionTop + n
             let selected = focused && line.material != nil && line.material == wizard.material
             let x = layout.contentLeft + line.indent
-            grid.write(line.text, row: y, column: x, role: selected ? .selected : line.role, limit: layout.contentWidth - line.indent)
+            grid.write(
+                line.text, row: y, column: x, role: selected ? .selected : line.role,
+                limit: layout.contentWidth - line.indent)
             // The marker goes on the item's first line only, never on a note or a wrapped rest.
             let firstLine =
                 wizard.scroll + n == 0 || lines[wizard.scroll + n - 1].material != line.material

@@ -1,4 +1,5 @@
 import CardGuideCore
+
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
@@ -16,8 +17,10 @@ public struct DisplayOptions: Equatable, Sendable {
     /// Every text in both languages, the other one beneath (`--bilingual`, key B).
     public var bilingual = false
 
-    public init(ascii: Bool = false, plain: Bool = false, englishOnly: Bool = false,
-                bilingual: Bool = false) {
+    public init(
+        ascii: Bool = false, plain: Bool = false, englishOnly: Bool = false,
+        bilingual: Bool = false
+    ) {
         self.ascii = ascii
         self.plain = plain
         self.englishOnly = englishOnly
@@ -62,8 +65,10 @@ public struct HandoutRecord: Equatable, Sendable {
     public var bilingual: Bool
     public var paths: [String]
 
-    public init(checklist: Checklist?, methodID: String? = nil, language: Language,
-                bilingual: Bool = false, paths: [String]) {
+    public init(
+        checklist: Checklist?, methodID: String? = nil, language: Language,
+        bilingual: Bool = false, paths: [String]
+    ) {
         self.methodID = methodID ?? checklist?.methodID ?? ""
         self.checklist = checklist
         self.language = language
@@ -111,8 +116,11 @@ public struct AppState: Sendable {
     public var helpDesk = HelpDeskState()
     var searchIndexes: [Language: SearchIndex] = [:]
 
-    public init(pack: ContentPack, language: Language, size: Size, display: DisplayOptions = DisplayOptions(),
-                checklists: [Checklist] = []) {
+    public init(
+        pack: ContentPack, language: Language, size: Size,
+        display: DisplayOptions = DisplayOptions(),
+        checklists: [Checklist] = []
+    ) {
         self.pack = pack
         self.language = language
         self.size = size
@@ -133,10 +141,14 @@ public struct AppState: Sendable {
     /// Where a wizard stands: its card, method, checklist (a blank one, not stored, while
     /// the method is only being read) and the index of the step on screen; nil when the
     /// content is missing or the method has no steps.
-    func position(of wizard: WizardState) -> (card: Card, method: Method, checklist: Checklist, index: Int)? {
+    func position(of wizard: WizardState) -> (
+        card: Card, method: Method, checklist: Checklist, index: Int
+    )? {
         guard let card = pack.card(wizard.cardID), let method = card.method(wizard.methodID),
-              !method.steps.isEmpty else { return nil }
-        let blank = Checklist(countryID: card.countryID, cardID: card.id, method: method,
+            !method.steps.isEmpty
+        else { return nil }
+        let blank = Checklist(
+            countryID: card.countryID, cardID: card.id, method: method,
             now: Date(timeIntervalSince1970: 0), contentFingerprint: pack.fingerprint)
         return (
             card, method, checklist(for: method.id) ?? blank,
@@ -146,7 +158,8 @@ public struct AppState: Sendable {
 
     /// The card and method a checklist follows, if the content still has them.
     public func resolve(_ checklist: Checklist) -> (card: Card, method: Method)? {
-        guard let card = pack.card(checklist.cardID), let method = card.method(checklist.methodID) else { return nil }
+        guard let card = pack.card(checklist.cardID), let method = card.method(checklist.methodID)
+        else { return nil }
         return (card, method)
     }
 
@@ -161,5 +174,7 @@ public struct AppState: Sendable {
     /// The smallest terminal the screens are designed for.
     public static let minimumSize = Size(width: 40, height: 12)
 
-    public var isTooSmall: Bool { size.width < Self.minimumSize.width || size.height < Self.minimumSize.height }
+    public var isTooSmall: Bool {
+        size.width < Self.minimumSize.width || size.height < Self.minimumSize.height
+    }
 }

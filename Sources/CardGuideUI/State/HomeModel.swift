@@ -34,7 +34,9 @@ extension AppState {
                 open.append(.resume(checklist))
             }
         }
-        return open + pack.countries.map(HomeEntry.country) + finished + [.allFAQ, .safety, .contacts]
+        return open + pack.countries.map(HomeEntry.country) + finished + [
+            .allFAQ, .safety, .contacts,
+        ]
     }
 
     /// The FAQ entries a FAQ list shows: one card's, or all.

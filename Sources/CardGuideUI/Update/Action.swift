@@ -12,7 +12,8 @@ public enum Action: Equatable, Sendable {
     case nextTable, previousTable
     case reset, remove
     case confirm, cancel
-    case insert(Character), deleteBackward, clearField, deleteWord
+    case insert(Character)
+    case deleteBackward, clearField, deleteWord
     case printHandout
     case profiles
     /// `Q`: the page's official address as a QR code; in the code screen, the next address.

@@ -1,4 +1,5 @@
 import CardGuideCore
+
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
@@ -23,7 +24,7 @@ extension Update {
             state.helpDesk.kiosk = kiosk
             if state.helpDesk.countdown != nil || phase != .active {
                 state.helpDesk.countdown = nil
-                return []  // the key only cancels the countdown
+                return [] // the key only cancels the countdown
             }
             if key == .ctrl("x") {
                 state.helpDesk.staffEntry = ""
@@ -64,7 +65,9 @@ extension Update {
         if var demo = state.helpDesk.demo {
             guard let key = demo.next(at: now, state: state) else { return [] }
             state.helpDesk.demo = demo
-            guard let action = Keymap.action(for: key, in: state), action != .quit else { return [] }
+            guard let action = Keymap.action(for: key, in: state), action != .quit else {
+                return []
+            }
             // The demo is not a visitor: what it does is never saved or printed.
             return apply(action, to: &state, now: now).filter { $0 == .quit }
         }
@@ -106,7 +109,9 @@ extension Update {
 
     /// A kiosk keeps no visitor's data: home screen, no progress, the default language.
     static func resetForNextVisitor(_ state: inout AppState, now: Date) {
-        var fresh = AppState(pack: state.pack, language: state.helpDesk.defaultLanguage, size: state.size, display: state.display)
+        var fresh = AppState(
+            pack: state.pack, language: state.helpDesk.defaultLanguage, size: state.size,
+            display: state.display)
         fresh.display.bilingual = state.helpDesk.defaultBilingual
         fresh.helpDesk = state.helpDesk
         fresh.helpDesk.kiosk?.lastInput = now

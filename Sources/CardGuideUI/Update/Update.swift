@@ -1,4 +1,5 @@
 import CardGuideCore
+
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
@@ -9,11 +10,11 @@ import Foundation
 /// doing I/O, so every screen's behaviour is testable by feeding actions.
 public enum Update {
     public static func apply(_ action: Action, to state: inout AppState, now: Date) -> [Effect] {
-        if case let .resize(size) = action {
+        if case .resize(let size) = action {
             let keepMaterial = WizardUpdate.keepsMaterialInView(state)
             state.size = size
             clampAll(&state)
-            if keepMaterial, !state.isTooSmall, case var .wizard(wizard) = state.screen {
+            if keepMaterial, !state.isTooSmall, case .wizard(var wizard) = state.screen {
                 WizardUpdate.follow(&wizard, state)
                 state.screen = .wizard(wizard)
             }
@@ -31,7 +32,7 @@ public enum Update {
             state.language = state.language.other
             // Every search on the stack, not only a visible one: Esc from a result goes back to it.
             for index in state.stack.indices {
-                if case var .search(search) = state.stack[index] {
+                if case .search(var search) = state.stack[index] {
                     rerunSearch(&search, &state, at: index)
                     state.stack[index] = .search(search)
                 }
@@ -61,7 +62,9 @@ public enum Update {
         }
     }
 
-    private static func screenAction(_ action: Action, _ state: inout AppState, now: Date) -> [Effect] {
+    private static func screenAction(_ action: Action, _ state: inout AppState, now: Date)
+        -> [Effect]
+    {
         switch state.screen {
         case .home(var list):
             // Home is always the bottom of the stack; screens it opens are pushed above it.
@@ -90,7 +93,9 @@ public enum Update {
             }
             switch action {
             case .open where card.methods.indices.contains(list.selection):
-                return openWizard(card: card, method: card.methods[list.selection], stepIndex: nil, &state, now: now)
+                return openWizard(
+                    card: card, method: card.methods[list.selection], stepIndex: nil, &state,
+                    now: now)
             case .compare where !card.comparisons.isEmpty:
                 state.stack.append(.comparison(cardID: cardID, index: 0, scroll: 0))
             case .compare:
@@ -106,13 +111,22 @@ public enum Update {
             state.stack[index] = .wizard(wizard)
             return effects
         case .overview(let cardID, let methodID, var list):
-            return WizardUpdate.overview(action, cardID: cardID, methodID: methodID, &list, &state, now: now)
+            return WizardUpdate.overview(
+                action, cardID: cardID, methodID: methodID, &list, &state, now: now)
         case .comparison(let cardID, var index, var scroll):
             let count = state.pack.card(cardID)?.comparisons.count ?? 0
             switch action {
-            case .nextTable where count > 0: index = (index + 1) % count; scroll = 0
-            case .previousTable where count > 0: index = (index + count - 1) % count; scroll = 0
-            default: scroll = scrolled(action, scroll, lines: Pages.comparisonLines(state, cardID: cardID, index: index).count, state: state)
+            case .nextTable where count > 0:
+                index = (index + 1) % count
+                scroll = 0
+            case .previousTable where count > 0:
+                index = (index + count - 1) % count
+                scroll = 0
+            default:
+                scroll = scrolled(
+                    action, scroll,
+                    lines: Pages.comparisonLines(state, cardID: cardID, index: index).count,
+                    state: state)
             }
             state.screen = .comparison(cardID: cardID, index: index, scroll: scroll)
             return []
@@ -122,19 +136,25 @@ public enum Update {
                 state.screen = .faqList(cardID: cardID, list: list)
             } else if action == .open, entries.indices.contains(list.selection) {
                 let entry = entries[list.selection]
-                state.stack.append(.faqAnswer(cardID: entry.card.id, faqID: entry.faq.id, scroll: 0))
+                state.stack.append(
+                    .faqAnswer(cardID: entry.card.id, faqID: entry.faq.id, scroll: 0))
             }
             return []
         case .faqAnswer(let cardID, let faqID, let scroll):
             let lines = Pages.faqLines(state, cardID: cardID, faqID: faqID).count
-            state.screen = .faqAnswer(cardID: cardID, faqID: faqID, scroll: scrolled(action, scroll, lines: lines, state: state))
+            state.screen = .faqAnswer(
+                cardID: cardID, faqID: faqID,
+                scroll: scrolled(action, scroll, lines: lines, state: state))
             return []
         case .safety(let scroll):
-            state.screen = .safety(scroll: scrolled(action, scroll, lines: Pages.safetyLines(state).count, state: state))
+            state.screen = .safety(
+                scroll: scrolled(
+                    action, scroll, lines: Pages.safetyLines(state).count, state: state))
             return []
         case .cautions(let cardID, let scroll):
             let lines = Pages.cautionLines(state, cardID: cardID).count
-            state.screen = .cautions(cardID: cardID, scroll: scrolled(action, scroll, lines: lines, state: state))
+            state.screen = .cautions(
+                cardID: cardID, scroll: scrolled(action, scroll, lines: lines, state: state))
             return []
         case .contacts(let countryID, let scroll):
             let lines = ContactPages.lines(state, countryID: countryID).count
@@ -142,7 +162,8 @@ public enum Update {
             state.screen = .contacts(countryID: countryID, scroll: moved)
             return []
         case .profiles(var list):
-            if moveInList(action, &list, count: state.profiles.count, state: state, rowsPerItem: 2) {
+            if moveInList(action, &list, count: state.profiles.count, state: state, rowsPerItem: 2)
+            {
                 state.screen = .profiles(list)
             } else if action == .open, state.profiles.indices.contains(list.selection) {
                 let name = state.profiles[list.selection].name
@@ -154,12 +175,16 @@ public enum Update {
             let index = state.stack.count - 1
             let effects = searchAction(action, &search, &state, now: now)
             // An empty query's Backspace closes the search screen.
-            if state.stack.indices.contains(index), state.stack[index].context == .search { state.stack[index] = .search(search) }
+            if state.stack.indices.contains(index), state.stack[index].context == .search {
+                state.stack[index] = .search(search)
+            }
             return effects
         }
     }
 
-    private static func home(_ action: Action, _ list: inout ListState, _ state: inout AppState, now: Date) -> [Effect] {
+    private static func home(
+        _ action: Action, _ list: inout ListState, _ state: inout AppState, now: Date
+    ) -> [Effect] {
         let entries = state.homeEntries
         if moveInList(action, &list, count: entries.count, state: state) { return [] }
         guard entries.indices.contains(list.selection) else { return [] }
@@ -192,8 +217,10 @@ public enum Update {
 
     /// Opens the wizard of a method to read: at `stepIndex`, else where its checklist stopped,
     /// else at the first step. Reading starts no checklist and changes none.
-    static func openWizard(card: Card, method: Method, stepIndex: Int?, _ state: inout AppState,
-                           now: Date) -> [Effect] {
+    static func openWizard(
+        card: Card, method: Method, stepIndex: Int?, _ state: inout AppState,
+        now: Date
+    ) -> [Effect] {
         let step = stepIndex ?? state.checklist(for: method.id)?.currentIndex(in: method) ?? 0
         state.stack.append(.wizard(WizardState(cardID: card.id, methodID: method.id, step: step)))
         return []
@@ -209,7 +236,8 @@ public enum Update {
             case .contacts:
                 state.overlay = nil
                 state.openContacts()
-            case .down: state.overlay = .help(scroll: min(scroll + 1, Overlays.helpMaxScroll(state)))
+            case .down:
+                state.overlay = .help(scroll: min(scroll + 1, Overlays.helpMaxScroll(state)))
             case .up: state.overlay = .help(scroll: max(0, scroll - 1))
             case .quit: return [.quit]
             default: break
@@ -229,10 +257,12 @@ public enum Update {
                 return WizardUpdate.finish(cardID: cardID, methodID: methodID, &state, now: now)
             case .resetChecklist(let methodID):
                 if let index = state.checklists.firstIndex(where: { $0.methodID == methodID }),
-                   let (_, method) = state.resolve(state.checklists[index]) {
+                    let (_, method) = state.resolve(state.checklists[index])
+                {
                     let old = state.checklists[index]
-                    state.checklists[index] = Checklist(countryID: old.countryID, cardID: old.cardID, method: method,
-                                                        now: old.changed, contentFingerprint: state.pack.fingerprint)
+                    state.checklists[index] = Checklist(
+                        countryID: old.countryID, cardID: old.cardID, method: method,
+                        now: old.changed, contentFingerprint: state.pack.fingerprint)
                 }
             case .removeChecklist(let methodID):
                 state.checklists.removeAll { $0.methodID == methodID }
@@ -247,7 +277,9 @@ public enum Update {
     // MARK: - Lists and pages
 
     /// Applies a movement action to a list; false when the action is not a movement.
-    static func moveInList(_ action: Action, _ list: inout ListState, count: Int, state: AppState, rowsPerItem: Int = 1) -> Bool {
+    static func moveInList(
+        _ action: Action, _ list: inout ListState, count: Int, state: AppState, rowsPerItem: Int = 1
+    ) -> Bool {
         let page = max(1, Layout(state.size).bodyHeight / rowsPerItem - 1)
         switch action {
         case .up: list.selection -= 1
@@ -263,7 +295,9 @@ public enum Update {
     }
 
     /// A page's new scroll offset after a movement action, kept so the last page stays full.
-    static func scrolled(_ action: Action, _ scroll: Int, lines: Int, state: AppState, height: Int? = nil) -> Int {
+    static func scrolled(
+        _ action: Action, _ scroll: Int, lines: Int, state: AppState, height: Int? = nil
+    ) -> Int {
         let visible = height ?? Layout(state.size).bodyHeight
         let maxScroll = max(0, lines - visible)
         var next = scroll
@@ -290,15 +324,27 @@ public enum Update {
             }
         }
         guard !state.isTooSmall else { return }
-        if case .help(let scroll) = state.overlay { state.overlay = .help(scroll: min(scroll, Overlays.helpMaxScroll(state))) }
+        if case .help(let scroll) = state.overlay {
+            state.overlay = .help(scroll: min(scroll, Overlays.helpMaxScroll(state)))
+        }
         // Scroll offsets are re-clamped by replaying a no-op movement on the top screen.
         switch state.screen {
         case .faqAnswer(let cardID, let faqID, let scroll):
-            state.screen = .faqAnswer(cardID: cardID, faqID: faqID, scroll: scrolled(.cancel, scroll, lines: Pages.faqLines(state, cardID: cardID, faqID: faqID).count, state: state))
+            state.screen = .faqAnswer(
+                cardID: cardID, faqID: faqID,
+                scroll: scrolled(
+                    .cancel, scroll,
+                    lines: Pages.faqLines(state, cardID: cardID, faqID: faqID).count, state: state))
         case .safety(let scroll):
-            state.screen = .safety(scroll: scrolled(.cancel, scroll, lines: Pages.safetyLines(state).count, state: state))
+            state.screen = .safety(
+                scroll: scrolled(
+                    .cancel, scroll, lines: Pages.safetyLines(state).count, state: state))
         case .cautions(let cardID, let scroll):
-            state.screen = .cautions(cardID: cardID, scroll: scrolled(.cancel, scroll, lines: Pages.cautionLines(state, cardID: cardID).count, state: state))
+            state.screen = .cautions(
+                cardID: cardID,
+                scroll: scrolled(
+                    .cancel, scroll, lines: Pages.cautionLines(state, cardID: cardID).count,
+                    state: state))
         case .contacts(let countryID, let scroll):
             let lines = ContactPages.lines(state, countryID: countryID).count
             let kept = scrolled(.cancel, scroll, lines: lines, state: state)
@@ -312,7 +358,9 @@ public enum Update {
 
     // MARK: - Search
 
-    private static func searchAction(_ action: Action, _ search: inout SearchState, _ state: inout AppState, now: Date) -> [Effect] {
+    private static func searchAction(
+        _ action: Action, _ search: inout SearchState, _ state: inout AppState, now: Date
+    ) -> [Effect] {
         switch action {
         case .insert(let character):
             // Past the limit a key changes nothing, so it costs nothing (a paste of any size).
@@ -342,10 +390,12 @@ public enum Update {
             rerunSearch(&search, &state)
         case .open:
             guard search.hits.indices.contains(search.list.selection) else { return [] }
-            let target = state.searchIndex().documents[search.hits[search.list.selection].document].target
+            let target = state.searchIndex().documents[search.hits[search.list.selection].document]
+                .target
             return openTarget(target, &state, now: now)
         default:
-            _ = moveInList(action, &search.list, count: search.hits.count, state: state, rowsPerItem: 2)
+            _ = moveInList(
+                action, &search.list, count: search.hits.count, state: state, rowsPerItem: 2)
         }
         return []
     }
@@ -361,19 +411,25 @@ public enum Update {
         search.list.clamp(count: search.hits.count)
     }
 
-    private static func openTarget(_ target: SearchIndex.Target, _ state: inout AppState, now: Date) -> [Effect] {
+    private static func openTarget(_ target: SearchIndex.Target, _ state: inout AppState, now: Date)
+        -> [Effect]
+    {
         switch target {
-        case let .faq(cardID, faqID):
+        case .faq(let cardID, let faqID):
             state.stack.append(.faqAnswer(cardID: cardID, faqID: faqID, scroll: 0))
-        case let .step(cardID, methodID, stepIndex):
-            guard let card = state.pack.card(cardID), let method = card.method(methodID) else { return [] }
+        case .step(let cardID, let methodID, let stepIndex):
+            guard let card = state.pack.card(cardID), let method = card.method(methodID) else {
+                return []
+            }
             return openWizard(card: card, method: method, stepIndex: stepIndex, &state, now: now)
-        case let .caution(cardID, cautionID):
+        case .caution(let cardID, let cautionID):
             // Open the card's cautions at the one that was found, not at the top of the page.
             let start = Pages.cautionStart(state, cardID: cardID, cautionID: cautionID) ?? 0
             let lines = Pages.cautionLines(state, cardID: cardID).count
-            state.stack.append(.cautions(cardID: cardID, scroll: scrolled(.cancel, start, lines: lines, state: state)))
-        case let .card(cardID):
+            state.stack.append(
+                .cautions(
+                    cardID: cardID, scroll: scrolled(.cancel, start, lines: lines, state: state)))
+        case .card(let cardID):
             state.stack.append(.methods(cardID: cardID, list: ListState()))
         }
         return []
@@ -384,7 +440,9 @@ extension AppState {
     /// The profiles the `.listProfiles` effect found; the switcher opens on the one in use.
     public mutating func showProfiles(_ profiles: [ProfileSummary]) {
         self.profiles = profiles
-        guard case .profiles(var list) = screen, let current = profiles.firstIndex(where: { $0.name == currentProfile }) else { return }
+        guard case .profiles(var list) = screen,
+            let current = profiles.firstIndex(where: { $0.name == currentProfile })
+        else { return }
         list.selection = current
         screen = .profiles(list)
     }
@@ -396,7 +454,8 @@ extension AppState {
         checklists.removeAll { $0.methodID == checklist.methodID }
         checklists.insert(checklist, at: 0)
         if let selected, case .home(var list) = stack.first,
-           let index = homeEntries.firstIndex(where: { $0.key == selected }) {
+            let index = homeEntries.firstIndex(where: { $0.key == selected })
+        {
             list.selection = index
             stack[0] = .home(list)
         }
@@ -414,7 +473,8 @@ extension AppState {
     }
 
     private var homeSelectionKey: String? {
-        guard case .home(let list) = stack.first, homeEntries.indices.contains(list.selection) else { return nil }
+        guard case .home(let list) = stack.first, homeEntries.indices.contains(list.selection)
+        else { return nil }
         return homeEntries[list.selection].key
     }
 }

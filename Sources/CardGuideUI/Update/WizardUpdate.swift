@@ -1,4 +1,5 @@
 import CardGuideCore
+
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
@@ -75,8 +76,9 @@ enum WizardUpdate {
             return []
         case .printHandout:
             if let last = state.lastHandout, last.methodID == method.id,
-               last.language == state.language, last.bilingual == state.display.bilingual,
-               last.checklist == state.checklist(for: method.id) {
+                last.language == state.language, last.bilingual == state.display.bilingual,
+                last.checklist == state.checklist(for: method.id)
+            {
                 let paths = last.paths.joined(separator: ", ")
                 state.notice = Notice(Strings(state.language).handoutUnchanged(paths))
             } else {
@@ -217,7 +219,9 @@ enum WizardUpdate {
 
     /// Whether every line of the selected material is in view. `lines` are the step's page
     /// lines when the caller has them already (the view, at every frame).
-    static func isMaterialVisible(_ wizard: WizardState, _ state: AppState, lines: [PageLine]? = nil)
+    static func isMaterialVisible(
+        _ wizard: WizardState, _ state: AppState, lines: [PageLine]? = nil
+    )
         -> Bool
     {
         let lines = lines ?? Pages.wizardLines(state, wizard)

@@ -22,7 +22,9 @@ enum Chrome {
             grid.write(Breadcrumb.fitted(crumbs, width: width - 2), row: 0, column: 1, role: .title)
         }
         if !state.display.plain {
-            grid.fill(Glyphs.for(state.display).horizontal, row: 1, column: 0, count: width, role: .border)
+            grid.fill(
+                Glyphs.for(state.display).horizontal, row: 1, column: 0, count: width, role: .border
+            )
         }
     }
 
@@ -32,7 +34,8 @@ enum Chrome {
         let layout = Layout(state.size)
         let row = layout.noticeRow
         // A visitor walking up to a playing demo must see that a key hands it over to them.
-        let notice = state.helpDesk.demo != nil ? Notice(Strings(state.language).demoPlaying) : state.notice
+        let notice =
+            state.helpDesk.demo != nil ? Notice(Strings(state.language).demoPlaying) : state.notice
         if let notice {
             let lines = TextLayout.wrap(notice.text, width: max(1, grid.size.width - 2))
             let shown = Array(lines.prefix(min(4, max(1, layout.bodyHeight / 2))))
@@ -40,7 +43,9 @@ enum Chrome {
             for (n, line) in shown.enumerated() {
                 let y = row - shown.count + 1 + n
                 grid.fill(" ", row: y, column: 0, count: grid.size.width, role: role)
-                let text = n == shown.count - 1 && lines.count > shown.count ? TextLayout.truncate(line + " ...", width: grid.size.width - 2) : line
+                let text =
+                    n == shown.count - 1 && lines.count > shown.count
+                    ? TextLayout.truncate(line + " ...", width: grid.size.width - 2) : line
                 grid.write(text, row: y, column: 1, role: role)
             }
         }
@@ -52,14 +57,18 @@ enum Chrome {
         let more = Strings(state.language).moreBelow(hidden)
         let width = DisplayWidth.of(more)
         guard width <= layout.contentWidth else { return }
-        grid.write(more, row: layout.noticeRow, column: layout.contentLeft + layout.contentWidth - width, role: .dim)
+        grid.write(
+            more, row: layout.noticeRow, column: layout.contentLeft + layout.contentWidth - width,
+            role: .dim)
     }
 
     /// Key hints from the keymap, help first so that it always fits.
     static func footer(_ state: AppState, into grid: inout CellGrid) {
         let row = Layout(state.size).footerRow
         var hints = Keymap.footer(state)
-        if let help = hints.firstIndex(where: { $0.action == .help }) { hints.insert(hints.remove(at: help), at: 0) }
+        if let help = hints.firstIndex(where: { $0.action == .help }) {
+            hints.insert(hints.remove(at: help), at: 0)
+        }
         var x = 1
         let limit = grid.size.width - 1
         for binding in hints {

@@ -16,15 +16,23 @@ struct ListRows {
     var rows: [Row] = []
 
     mutating func heading(_ text: String) { rows.append(Row(text: text, role: .title, item: nil)) }
-    mutating func gap() { if !rows.isEmpty { rows.append(Row(text: "", role: .normal, item: nil)) } }
-    mutating func item(_ index: Int, _ text: String, role: Role = .normal, indent: Int = 0,
-                       highlights: [Range<Int>] = [], trailing: String = "") {
-        rows.append(Row(text: text, role: role, item: index, indent: indent, highlights: highlights, trailing: trailing))
+    mutating func gap() {
+        if !rows.isEmpty { rows.append(Row(text: "", role: .normal, item: nil)) }
+    }
+    mutating func item(
+        _ index: Int, _ text: String, role: Role = .normal, indent: Int = 0,
+        highlights: [Range<Int>] = [], trailing: String = ""
+    ) {
+        rows.append(
+            Row(
+                text: text, role: role, item: index, indent: indent, highlights: highlights,
+                trailing: trailing))
     }
 
     /// The first row to show so that the selected item is visible.
     func scroll(selection: Int, height: Int) -> Int {
-        guard rows.count > height, let first = rows.firstIndex(where: { $0.item == selection }) else { return 0 }
+        guard rows.count > height, let first = rows.firstIndex(where: { $0.item == selection })
+        else { return 0 }
         let last = rows.lastIndex(where: { $0.item == selection }) ?? first
         let centred = first - (height - (last - first + 1)) / 2
         return min(max(0, centred), rows.count - height)
@@ -32,7 +40,9 @@ struct ListRows {
 
     /// Draws the rows into `top..<top+height`; returns the row where the selection starts.
     @discardableResult
-    func draw(into grid: inout CellGrid, top: Int, height: Int, left: Int, width: Int, selection: Int) -> Int? {
+    func draw(
+        into grid: inout CellGrid, top: Int, height: Int, left: Int, width: Int, selection: Int
+    ) -> Int? {
         let offset = scroll(selection: selection, height: height)
         var cursorRow: Int?
         for (n, row) in rows.dropFirst(offset).prefix(height).enumerated() {
@@ -47,11 +57,14 @@ struct ListRows {
             grid.write(text, row: y, column: x, role: row.role, limit: room)
             for range in row.highlights {
                 let start = DisplayWidth.of(String(text.prefix(range.lowerBound)))
-                let length = DisplayWidth.of(String(text.dropFirst(range.lowerBound).prefix(range.count)))
-                grid.paint(.match, row: y, column: x + start, count: min(length, max(0, room - start)))
+                let length = DisplayWidth.of(
+                    String(text.dropFirst(range.lowerBound).prefix(range.count)))
+                grid.paint(
+                    .match, row: y, column: x + start, count: min(length, max(0, room - start)))
             }
             if !row.trailing.isEmpty, room > trailingWidth {
-                grid.write(row.trailing, row: y, column: left + width - trailingWidth + 1, role: .dim)
+                grid.write(
+                    row.trailing, row: y, column: left + width - trailingWidth + 1, role: .dim)
             }
             if selected {
                 // The selection is a reversed block with a '>' in the two cells left of the

@@ -12,7 +12,9 @@ enum Overlays {
         func line(_ binding: Binding) -> (String, String, Role) {
             (binding.label(state.language), state.hint(Keymap.hint(binding, in: state)), .normal)
         }
-        func works(_ binding: Binding) -> Bool { Keymap.hasEffect(binding.action, in: state, context: context) }
+        func works(_ binding: Binding) -> Bool {
+            Keymap.hasEffect(binding.action, in: state, context: context)
+        }
         lines += Keymap.bindings(context).filter(works).map(line)
         if Keymap.globalsApply(context) {
             // No blank line between the sections: the title sets them apart, and the home
@@ -43,7 +45,8 @@ enum Overlays {
         let longest = lines.map { DisplayWidth.of($0.text) }.max() ?? 0
         let width = min(grid.size.width - 4, max(40, keyWidth + 30, keyWidth + longest + 4))
         let visible = helpVisibleLines(state, lines: lines.count)
-        let box = Box(state: state, title: s.helpTitle, width: width, height: visible + 2, in: grid.size)
+        let box = Box(
+            state: state, title: s.helpTitle, width: width, height: visible + 2, in: grid.size)
         box.draw(into: &grid)
         let offset = min(scroll, max(0, lines.count - visible))
         // Help that does not fit says so on its borders, with the key that scrolls it.
@@ -58,10 +61,16 @@ enum Overlays {
         for (n, line) in lines.dropFirst(offset).prefix(visible).enumerated() {
             let y = box.top + 1 + n
             if line.text.isEmpty {
-                grid.write(TextLayout.truncate(line.key, width: box.innerWidth), row: y, column: box.innerLeft, role: line.role)
+                grid.write(
+                    TextLayout.truncate(line.key, width: box.innerWidth), row: y,
+                    column: box.innerLeft, role: line.role)
             } else {
-                grid.write(TextLayout.truncate(line.key, width: keyWidth - 1), row: y, column: box.innerLeft, role: .key)
-                grid.write(TextLayout.truncate(line.text, width: box.innerWidth - keyWidth), row: y, column: box.innerLeft + keyWidth)
+                grid.write(
+                    TextLayout.truncate(line.key, width: keyWidth - 1), row: y,
+                    column: box.innerLeft, role: .key)
+                grid.write(
+                    TextLayout.truncate(line.text, width: box.innerWidth - keyWidth), row: y,
+                    column: box.innerLeft + keyWidth)
             }
         }
     }
@@ -73,18 +82,24 @@ enum Overlays {
         let box = Box(state: state, title: "", width: width, height: text.count + 2, in: grid.size)
         box.draw(into: &grid)
         for (n, line) in text.enumerated() {
-            grid.write(line, row: box.top + 1 + n, column: box.innerLeft, role: n == 0 ? .warning : .normal)
+            grid.write(
+                line, row: box.top + 1 + n, column: box.innerLeft, role: n == 0 ? .warning : .normal
+            )
         }
     }
 
-    static func drawConfirm(_ state: AppState, _ confirmation: Confirmation, into grid: inout CellGrid) {
+    static func drawConfirm(
+        _ state: AppState, _ confirmation: Confirmation, into grid: inout CellGrid
+    ) {
         let s = Strings(state.language)
         let width = min(grid.size.width - 4, 56)
         let text = TextLayout.wrap(s.confirm(confirmation), width: width - 4)
         // The box names the checklist: at 40x12 it covers the selected row.
         let named = checklistName(state, confirmation)
         let name = named.isEmpty ? [] : TextLayout.wrap(named, width: width - 4)
-        let box = Box(state: state, title: "", width: width, height: text.count + name.count + 4, in: grid.size)
+        let box = Box(
+            state: state, title: "", width: width, height: text.count + name.count + 4,
+            in: grid.size)
         box.draw(into: &grid)
         for (n, line) in text.enumerated() {
             grid.write(line, row: box.top + 1 + n, column: box.innerLeft, role: .warning)
@@ -92,7 +107,8 @@ enum Overlays {
         for (n, line) in name.enumerated() {
             grid.write(line, row: box.top + 1 + text.count + n, column: box.innerLeft)
         }
-        grid.write(s.yesNo, row: box.top + 2 + text.count + name.count, column: box.innerLeft, role: .key)
+        grid.write(
+            s.yesNo, row: box.top + 2 + text.count + name.count, column: box.innerLeft, role: .key)
     }
 
     /// "Physical social security card > For a family member": what a confirmation is about.
@@ -103,10 +119,13 @@ enum Overlays {
             methodID = id
         }
         if case .finishChecklist(let cardID, _) = confirmation, let card = state.pack.card(cardID),
-           let method = card.method(methodID) {
+            let method = card.method(methodID)
+        {
             return card.name[state.language] + " > " + method.name[state.language]
         }
-        guard let checklist = state.checklist(for: methodID), let (card, method) = state.resolve(checklist) else { return "" }
+        guard let checklist = state.checklist(for: methodID),
+            let (card, method) = state.resolve(checklist)
+        else { return "" }
         return card.name[state.language] + " > " + method.name[state.language]
     }
 }
@@ -137,9 +156,13 @@ struct Box {
         // stray letters or markers of the screen behind peek out beside it.
         let clearLeft = left < 4 ? 0 : left
         let clearRight = grid.size.width - (left + width) < 4 ? grid.size.width : left + width
-        for y in top..<(top + height) { grid.fill(" ", row: y, column: clearLeft, count: clearRight - clearLeft) }
+        for y in top..<(top + height) {
+            grid.fill(" ", row: y, column: clearLeft, count: clearRight - clearLeft)
+        }
         grid.fill(glyphs.horizontal, row: top, column: left + 1, count: width - 2, role: .border)
-        grid.fill(glyphs.horizontal, row: top + height - 1, column: left + 1, count: width - 2, role: .border)
+        grid.fill(
+            glyphs.horizontal, row: top + height - 1, column: left + 1, count: width - 2,
+            role: .border)
         for y in (top + 1)..<(top + height - 1) {
             grid.fill(glyphs.vertical, row: y, column: left, count: 1, role: .border)
             grid.fill(glyphs.vertical, row: y, column: left + width - 1, count: 1, role: .border)
@@ -147,9 +170,13 @@ struct Box {
         grid.fill(glyphs.topLeft, row: top, column: left, count: 1, role: .border)
         grid.fill(glyphs.topRight, row: top, column: left + width - 1, count: 1, role: .border)
         grid.fill(glyphs.bottomLeft, row: top + height - 1, column: left, count: 1, role: .border)
-        grid.fill(glyphs.bottomRight, row: top + height - 1, column: left + width - 1, count: 1, role: .border)
+        grid.fill(
+            glyphs.bottomRight, row: top + height - 1, column: left + width - 1, count: 1,
+            role: .border)
         if !title.isEmpty {
-            grid.write(" " + TextLayout.truncate(title, width: width - 6) + " ", row: top, column: left + 2, role: .title)
+            grid.write(
+                " " + TextLayout.truncate(title, width: width - 6) + " ", row: top,
+                column: left + 2, role: .title)
         }
     }
 
@@ -157,6 +184,8 @@ struct Box {
     func mark(_ text: String, bottom: Bool, into grid: inout CellGrid) {
         let textWidth = DisplayWidth.of(text)
         guard textWidth <= width - 4 else { return }
-        grid.write(text, row: bottom ? top + height - 1 : top, column: left + width - 2 - textWidth, role: .dim)
+        grid.write(
+            text, row: bottom ? top + height - 1 : top, column: left + width - 2 - textWidth,
+            role: .dim)
     }
 }

@@ -29,8 +29,12 @@ struct CacheWriter {
     init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
 
     mutating func u8(_ value: UInt8) { bytes.append(value) }
-    mutating func u32(_ value: UInt32) { withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) } }
-    mutating func u64(_ value: UInt64) { withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) } }
+    mutating func u32(_ value: UInt32) {
+        withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
+    }
+    mutating func u64(_ value: UInt64) {
+        withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
+    }
 
     mutating func count(_ n: Int) {
         if n > UInt32.max { overflowed = true }
@@ -74,7 +78,10 @@ struct CacheWriter {
     /// Overwrites bytes already written: a header field known only after what follows it.
     mutating func patch<T: FixedWidthInteger>(_ value: T, at offset: Int) {
         withUnsafeBytes(of: value.littleEndian) { raw in
-            bytes.withUnsafeMutableBytes { $0.baseAddress!.advanced(by: offset).copyMemory(from: raw.baseAddress!, byteCount: raw.count) }
+            bytes.withUnsafeMutableBytes {
+                $0.baseAddress!.advanced(by: offset).copyMemory(
+                    from: raw.baseAddress!, byteCount: raw.count)
+            }
         }
     }
 }
@@ -158,7 +165,9 @@ struct CacheReader {
     static func text(_ utf8: UnsafeBufferPointer<UInt8>) -> String? {
         var text = String(decoding: utf8, as: UTF8.self)
         let same = text.withUTF8 { decoded in
-            decoded.count == utf8.count && (utf8.isEmpty || memcmp(decoded.baseAddress!, utf8.baseAddress!, utf8.count) == 0)
+            decoded.count == utf8.count
+                && (utf8.isEmpty
+                    || memcmp(decoded.baseAddress!, utf8.baseAddress!, utf8.count) == 0)
         }
         return same ? text : nil
     }

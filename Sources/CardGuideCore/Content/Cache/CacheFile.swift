@@ -27,8 +27,8 @@ enum CacheFile {
         magic.withUnsafeBytes { writer.raw($0) }
         writer.u32(formatVersion)
         writer.count(key.bytes.count)
-        writer.u64(0)  // payload length
-        writer.u64(0)  // checksum
+        writer.u64(0) // payload length
+        writer.u64(0) // checksum
         key.bytes.withUnsafeBytes { writer.raw($0) }
         let payloadStart = writer.bytes.count
         // The structure is encoded first (it collects the strings and lists), stored after their tables.
@@ -38,7 +38,9 @@ enum CacheFile {
         structure.bytes.withUnsafeBytes { writer.raw($0) }
         guard !writer.overflowed, !structure.overflowed else { return nil }
         writer.patch(UInt64(writer.bytes.count - payloadStart), at: 16)
-        let checksum = writer.bytes.withUnsafeBytes { Checksum64.hash(UnsafeRawBufferPointer(rebasing: $0[headerSize...])) }
+        let checksum = writer.bytes.withUnsafeBytes {
+            Checksum64.hash(UnsafeRawBufferPointer(rebasing: $0[headerSize...]))
+        }
         writer.patch(checksum, at: 24)
         return writer.bytes
     }
@@ -54,17 +56,23 @@ enum CacheFile {
             let payloadLength = try reader.u64()
             let checksum = try reader.u64()
             guard keyLength == key.bytes.count, file.count - headerSize - keyLength >= 0,
-                  UInt64(file.count - headerSize - keyLength) == payloadLength else { return nil }
+                UInt64(file.count - headerSize - keyLength) == payloadLength
+            else { return nil }
             let storedKey = try reader.bytes(keyLength)
-            guard key.bytes.withUnsafeBytes({ memcmp($0.baseAddress!, storedKey.baseAddress!, keyLength) == 0 }),
-                  Checksum64.hash(UnsafeRawBufferPointer(rebasing: file[headerSize...])) == checksum else { return nil }
+            guard
+                key.bytes.withUnsafeBytes({
+                    memcmp($0.baseAddress!, storedKey.baseAddress!, keyLength) == 0
+                }),
+                Checksum64.hash(UnsafeRawBufferPointer(rebasing: file[headerSize...])) == checksum
+            else { return nil }
             return try decode(&reader)
         } catch {
             return nil
         }
     }
 
-    private static func decode(_ reader: inout CacheReader) throws(CacheMiss) -> ContentLoadResult? {
+    private static func decode(_ reader: inout CacheReader) throws(CacheMiss) -> ContentLoadResult?
+    {
         try StringTable.read(into: &reader)
         let result: ContentLoadResult = try reader.read()
         guard reader.remaining == 0 else { return nil }

@@ -27,8 +27,10 @@ struct CacheKey: Equatable {
 
     /// nil when the folder cannot be keyed (unreadable, a `.json` that is not a regular file): the loader then runs uncached and reports what it finds.
     init?(directory: String) {
-        guard let folder = Self.absolutePath(directory), let names = ContentLoader.contentFileNames(in: folder),
-              let program = Self.status(Self.executablePath) else { return nil }
+        guard let folder = Self.absolutePath(directory),
+            let names = ContentLoader.contentFileNames(in: folder),
+            let program = Self.status(Self.executablePath)
+        else { return nil }
         var writer = CacheWriter(capacity: 256 + 96 * names.count)
         writer.u64(UInt64(program.st_size))
         writer.u64(UInt64(bitPattern: Self.nanos(program.modified)))
@@ -37,8 +39,10 @@ struct CacheKey: Equatable {
         newestChange = Int64.min
         totalSize = 0
         for name in names {
-            guard let info = Self.status(folder + "/" + name), (info.st_mode & S_IFMT) == S_IFREG else { return nil }
-            let modified = Self.nanos(info.modified), changed = Self.nanos(info.changed)
+            guard let info = Self.status(folder + "/" + name), (info.st_mode & S_IFMT) == S_IFREG
+            else { return nil }
+            let modified = Self.nanos(info.modified)
+            let changed = Self.nanos(info.changed)
             writer.inlineString(name)
             writer.u64(UInt64(info.st_size))
             writer.u64(UInt64(bitPattern: modified))
@@ -55,8 +59,11 @@ struct CacheKey: Equatable {
     private static func absolutePath(_ directory: String) -> String? {
         guard let resolved = realpath(directory, nil) else { return nil }
         defer { free(resolved) }
-        return String(validating: UnsafeBufferPointer(start: resolved, count: strlen(resolved)).lazy.map { UInt8(bitPattern: $0) },
-                      as: UTF8.self)
+        return String(
+            validating: UnsafeBufferPointer(start: resolved, count: strlen(resolved)).lazy.map {
+                UInt8(bitPattern: $0)
+            },
+            as: UTF8.self)
     }
 
     #if os(Linux)
@@ -70,7 +77,9 @@ struct CacheKey: Equatable {
         return stat(path, &info) == 0 ? info : nil
     }
 
-    private static func nanos(_ time: timespec) -> Int64 { Int64(time.tv_sec) * 1_000_000_000 + Int64(time.tv_nsec) }
+    private static func nanos(_ time: timespec) -> Int64 {
+        Int64(time.tv_sec) * 1_000_000_000 + Int64(time.tv_nsec)
+    }
 
     /// The wall clock in nanoseconds since 1970, as file times are.
     static func now() -> Int64 {
@@ -80,12 +89,12 @@ struct CacheKey: Equatable {
     }
 }
 
-private extension stat {
+extension stat {
     #if canImport(Darwin)
-    var modified: timespec { st_mtimespec }
-    var changed: timespec { st_ctimespec }
+    fileprivate var modified: timespec { st_mtimespec }
+    fileprivate var changed: timespec { st_ctimespec }
     #else
-    var modified: timespec { st_mtim }
-    var changed: timespec { st_ctim }
+    fileprivate var modified: timespec { st_mtim }
+    fileprivate var changed: timespec { st_ctim }
     #endif
 }

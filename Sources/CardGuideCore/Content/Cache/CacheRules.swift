@@ -6,8 +6,9 @@ enum CacheRules {
     static func allow(_ result: ContentLoadResult, strings: [String]) -> Bool {
         // Addresses may stand in the source table and as the value of a web contact.
         let webContacts = result.pack?.contacts.filter { $0.kind == .web } ?? []
-        let links = Set((result.pack?.sources.map(\.url) ?? [])
-                        + webContacts.flatMap { [$0.value.zh, $0.value.en] })
+        let links = Set(
+            (result.pack?.sources.map(\.url) ?? [])
+                + webContacts.flatMap { [$0.value.zh, $0.value.en] })
         for text in strings {
             let found = TextRules.scan(text)
             if found.isEmpty { continue }
@@ -29,16 +30,17 @@ enum CacheRules {
     static func idsAreValid(_ pack: ContentPack) -> Bool {
         let ok = TextRules.isValidID
         guard pack.countries.allSatisfy({ ok($0.id) }), pack.sources.allSatisfy({ ok($0.id) }),
-              pack.safety.allSatisfy({ ok($0.id) }),
-              pack.contacts.allSatisfy({ ok($0.id) && $0.countryIDs.allSatisfy(ok) })
+            pack.safety.allSatisfy({ ok($0.id) }),
+            pack.contacts.allSatisfy({ ok($0.id) && $0.countryIDs.allSatisfy(ok) })
         else { return false }
         return pack.cards.allSatisfy { card in
             ok(card.id) && ok(card.countryID) && card.cautions.allSatisfy { ok($0.id) }
                 && card.faq.allSatisfy { ok($0.id) } && card.comparisons.allSatisfy { ok($0.id) }
                 && card.methods.allSatisfy { method in
-                    ok(method.id) && method.steps.allSatisfy { step in
-                        ok(step.id) && step.bring.allSatisfy { ok($0.id) }
-                    }
+                    ok(method.id)
+                        && method.steps.allSatisfy { step in
+                            ok(step.id) && step.bring.allSatisfy { ok($0.id) }
+                        }
                 }
         }
     }

@@ -19,7 +19,8 @@ enum CacheStore {
     /// in the key, so two folders whose hashes collide only evict each other).
     static func file(in cacheFolder: String, for key: CacheKey) -> String {
         let hex = String(Checksum64.hash(Array(key.folder.utf8)), radix: 16)
-        return PathText.join(cacheFolder, "pack-" + String(repeating: "0", count: 16 - hex.count) + hex + ".bin")
+        return PathText.join(
+            cacheFolder, "pack-" + String(repeating: "0", count: 16 - hex.count) + hex + ".bin")
     }
 
     /// The whole file, or nil (missing, unreadable, too short to be a cache, or open to
@@ -36,8 +37,9 @@ enum CacheStore {
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0, OwnedFile.isPrivate(info),
-              case let .success(bytes) = PosixFile.readAll(fd, info, limit: Int.max),
-              bytes.count >= CacheFile.headerSize else { return nil }
+            case .success(let bytes) = PosixFile.readAll(fd, info, limit: Int.max),
+            bytes.count >= CacheFile.headerSize
+        else { return nil }
         return bytes
     }
 
@@ -48,12 +50,13 @@ enum CacheStore {
     static func replace(_ path: String, with bytes: [UInt8]) -> Bool {
         let directory = PathText.folder(of: path)
         guard PosixFile.makeDirectories(directory, mode: 0o700) == nil,
-              let folder = openPrivateFolder(directory) else { return false }
+            let folder = openPrivateFolder(directory)
+        else { return false }
         close(folder)
         let temporary = "\(path).\(getpid()).tmp"
-        unlink(temporary)  // left by a crashed process that had our pid
+        unlink(temporary) // left by a crashed process that had our pid
         let opened = OwnedFile.openForWriting(temporary, .newOnly)
-        guard case let .success(fd) = opened else { return false }
+        guard case .success(let fd) = opened else { return false }
         let written = PosixFile.writeAll(fd, bytes) == nil
         guard close(fd) == 0, written, rename(temporary, path) == 0 else {
             unlink(temporary)

@@ -14,30 +14,39 @@ public enum CachedContent {
     }
 
     /// The default cache folder (see `CacheStore.folder`), from the process environment.
-    public static func defaultFolder() -> String? { CacheStore.folder(environment: ProcessEnvironment.value) }
+    public static func defaultFolder() -> String? {
+        CacheStore.folder(environment: ProcessEnvironment.value)
+    }
 
     public static func load(directory: String, cacheFolder: String?) -> ContentLoadResult {
         loadReporting(directory: directory, cacheFolder: cacheFolder).result
     }
 
-    public static func loadReporting(directory: String, cacheFolder: String?) -> (result: ContentLoadResult, outcome: Outcome) {
+    public static func loadReporting(directory: String, cacheFolder: String?) -> (
+        result: ContentLoadResult, outcome: Outcome
+    ) {
         load(directory: directory, cacheFolder: cacheFolder, now: CacheKey.now)
     }
 
     /// `now` gives the time the racy window is measured from (tests move it ahead).
-    static func load(directory: String, cacheFolder: String?,
-                     now: () -> Int64) -> (result: ContentLoadResult, outcome: Outcome) {
-        guard let cacheFolder, cacheFolder.hasPrefix("/"), let key = CacheKey(directory: directory) else {
+    static func load(
+        directory: String, cacheFolder: String?,
+        now: () -> Int64
+    ) -> (result: ContentLoadResult, outcome: Outcome) {
+        guard let cacheFolder, cacheFolder.hasPrefix("/"), let key = CacheKey(directory: directory)
+        else {
             return (ContentLoader.load(directory: directory), .uncached)
         }
         let path = CacheStore.file(in: cacheFolder, for: key)
         if let bytes = CacheStore.contents(of: path),
-           let cached = bytes.withUnsafeBytes({ CacheFile.open($0, key: key) }) {
+            let cached = bytes.withUnsafeBytes({ CacheFile.open($0, key: key) })
+        {
             return (cached, .hit)
         }
         let result = ContentLoader.load(directory: directory)
         // Measured after the load: a file edited while it was being read is then inside the window.
-        guard result.isValid, !key.isRacy(now: now()), let bytes = CacheFile.seal(result, key: key) else {
+        guard result.isValid, !key.isRacy(now: now()), let bytes = CacheFile.seal(result, key: key)
+        else {
             return (result, .miss(written: false))
         }
         return (result, .miss(written: CacheStore.replace(path, with: bytes)))

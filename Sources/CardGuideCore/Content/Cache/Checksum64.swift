@@ -13,13 +13,20 @@ enum Checksum64 {
     static func hash(_ buffer: UnsafeRawBufferPointer, seed: UInt64 = 0) -> UInt64 {
         let n = buffer.count
         var at = 0
-        func word(_ offset: Int) -> UInt64 { UInt64(littleEndian: buffer.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) }
+        func word(_ offset: Int) -> UInt64 {
+            UInt64(littleEndian: buffer.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+        }
         var h: UInt64
         if n >= 32 {
-            var v1 = seed &+ p1 &+ p2, v2 = seed &+ p2, v3 = seed, v4 = seed &- p1
+            var v1 = seed &+ p1 &+ p2
+            var v2 = seed &+ p2
+            var v3 = seed
+            var v4 = seed &- p1
             while at + 32 <= n {
-                v1 = round(v1, word(at)); v2 = round(v2, word(at + 8))
-                v3 = round(v3, word(at + 16)); v4 = round(v4, word(at + 24))
+                v1 = round(v1, word(at))
+                v2 = round(v2, word(at + 8))
+                v3 = round(v3, word(at + 16))
+                v4 = round(v4, word(at + 24))
                 at += 32
             }
             h = v1.rotated(1) &+ v2.rotated(7) &+ v3.rotated(12) &+ v4.rotated(18)
@@ -33,7 +40,8 @@ enum Checksum64 {
             at += 8
         }
         if at + 4 <= n {
-            let half = UInt64(UInt32(littleEndian: buffer.loadUnaligned(fromByteOffset: at, as: UInt32.self)))
+            let half = UInt64(
+                UInt32(littleEndian: buffer.loadUnaligned(fromByteOffset: at, as: UInt32.self)))
             h = (h ^ (half &* p1)).rotated(23) &* p2 &+ p3
             at += 4
         }
@@ -41,8 +49,10 @@ enum Checksum64 {
             h = (h ^ (UInt64(buffer[at]) &* p5)).rotated(11) &* p1
             at += 1
         }
-        h ^= h >> 33; h &*= p2
-        h ^= h >> 29; h &*= p3
+        h ^= h >> 33
+        h &*= p2
+        h ^= h >> 29
+        h &*= p3
         return h ^ (h >> 32)
     }
 
@@ -51,6 +61,6 @@ enum Checksum64 {
     }
 }
 
-private extension UInt64 {
-    func rotated(_ bits: UInt64) -> UInt64 { (self << bits) | (self >> (64 - bits)) }
+extension UInt64 {
+    fileprivate func rotated(_ bits: UInt64) -> UInt64 { (self << bits) | (self >> (64 - bits)) }
 }

@@ -20,8 +20,12 @@ enum StringTable {
         var strings: [String] = []
         strings.reserveCapacity(count)
         for n in 0..<count {
-            let length = Int(UInt32(littleEndian: lengths.loadUnaligned(fromByteOffset: 4 * n, as: UInt32.self)))
-            guard let text = CacheReader.text(try reader.bytes(length).assumingMemoryBound(to: UInt8.self)) else { throw CacheMiss() }
+            let length = Int(
+                UInt32(littleEndian: lengths.loadUnaligned(fromByteOffset: 4 * n, as: UInt32.self)))
+            guard
+                let text = CacheReader.text(
+                    try reader.bytes(length).assumingMemoryBound(to: UInt8.self))
+            else { throw CacheMiss() }
             strings.append(text)
         }
         reader.strings = strings

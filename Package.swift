@@ -54,6 +54,9 @@ let package = Package(
             dependencies: ["CardGuideCore", "CardGuideUI", "CardGuideContent", "TestSupport"],
             path: "Sources/cardguide-bench"
         ),
+        // A test tool: saves a session file in a loop for the SIGKILL and file-size tests.
+        .executableTarget(
+            name: "cardguide-save-loop", dependencies: ["CardGuideCore"], path: "Tests/SaveLoop"),
         // A test tool: drives the ncurses backend alone inside tmux for CursesBackendTests.
         .executableTarget(
             name: "cardguide-probe",

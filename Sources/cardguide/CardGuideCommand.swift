@@ -15,7 +15,6 @@ struct CardGuideCommand: ParsableCommand {
         version: "cardguide \(CardGuideVersion.current)",
         subcommands: [
             Run.self, Validate.self, List.self, Show.self, ScreenDump.self, Export.self,
-            SaveLoop.self,
         ],
         defaultSubcommand: Run.self
     )

@@ -43,13 +43,9 @@ final class PackPrefetch: @unchecked Sendable {
     }
 
     /// The folder the command will load, or nil when it will not load one the usual way:
-    /// help, `validate` (which always reads every file itself) and the test-support commands.
+    /// help and `validate` (which always reads every file itself).
     static func contentDirectory(_ arguments: [String]) -> String? {
-        if let command = arguments.first,
-            command == "validate" || command == "help" || command.hasPrefix("_save")
-        {
-            return nil
-        }
+        if let command = arguments.first, command == "validate" || command == "help" { return nil }
         var directory = BundledContent.directory
         var n = 0
         while n < arguments.count {

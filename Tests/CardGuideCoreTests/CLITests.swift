@@ -314,12 +314,12 @@ final class CLITests: XCTestCase {
 /// SIGXFSZ. It is a failed save now: reported, exit status 1, the old file intact.
 final class FileSizeLimitTests: XCTestCase {
     func testASaveOverTheFileSizeLimitFailsCleanly() throws {
-        let binary = try XCTUnwrap(CoreFixture.binary())
+        let binary = try XCTUnwrap(CoreFixture.binary("cardguide-save-loop"))
         let folder = TemporaryFolder()
         let path = folder.file("session.json")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        let script = "ulimit -f 0; exec \"$0\" _save-loop --session \"$1\" --count 3"
+        let script = "ulimit -f 0; exec \"$0\" --session \"$1\" --count 3"
         process.arguments = ["-c", script, binary, path]
         let errors = Pipe()
         process.standardError = errors

@@ -65,7 +65,8 @@ enum CoreFixture {
 
     /// The `cardguide` executable of the same build as this test bundle: the bundle
     /// (`.build/<triple>/debug/<Package>PackageTests.xctest`) sits beside it.
-    static func binary() -> String? {
+    /// An executable of the package beside the test bundle: the program, or a test tool.
+    static func binary(_ name: String = "cardguide") -> String? {
         var folders: [URL] = []
         if let exe = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
             folders.append(URL(fileURLWithPath: exe).deletingLastPathComponent())
@@ -75,7 +76,7 @@ enum CoreFixture {
             testBundle.deletingLastPathComponent(), testBundle, Bundle.main.bundleURL,
             Bundle.main.bundleURL.deletingLastPathComponent(),
         ]
-        return folders.map { $0.appendingPathComponent("cardguide").path }
+        return folders.map { $0.appendingPathComponent(name).path }
             .first { FileManager.default.isExecutableFile(atPath: $0) }
     }
 

@@ -11,13 +11,13 @@ import Glibc
 /// cut would leave: the file always parses, and is never older than the last save the
 /// process reported complete (nor more than one save newer).
 final class SessionCrashTests: XCTestCase {
-    /// Must match `SaveLoop.epoch` in Sources/cardguide/SaveLoop.swift.
+    /// Must match `epoch` in Tests/SaveLoop/main.swift.
     let epoch: TimeInterval = 1_700_000_000
 
     func testSIGKILLDuringSavesNeverLeavesABrokenOrOlderFile() throws {
-        guard let binary = CoreFixture.binary() else {
+        guard let binary = CoreFixture.binary("cardguide-save-loop") else {
             return XCTFail(
-                "the cardguide executable was not found beside the test bundle; build it in the same scratch path (swift build --scratch-path ...)"
+                "cardguide-save-loop was not found beside the test bundle; build it in the same scratch path (swift build --scratch-path ...)"
             )
         }
         let folder = TemporaryFolder()
@@ -34,7 +34,7 @@ final class SessionCrashTests: XCTestCase {
             if Date().timeIntervalSince(started) > 120 { break }
             let child = Process()
             child.executableURL = URL(fileURLWithPath: binary)
-            child.arguments = ["_save-loop", "--session", path, "--count", "1000000"]
+            child.arguments = ["--session", path, "--count", "1000000"]
             let output = Pipe()
             let errors = Pipe()
             child.standardOutput = output

@@ -325,14 +325,14 @@ final class SessionStoreTests: XCTestCase {
     func testALockHeldByAnotherProcessIsReportedWithItsPID() throws {
         let folder = TemporaryFolder()
         let path = folder.file("session.json")
-        guard let binary = CoreFixture.binary() else {
+        guard let binary = CoreFixture.binary("cardguide-save-loop") else {
             return XCTFail(
-                "the cardguide executable was not found beside the test bundle; build it in the same scratch path"
+                "cardguide-save-loop was not found beside the test bundle; build it in the same scratch path"
             )
         }
         let child = Process()
         child.executableURL = URL(fileURLWithPath: binary)
-        child.arguments = ["_save-loop", "--session", path, "--count", "1000000"]
+        child.arguments = ["--session", path, "--count", "1000000"]
         let output = Pipe()
         child.standardOutput = output
         try child.run()

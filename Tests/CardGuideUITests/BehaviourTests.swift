@@ -35,6 +35,9 @@ final class BehaviourTests: XCTestCase {
         driver.press("n", "space")
         XCTAssertNil(
             driver.checklist("cn-card-branch"), "the first Space only brings the item into view")
+        XCTAssertTrue(
+            driver.screenText.contains("Press Space again to tick it"),
+            "and says so: \(driver.screenText)")
         driver.press("space")
         XCTAssertEqual(driver.lastEffects, [.saveSession])
         XCTAssertNotNil(driver.checklist("cn-card-branch"))

@@ -66,6 +66,9 @@ public struct Strings: Sendable {
     public var helpThisScreen: String { t("本页面", "This screen") }
     public var noComparison: String { t("这张卡没有对比表。", "This card has no comparison table.") }
     public var firstStep: String { t("这是第一步。", "This is the first step.") }
+    public var tickScrolledFirst: String {
+        t("已显示这一项：再按空格勾选。", "Shown. Press Space again to tick it.")
+    }
     /// In the header while the session file is open read-only: the start-up notice says why.
     public var readOnly: String { t("只读，不保存", "read-only, not saved") }
     public var noCards: String { t("这个国家还没有证卡内容。", "No cards for this country yet.") }

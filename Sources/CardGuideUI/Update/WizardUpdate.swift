@@ -37,9 +37,11 @@ enum WizardUpdate {
             state.notice = Notice(s.firstStep)
         case .tick:
             guard step.bring.indices.contains(wizard.material) else { return [] }
-            // A tick must be seen: when the selected item is not fully in view, show it first.
+            // A tick must be seen: when the selected item is not fully in view, show it first,
+            // and say so, or the key looks as if it did nothing.
             guard isMaterialVisible(wizard, state) else {
                 follow(&wizard, state)
+                state.notice = Notice(s.tickScrolledFirst)
                 return []
             }
             if !started {

@@ -306,6 +306,16 @@ final class TmuxHarness {
         process.environment = baseEnvironment
         let output = Pipe()
         let errors = Pipe()
+        // Closed here, not left to deinit: the tests poll the screen thousands of times, and
+        // the leaked descriptors (over 8,000 in one run) crashed Foundation's Process.run.
+        defer {
+            for handle in [
+                output.fileHandleForReading, output.fileHandleForWriting,
+                errors.fileHandleForReading, errors.fileHandleForWriting,
+            ] {
+                try? handle.close()
+            }
+        }
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = output
         process.standardError = errors

@@ -4,24 +4,6 @@ import XCTest
 
 @testable import CardGuideUI
 
-/// The shipped content pack, loaded once from the repository's `Resources/content`.
-enum ShippedPack {
-    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Resources/content", isDirectory: true).path
-
-    static let loaded = ContentLoader.load(directory: directory)
-
-    /// The pack, or a test failure naming the pack's errors.
-    static func pack(file: StaticString = #filePath, line: UInt = #line) throws -> ContentPack {
-        let pack = try XCTUnwrap(
-            loaded.pack, "the shipped pack does not load: \(loaded.issues)", file: file, line: line)
-        XCTAssertTrue(
-            loaded.isValid, "the shipped pack has errors: \(loaded.errors)", file: file, line: line)
-        return pack
-    }
-}
-
 /// Drives the app as a person would: keys by name go through `Keymap.action` and
 /// `Update.apply` with a fixed clock, exactly the path of the run loop and `_screen`.
 /// After lazygit's integration tests, keys can also be pressed by what they do
@@ -40,11 +22,11 @@ struct Driver {
     init(
         _ language: Language = .zh, _ width: Int = 80, _ height: Int = 24,
         checklists: [Checklist] = [],
-        display: DisplayOptions = DisplayOptions(), file: StaticString = #filePath,
-        line: UInt = #line
+        display: DisplayOptions = DisplayOptions(), pack: ContentPack? = nil,
+        file: StaticString = #filePath, line: UInt = #line
     ) throws {
         state = AppState(
-            pack: try ShippedPack.pack(file: file, line: line), language: language,
+            pack: try pack ?? ShippedPack.pack(file: file, line: line), language: language,
             size: Size(width: width, height: height), display: display, checklists: checklists)
     }
 

@@ -313,7 +313,7 @@ final class BehaviourTests: XCTestCase {
 
     func testResetAndRemoveAChecklistAskFirst() throws {
         let pack = try ShippedPack.pack()
-        var driver = try Driver(.en, checklists: try ScreenSnapshotTests.inProgress(pack))
+        var driver = try Driver(.en, checklists: try ShippedPack.inProgress(pack))
         let family = try XCTUnwrap(pack.card("cn-card")?.method("cn-card-family"))
         let before = try XCTUnwrap(driver.checklist("cn-card-family"))
         XCTAssertEqual(before.currentIndex(in: family), 1)

@@ -5,20 +5,24 @@ import XCTest
 
 /// Issue 12: the bilingual view's screens (grid snapshots) and its key.
 final class BilingualViewTests: XCTestCase {
-    private func driver(_ language: Language, _ width: Int, _ height: Int) throws -> Driver {
-        try Driver(language, width, height, display: DisplayOptions(bilingual: true))
+    private func driver(
+        _ language: Language, _ width: Int, _ height: Int, pack: ContentPack? = nil
+    ) throws -> Driver {
+        try Driver(language, width, height, display: DisplayOptions(bilingual: true), pack: pack)
     }
 
+    /// On the fixture pack: France's card, its methods, the first step; the safety rules.
     func testSnapshots() throws {
+        let pack = try FixturePack.pack()
         for (width, height) in [(80, 24), (40, 12)] {
             let size = "\(width)x\(height)"
-            var home = try driver(.zh, width, height)
+            var home = try driver(.zh, width, height, pack: pack)
             Snapshot.assert(home.state, named: "bilingual-home_zh_\(size)")
-            home.press("down", "down", "enter", "enter")
+            home.press("down", "enter", "enter")
             Snapshot.assert(home.state, named: "bilingual-methods_zh_\(size)")
             home.press("enter", "enter")
             Snapshot.assert(home.state, named: "bilingual-wizard_zh_\(size)")
-            var english = try driver(.en, width, height)
+            var english = try driver(.en, width, height, pack: pack)
             english.press("s")
             Snapshot.assert(english.state, named: "bilingual-safety_en_\(size)")
         }

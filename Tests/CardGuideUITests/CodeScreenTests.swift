@@ -75,17 +75,18 @@ final class CodeScreenTests: XCTestCase {
     }
 
     func testCodeScreenSnapshots() throws {
-        var small = try Driver(.zh, 40, 12)
+        let pack = try FixturePack.pack()
+        var small = try Driver(.zh, 40, 12, pack: pack)
         small.state.overlay = .code(
             CodeOverlay(
                 addresses: ["https://www.ameli.fr/", "https://www.service-public.fr/"],
                 status: .ready(Self.matrix(21))))
         Snapshot.assert(small.state, named: "code-ready_zh_40x12")
-        var missing = try Driver(.en, 80, 24)
+        var missing = try Driver(.en, 80, 24, pack: pack)
         missing.state.overlay = .code(
             CodeOverlay(addresses: ["https://www.ameli.fr/"], status: .unavailable))
         Snapshot.assert(missing.state, named: "code-unavailable_en_80x24")
-        var tooSmall = try Driver(.en, 40, 12)
+        var tooSmall = try Driver(.en, 40, 12, pack: pack)
         tooSmall.state.overlay = .code(
             CodeOverlay(addresses: ["https://www.ameli.fr/"], status: .ready(Self.matrix(33))))
         Snapshot.assert(tooSmall.state, named: "code-too-small_en_40x12")

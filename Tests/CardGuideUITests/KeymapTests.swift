@@ -10,7 +10,7 @@ final class KeymapTests: XCTestCase {
     /// One state per screen and overlay, reached by keys, in both languages; plus a kiosk.
     static func everyState() throws -> [(name: String, state: AppState)] {
         let pack = try ShippedPack.pack()
-        let checklists = try ScreenSnapshotTests.inProgress(pack)
+        let checklists = try ShippedPack.inProgress(pack)
         var states: [(String, AppState)] = []
         for language in Language.allCases {
             func reach(

@@ -35,6 +35,20 @@ enum ShippedPack {
     static func pack(file: StaticString = #filePath, line: UInt = #line) throws -> ContentPack {
         try shared.pack(file: file, line: line)
     }
+
+    /// Three checklists in progress: two in China, one in France, most recent first.
+    static func inProgress(_ pack: ContentPack) throws -> [Checklist] {
+        [
+            try Progress.checklist(
+                pack, card: "cn-card", method: "cn-card-family", at: 1, done: [0], ticked: 1,
+                changed: 300),
+            try Progress.checklist(
+                pack, card: "fr-vitale", method: "fr-vitale-worker", at: 3, done: [0, 1, 2],
+                ticked: 6, changed: 200),
+            try Progress.checklist(
+                pack, card: "cn-ecard", method: "cn-ecard-wechat", at: 0, changed: 100),
+        ]
+    }
 }
 
 /// A tiny pack made for the layout tests, `Tests/Fixtures/mini-pack`, so that editing the

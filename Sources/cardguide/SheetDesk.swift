@@ -15,7 +15,7 @@ struct SheetDesk {
     }
 
     private func write(methodID: String, state: inout AppState) -> Notice? {
-        let words = DeskStrings(state.language)
+        let words = Strings(state.language)
         guard let card = state.pack.cards.first(where: { $0.method(methodID) != nil }),
             let sheet = VisitorSheet.render(
                 cardID: card.id, methodID: methodID, pack: state.pack, language: state.language,

@@ -111,7 +111,7 @@ final class CodeScreenTests: XCTestCase {
         driver.openChinaCardMethod(0)
         XCTAssertEqual(driver.press("Q"), [], "a code for a step without official sources")
         XCTAssertNil(driver.state.overlay)
-        XCTAssertEqual(driver.state.notice?.text, DeskStrings(.en).noOfficialAddress)
+        XCTAssertEqual(driver.state.notice?.text, Strings(.en).noOfficialAddress)
 
         var french = try Driver(.en)
         french.press("home", "down", "down", "enter", "enter", "enter", "enter")

@@ -18,7 +18,7 @@ public enum ChecklistExport {
         _ checklists: [Checklist], pack: ContentPack, language: Language, format: Format,
         safety: Bool, utcOffset: (Date) -> Int = CivilTime.localOffset
     ) -> String {
-        let words = ExportStrings(language)
+        let words = Strings(language)
         var document = ExportDocument()
         document.add(.heading(level: 1, text: words.title))
         document.add(.paragraph(words.legend))
@@ -47,7 +47,7 @@ public enum ChecklistExport {
     ) -> String {
         var document = ExportDocument()
         add(
-            checklist, to: &document, pack: pack, words: ExportStrings(language),
+            checklist, to: &document, pack: pack, words: Strings(language),
             utcOffset: utcOffset)
         return output(document, format)
     }
@@ -56,7 +56,7 @@ public enum ChecklistExport {
     public static func renderSafety(pack: ContentPack, language: Language, format: Format) -> String
     {
         var document = ExportDocument()
-        addSafety(pack.safety, to: &document, pack: pack, words: ExportStrings(language))
+        addSafety(pack.safety, to: &document, pack: pack, words: Strings(language))
         return output(document, format)
     }
 
@@ -79,7 +79,7 @@ public enum ChecklistExport {
 
     private static func add(
         _ checklist: Checklist, to document: inout ExportDocument, pack: ContentPack,
-        words: ExportStrings, utcOffset: (Date) -> Int
+        words: Strings, utcOffset: (Date) -> Int
     ) {
         let language = words.language
         guard let card = pack.card(checklist.cardID), let method = card.method(checklist.methodID)
@@ -103,7 +103,7 @@ public enum ChecklistExport {
                         started: day(checklist.started, utcOffset),
                         changed: day(checklist.changed, utcOffset))))
 
-        document.add(.heading(level: 3, text: words.steps))
+        document.add(.heading(level: 3, text: words.exportSteps))
         for (index, step) in method.steps.enumerated() {
             let title = "\(index + 1). \(step.title[language])"
             document.add(
@@ -112,7 +112,7 @@ public enum ChecklistExport {
                     text: step.id == checklist.currentStepID
                         ? words.remark(title, words.current) : title))
             if !step.bring.isEmpty {
-                document.add(.item(depth: 1, mark: nil, text: words.bring))
+                document.add(.item(depth: 1, mark: nil, text: words.exportBring))
                 for material in step.bring {
                     document.add(
                         .item(
@@ -121,7 +121,7 @@ public enum ChecklistExport {
                 }
             }
             if let place = step.where {
-                document.add(.item(depth: 1, mark: nil, text: words.whereLabel + place[language]))
+                document.add(.item(depth: 1, mark: nil, text: words.exportWhere + place[language]))
             }
             if let time = step.duration {
                 document.add(.item(depth: 1, mark: nil, text: words.duration + time[language]))
@@ -130,7 +130,8 @@ public enum ChecklistExport {
                 document.add(
                     .item(
                         depth: 1, mark: nil,
-                        text: words.varies + (step.variesNote?[language] ?? words.variesDefault)))
+                        text: words.exportVaries
+                            + (step.variesNote?[language] ?? words.variesDefault)))
             }
             if !step.sources.isEmpty {
                 let official = step.sources.contains { pack.source($0)?.kind == .official }
@@ -168,7 +169,7 @@ public enum ChecklistExport {
 
     private static func addSafety(
         _ rules: [SafetyRule], to document: inout ExportDocument,
-        pack: ContentPack, words: ExportStrings
+        pack: ContentPack, words: Strings
     ) {
         guard !rules.isEmpty else { return }
         document.add(.heading(level: 2, text: words.safety))
@@ -181,7 +182,7 @@ public enum ChecklistExport {
 
     private static func addSources(
         _ ids: [String], to document: inout ExportDocument, pack: ContentPack,
-        words: ExportStrings
+        words: Strings
     ) {
         for id in ids {
             guard let source = pack.source(id) else {
@@ -192,7 +193,7 @@ public enum ChecklistExport {
                 .item(
                     depth: 0, mark: nil,
                     text: words.remark(
-                        "[\(id)] \(source.title[words.language])", words.kind(source.kind))))
+                        "[\(id)] \(source.title[words.language])", words.exportKind(source.kind))))
             document.add(.link(depth: 0, url: source.url))
         }
         document.add(.endList)

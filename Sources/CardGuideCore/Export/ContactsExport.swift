@@ -7,13 +7,13 @@ extension ChecklistExport {
         format: Format
     ) -> String {
         var document = ExportDocument()
-        addContacts(countryID: countryID, to: &document, pack: pack, words: ExportStrings(language))
+        addContacts(countryID: countryID, to: &document, pack: pack, words: Strings(language))
         return format == .markdown ? document.markdown() : document.text(width: textWidth)
     }
 
     static func addContacts(
         countryID: String, to document: inout ExportDocument, pack: ContentPack,
-        words: ExportStrings
+        words: Strings
     ) {
         let contacts = pack.contacts(forCountry: countryID)
         guard !contacts.isEmpty else { return }
@@ -30,19 +30,5 @@ extension ChecklistExport {
             document.add(.item(depth: 1, mark: nil, text: cited))
         }
         document.add(.endList)
-    }
-}
-
-extension ExportStrings {
-    private func pick(_ zh: String, _ en: String) -> String { language == .zh ? zh : en }
-
-    public func contacts(_ country: String) -> String {
-        pick("官方联系方式：\(country)", "Official contacts: \(country)")
-    }
-    public var hours: String { pick("时间：", "Hours: ") }
-
-    /// "12333  人社服务热线" / "12333  Human resources and social security line".
-    public func contactLine(_ contact: Contact) -> String {
-        contact.value[language] + "  " + contact.name[language]
     }
 }

@@ -1,13 +1,7 @@
-/// Every word the export prints, in both languages, in one place. Only characters that are
-/// one column wide everywhere (no arrows, dashes or middle dots, which are two columns in
-/// terminals set to "ambiguous = wide") so the plain-text layout holds in any terminal.
-public struct ExportStrings: Sendable {
-    public let language: Language
-    public init(_ language: Language) { self.language = language }
-
-    private var zh: Bool { language == .zh }
-    private func t(_ zh: String, _ en: String) -> String { self.zh ? zh : en }
-
+/// The words the export prints. Only characters that are one column wide everywhere (no
+/// arrows, dashes or middle dots, which are two columns in terminals set to "ambiguous =
+/// wide") so the plain-text layout holds in any terminal.
+extension Strings {
     public var title: String { t("CardGuide 进度记录", "CardGuide progress record") }
     public var legend: String {
         t(
@@ -31,17 +25,17 @@ public struct ExportStrings: Sendable {
     }
 
     /// `text` followed by a remark: a space before "(..." in English, none before the
-    /// full-width "（" in Chinese, which carries its own spacing.
+    /// full-width "（" in Chinese, which carries its own spacing. The sheet uses it too.
     public func remark(_ text: String, _ remark: String) -> String {
-        zh ? text + remark : text + " " + remark
+        t(text + remark, text + " " + remark)
     }
 
-    public var steps: String { t("步骤", "Steps") }
+    public var exportSteps: String { t("步骤", "Steps") }
     public var current: String { t("（当前步骤）", "(current step)") }
-    public var bring: String { t("需要带：", "Bring:") }
-    public var whereLabel: String { t("地点：", "Where: ") }
+    public var exportBring: String { t("需要带：", "Bring:") }
+    public var exportWhere: String { t("地点：", "Where: ") }
     public var duration: String { t("所需时间：", "How long: ") }
-    public var varies: String { t("因地而异：", "Varies: ") }
+    public var exportVaries: String { t("因地而异：", "Varies: ") }
     public var variesDefault: String {
         t("各地、各机构的规定不同，请向当地确认。", "The rules differ by place or office; check locally.")
     }
@@ -55,7 +49,7 @@ public struct ExportStrings: Sendable {
     public var sources: String { t("引用的来源", "Sources cited") }
     public var safety: String { t("安全须知", "Safety rules") }
 
-    public func kind(_ kind: Source.Kind) -> String {
+    public func exportKind(_ kind: Source.Kind) -> String {
         switch kind {
         case .official: return t("（官方）", "(official)")
         case .media: return t("（媒体）", "(media)")
@@ -68,5 +62,17 @@ public struct ExportStrings: Sendable {
             "这份清单对应的内容已不在指南中（卡 \(card)，方式 \(method)）。",
             "The content of this checklist is no longer in the guide (card \(card), method \(method))."
         )
+    }
+
+    // MARK: Contacts
+
+    public func contacts(_ country: String) -> String {
+        t("官方联系方式：\(country)", "Official contacts: \(country)")
+    }
+    public var hours: String { t("时间：", "Hours: ") }
+
+    /// "12333  人社服务热线" / "12333  Human resources and social security line".
+    public func contactLine(_ contact: Contact) -> String {
+        contact.value[language] + "  " + contact.name[language]
     }
 }

@@ -4,7 +4,7 @@ public enum MethodText {
     public static func render(card: Card, method: Method, pack: ContentPack, language: Language)
         -> String
     {
-        let words = ExportStrings(language)
+        let words = Strings(language)
         let country = pack.country(card.countryID)?.name[language] ?? card.countryID
         var document = ExportDocument()
         document.add(
@@ -15,7 +15,7 @@ public enum MethodText {
             document.add(.heading(level: 2, text: "\(index + 1). \(step.title[language])"))
             document.add(.paragraph(step.body[language]))
             if !step.bring.isEmpty {
-                document.add(.paragraph(words.bring))
+                document.add(.paragraph(words.exportBring))
                 for material in step.bring {
                     document.add(
                         .item(
@@ -25,10 +25,11 @@ public enum MethodText {
                 document.add(.endList)
             }
             var facts: [String] = []
-            if let place = step.where { facts.append(words.whereLabel + place[language]) }
+            if let place = step.where { facts.append(words.exportWhere + place[language]) }
             if let time = step.duration { facts.append(words.duration + time[language]) }
             if step.varies {
-                facts.append(words.varies + (step.variesNote?[language] ?? words.variesDefault))
+                facts.append(
+                    words.exportVaries + (step.variesNote?[language] ?? words.variesDefault))
             }
             if !step.sources.isEmpty {
                 facts.append(words.stepSources + step.sources.joined(separator: ", "))

@@ -23,17 +23,17 @@ struct SheetLines {
         }
     }
 
-    /// The sheet's own words, from `SheetStrings`.
-    mutating func words(indent: Int = 0, _ pick: (SheetStrings) -> String) {
-        both(Localized(zh: pick(SheetStrings(.zh)), en: pick(SheetStrings(.en))), indent: indent)
+    /// The sheet's own words (`SheetStrings.swift`), in both languages.
+    mutating func words(indent: Int = 0, _ pick: (Strings) -> String) {
+        both(Localized(zh: pick(Strings(.zh)), en: pick(Strings(.en))), indent: indent)
     }
 
     /// A label and its value ("Where: CPAM office").
-    mutating func field(indent: Int, _ label: (SheetStrings) -> String, _ value: Localized) {
+    mutating func field(indent: Int, _ label: (Strings) -> String, _ value: Localized) {
         both(
             Localized(
-                zh: label(SheetStrings(.zh)) + value.zh,
-                en: label(SheetStrings(.en)) + " " + value.en),
+                zh: label(Strings(.zh)) + value.zh,
+                en: label(Strings(.en)) + " " + value.en),
             indent: indent)
     }
 

@@ -1,18 +1,13 @@
-/// The visitor sheet's own words in both languages. Like `ExportStrings`, only characters
-/// that are one column wide everywhere, so the printed layout holds on any printer or terminal.
-public struct SheetStrings: Sendable {
-    public let language: Language
-    public init(_ language: Language) { self.language = language }
-
-    private func t(_ zh: String, _ en: String) -> String { language == .zh ? zh : en }
-
+/// The visitor sheet's own words. Like the export's, only characters that are one column
+/// wide everywhere, so the printed layout holds on any printer or terminal.
+extension Strings {
     public var stepsHeading: String {
         t("步骤（做完一步，在方框里打勾）", "Steps (tick the box when a step is done)")
     }
-    public var bring: String { t("带上：", "Bring:") }
-    public var whereLabel: String { t("地点：", "Where:") }
+    public var sheetBring: String { t("带上：", "Bring:") }
+    public var sheetWhere: String { t("地点：", "Where:") }
     public var contactsHeading: String { t("官方联系方式", "Official contacts") }
-    public var issuer: String { t("负责机构：", "Run by:") }
+    public var sheetIssuer: String { t("负责机构：", "Run by:") }
     public var phone: String { t("电话：", "Phone:") }
     public var web: String { t("网址：", "Web:") }
     public func safetyHeading(_ country: String) -> String {
@@ -20,16 +15,11 @@ public struct SheetStrings: Sendable {
     }
     public var sourcesHeading: String { t("来源（官方来源在前）", "Sources (official first)") }
 
-    public func kind(_ kind: Source.Kind) -> String {
+    public func sheetKind(_ kind: Source.Kind) -> String {
         switch kind {
         case .official: return t("（官方）", "(official)")
         case .media: return t("（媒体）", "(media)")
         case .low: return t("（可信度低）", "(low confidence)")
         }
-    }
-
-    /// A title and its remark: no space before the full-width "（" in Chinese.
-    public func remark(_ text: String, _ remark: String) -> String {
-        language == .zh ? text + remark : text + " " + remark
     }
 }

@@ -42,7 +42,7 @@ public enum VisitorSheet {
                 },
                 indent: 7)
             if !step.bring.isEmpty {
-                sheet.words(indent: 7) { $0.bring }
+                sheet.words(indent: 7) { $0.sheetBring }
                 for material in step.bring {
                     sheet.both(
                         material.name.mapBoth { with(note: material.note, $0, $1) }, indent: 9,
@@ -50,13 +50,13 @@ public enum VisitorSheet {
                 }
             }
             if let place = step.where {
-                sheet.field(indent: 7, { $0.whereLabel }, place)
+                sheet.field(indent: 7, { $0.sheetWhere }, place)
             }
         }
 
         sheet.blank()
         sheet.words { $0.contactsHeading }
-        sheet.field(indent: 2, { $0.issuer }, card.issuer)
+        sheet.field(indent: 2, { $0.sheetIssuer }, card.issuer)
         for contact in contacts ?? OfficialContacts.forCountry(card.countryID, in: pack) {
             // One line each: "Health insurance hotline: 36 46 (Mon-Fri 8:30-17:30)".
             sheet.both(
@@ -84,7 +84,7 @@ public enum VisitorSheet {
             for (n, source) in ordered.enumerated() {
                 // Official ones go unmarked under the heading that says they come first.
                 let kind =
-                    source.kind == .official ? "" : SheetStrings(language).kind(source.kind) + " "
+                    source.kind == .official ? "" : Strings(language).sheetKind(source.kind) + " "
                 sheet.address(source.url, indent: 2, prefix: "[\(n + 1)] " + kind)
             }
         }
@@ -94,7 +94,7 @@ public enum VisitorSheet {
     /// A material with its note in brackets, as the wizard shows it.
     static func with(note: Localized?, _ language: Language, _ name: String) -> String {
         guard let note = note?[language], !note.isEmpty else { return name }
-        return SheetStrings(language).remark(name, language == .zh ? "（\(note)）" : "(\(note))")
+        return Strings(language).remark(name, language == .zh ? "（\(note)）" : "(\(note))")
     }
 
     /// The sources a step is printed with: up to two official ones; failing those, up to two

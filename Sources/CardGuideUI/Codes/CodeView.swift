@@ -9,7 +9,7 @@ enum CodeView {
     static func draw(_ state: AppState, _ code: CodeOverlay, into grid: inout CellGrid) {
         let size = grid.size
         for row in 0..<size.height { grid.fill(" ", row: row, column: 0, count: size.width) }
-        let words = DeskStrings(state.language)
+        let words = Strings(state.language)
         var lines: [(String, Role)] = [
             (words.codeTitle(code.index + 1, of: code.addresses.count), .title)
         ]

@@ -7,12 +7,7 @@ import Glibc
 /// The help desk's words in both languages: the visitor sheet and its printing, the QR
 /// code screen and the bilingual view. A visitor reads these on the status line, so a
 /// system error is always explained in their language, never shown bare.
-public struct DeskStrings: Sendable {
-    public let language: Language
-    public init(_ language: Language) { self.language = language }
-
-    private func t(_ zh: String, _ en: String) -> String { language == .zh ? zh : en }
-
+extension Strings {
     // MARK: The sheet and the printer
 
     public func sheetSaved(_ path: String) -> String { t("须知单已保存：\(path)", "Sheet saved: \(path)") }

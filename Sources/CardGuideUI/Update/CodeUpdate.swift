@@ -5,7 +5,7 @@ extension Update {
     static func showCode(_ state: inout AppState) -> [Effect] {
         let addresses = CodeAddresses.onScreen(state)
         guard let first = addresses.first else {
-            state.notice = Notice(DeskStrings(state.language).noOfficialAddress)
+            state.notice = Notice(Strings(state.language).noOfficialAddress)
             return []
         }
         state.overlay = .code(CodeOverlay(addresses: addresses))

@@ -1,12 +1,7 @@
 import CardGuideCore
 
-/// The interface's own words in both languages. Content text comes from the pack.
-public struct Strings: Sendable {
-    public let language: Language
-    public init(_ language: Language) { self.language = language }
-
-    func t(_ zh: String, _ en: String) -> String { language == .zh ? zh : en }
-
+/// The screens' words: titles, labels, hints and the notices of browsing and checklists.
+extension Strings {
     public var appName: String { t("CardGuide 办卡指南", "CardGuide") }
     public var languageTag: String { t("[中文] EN", "中文 [EN]") }
     public var welcome: String {

@@ -59,10 +59,13 @@ public enum ContentLoader {
     /// Loads a pack from files already in memory, in the order given.
     public static func load(files: [(name: String, bytes: [UInt8])]) -> ContentLoadResult {
         var issues: [ContentIssue] = []
-        var fingerprint = Fingerprint()
+        // A stable fingerprint of the names and bytes (Hasher is seeded per process): each
+        // hash seeds the next, and XXH64 mixes in each part's length, so bytes moved from one
+        // part to the next change it too.
+        var fingerprint: UInt64 = 0
         for file in files {
-            fingerprint.add(Array(file.name.utf8))
-            fingerprint.add(file.bytes)
+            fingerprint = Checksum64.hash(Array(file.name.utf8), seed: fingerprint)
+            fingerprint = Checksum64.hash(file.bytes, seed: fingerprint)
         }
         // Files are parsed and read independently, so on every core at once: this is most of
         // the start-up time. The results keep the files' order.
@@ -94,7 +97,7 @@ public enum ContentLoader {
             safety: readers.flatMap(\.safety),
             sources: readers.flatMap(\.sources),
             contacts: readers.flatMap(\.contacts),
-            fingerprint: fingerprint.hex
+            fingerprint: Checksum64.hex(fingerprint)
         )
         if pack.countries.isEmpty {
             issues.append(
@@ -186,25 +189,6 @@ extension ContentLoader {
             }
         }
         return issues
-    }
-}
-
-/// FNV-1a, 64 bit: a stable fingerprint of the pack's bytes (Hasher is seeded per process).
-struct Fingerprint {
-    private var state: UInt64 = 0xcbf2_9ce4_8422_2325
-
-    mutating func add(_ bytes: [UInt8]) {
-        for byte in bytes {
-            state ^= UInt64(byte)
-            state &*= 0x0000_0100_0000_01B3
-        }
-        state ^= 0xFF
-        state &*= 0x0000_0100_0000_01B3
-    }
-
-    var hex: String {
-        let digits = String(state, radix: 16)
-        return String(repeating: "0", count: 16 - digits.count) + digits
     }
 }
 

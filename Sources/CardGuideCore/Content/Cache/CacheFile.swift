@@ -17,7 +17,7 @@ import Darwin
 enum CacheFile {
     /// Bump when the encoding changes. The key also holds the program's size and mtime, so a
     /// rebuilt program misses every older cache even when a bump is forgotten.
-    static let formatVersion: UInt32 = 3
+    static let formatVersion: UInt32 = 4
     static let magic = Array("CGPACK\r\n".utf8)
     static let headerSize = 32
 

@@ -1,6 +1,6 @@
-/// XXH64 (xxHash, 64 bit): the cache's checksum and the hash that names its files. Four
-/// independent lanes of 8 bytes keep the multiplier busy, so it runs near memory speed; a
-/// torn or damaged cache file is caught before a byte of it is decoded.
+/// XXH64 (xxHash, 64 bit): the pack's fingerprint, the cache's checksum and the hash that
+/// names its files. Four independent lanes of 8 bytes keep the multiplier busy, so it runs
+/// near memory speed; a torn or damaged cache file is caught before a byte of it is decoded.
 enum Checksum64 {
     private static let p1: UInt64 = 0x9E37_79B1_85EB_CA87
     private static let p2: UInt64 = 0xC2B2_AE3D_27D4_EB4F
@@ -8,7 +8,15 @@ enum Checksum64 {
     private static let p4: UInt64 = 0x85EB_CA77_C2B2_AE63
     private static let p5: UInt64 = 0x27D4_EB2F_1656_67C5
 
-    static func hash(_ bytes: [UInt8]) -> UInt64 { bytes.withUnsafeBytes { hash($0) } }
+    static func hash(_ bytes: [UInt8], seed: UInt64 = 0) -> UInt64 {
+        bytes.withUnsafeBytes { hash($0, seed: seed) }
+    }
+
+    /// Always 16 lower-case digits, leading zeros kept.
+    static func hex(_ value: UInt64) -> String {
+        let digits = String(value, radix: 16)
+        return String(repeating: "0", count: 16 - digits.count) + digits
+    }
 
     static func hash(_ buffer: UnsafeRawBufferPointer, seed: UInt64 = 0) -> UInt64 {
         let n = buffer.count

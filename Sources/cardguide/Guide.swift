@@ -65,11 +65,6 @@ enum Guide {
             checklists: session.file.checklists)
         state.readOnly = session.isReadOnly
         state.currentProfile = settings.profile
-        if let first = session.notices.first {
-            state.notice = Notice(
-                session.notices.map { $0.message(state.language) }.joined(separator: " "),
-                kind: first.isWarning ? .warning : .info)
-        }
         let demoStep = settings.demo ? settings.demoStepSeconds : nil
         let kioskIdle = settings.kiosk ? TimeInterval(settings.idleSeconds) : nil
         state.helpDesk = HelpDeskState(
@@ -99,53 +94,16 @@ enum Guide {
         state.display = DisplayOptions(
             ascii: settings.ascii || !utf8, plain: settings.plain, englishOnly: !utf8,
             bilingual: bilingual)
-        if !utf8 {
-            state.language = .en
-            state.notice = Notice(
-                Strings(.en).localeNotice + (state.notice.map { " " + $0.text } ?? ""),
-                kind: state.notice?.kind ?? .info)
-        }
+        if !utf8 { state.language = .en }
+        Update.greet(&state, notices: session.notices)
         let handouts = HandoutWriter(
             directory: settings.handoutDir ?? ProcessEnvironment.currentDirectory)
         let desk = SheetDesk(
             writer: handouts,
             printer: settings.printCommand.map { PrintCommand(command: $0) })
 
-        let loop = RunLoop(backend: terminal, state: state) { effect, state in
-            switch effect {
-            case .saveSession:
-                if let notice = session.save(
-                    language: state.language,
-                    bilingual: state.display.bilingual,
-                    checklists: state.checklists)
-                {
-                    state.notice = Notice(notice.message(state.language), kind: .warning)
-                }
-                state.readOnly = session.isReadOnly
-            case .writeHandout(let methodID):
-                desk.handOut(methodID: methodID, state: &state)
-            case .encodeCode(let address):
-                state.showCode(QREncoder.status(for: address), for: address)
-            case .listProfiles:
-                state.showProfiles(session.profiles(pack: pack, language: state.language))
-            case .switchProfile(let name):
-                do {
-                    try session.switchTo(profile: name, pack: pack)
-                    state.checklists = session.file.checklists.sorted { $0.changed > $1.changed }
-                    state.currentProfile = name
-                    state.readOnly = session.isReadOnly
-                    let s = Strings(state.language)
-                    state.notice = Notice(
-                        ([s.profileSwitched(name ?? s.defaultProfile)]
-                            + session.notices.map { $0.message(state.language) })
-                            .joined(separator: " "))
-                } catch {
-                    state.notice = Notice("\(error)", kind: .warning)
-                }
-            case .quit:
-                break
-            }
-        }
+        let effects = GuideEffects(session: session, pack: pack, desk: desk)
+        let loop = RunLoop(backend: terminal, state: state, handle: effects.handle)
         loop.run()
         terminal.shutdown()
         session.close()

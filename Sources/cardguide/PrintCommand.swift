@@ -1,4 +1,5 @@
 import CardGuideCore
+import CardGuideUI
 
 #if canImport(Glibc)
 import Glibc
@@ -16,17 +17,7 @@ struct PrintCommand {
     let command: String
     var timeout: Double = 20
 
-    enum Outcome: Equatable {
-        case printed
-        /// Exit status, and what the command wrote on standard error (trimmed, maybe empty).
-        case failed(status: Int32, message: String)
-        /// Ended by a signal, or by us after the timeout.
-        case killed(signal: Int32, timedOut: Bool)
-        /// The shell could not be started, or the sheet not opened for it: the errno.
-        case notStarted(code: Int32)
-    }
-
-    func run(input path: String) -> Outcome {
+    func run(input path: String) -> PrintOutcome {
         let input = open(path, O_RDONLY | O_CLOEXEC)
         guard input >= 0 else { return .notStarted(code: errno) }
         defer { close(input) }

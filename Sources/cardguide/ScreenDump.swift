@@ -34,12 +34,12 @@ struct ScreenDump: ParsableCommand {
                 ascii: ascii, plain: plain,
                 bilingual: bilingual))
         let clock = Date(timeIntervalSince1970: 1_800_000_000)
-        for token in keys {
-            for key in KeyScript.keys(token) {
-                if let action = Keymap.action(for: key, in: state) {
-                    _ = Update.apply(action, to: &state, now: clock)
-                }
-            }
+        // The program's path for each key; effects do no I/O here (nothing is saved or
+        // written), and a quit ends the script as it ends the program.
+        for key in keys.flatMap(KeyScript.keys) {
+            let effects = Update.key(key, to: &state, now: clock)
+            guard RunLoop.perform(effects, on: &state, now: clock, handle: { _, _ in nil }) != nil
+            else { break }
         }
         let grid = View.render(state)
         for row in 0..<grid.size.height { print(grid.rowText(row) + "|") }

@@ -49,39 +49,33 @@ final class SessionController {
     var isReadOnly: Bool { store.isReadOnly }
 
     /// The default file and every profile, with what each holds (read without locking).
-    func profiles(pack: ContentPack, language: Language) -> [ProfileSummary] {
+    func profiles() -> [ProfileListing] {
         guard let directory = try? SessionPaths.stateDirectory(environment: environment) else {
             return []
         }
         let names: [String?] =
             [nil] + SessionPaths.listProfiles(stateDirectory: directory).map(Optional.some)
-        return names.compactMap { name -> ProfileSummary? in
+        return names.compactMap { name -> ProfileListing? in
             guard
                 let path = try? name.map({
                     try SessionPaths.profileFile($0, environment: environment)
                 })
                     ?? SessionPaths.defaultFile(environment: environment)
             else { return nil }
-            let read = SessionStore.read(path: path)
-            // A profile that cannot be read (a FIFO, a folder, damage) says why in its row.
-            if case .failure(let error) = read {
-                return ProfileSummary(name: name, checklists: 0, latest: error.reason)
+            switch SessionStore.read(path: path) {
+            case .failure(let error):
+                return ProfileListing(name: name, progress: .unreadable(reason: error.reason))
+            case .success(let file):
+                let checklists = file?.listed ?? []
+                return ProfileListing(
+                    name: name,
+                    progress: .checklists(count: checklists.count, latest: checklists.first))
             }
-            let checklists = ((try? read.get()) ?? nil)?.listed ?? []
-            let latest = checklists.first.flatMap { checklist -> String? in
-                guard let card = pack.card(checklist.cardID),
-                    let method = card.method(checklist.methodID)
-                else { return nil }
-                let position = Strings(language).stepOf(
-                    checklist.currentIndex(in: method) + 1, method.steps.count)
-                return "\(card.name[language]) > \(method.name[language]) - \(position)"
-            }
-            return ProfileSummary(name: name, checklists: checklists.count, latest: latest)
         }
     }
 
     /// Closes this file (releasing its lock) and opens a profile's, or the default one.
-    func switchTo(profile name: String?, pack: ContentPack) throws {
+    func switchTo(profile name: String?, pack: ContentPack) throws -> ProfileOpened {
         let path =
             try name.map { try SessionPaths.profileFile($0, environment: environment) }
             ?? SessionPaths.defaultFile(environment: environment)
@@ -91,6 +85,8 @@ final class SessionController {
         self.notices = notices
         file = store.file
         load(pack: pack, fresh: false)
+        return ProfileOpened(
+            name: name, checklists: file.checklists, readOnly: isReadOnly, notices: self.notices)
     }
 
     /// Saves; a notice when the save did not happen (the old file is intact either way).
@@ -104,11 +100,4 @@ final class SessionController {
     }
 
     func close() { store.close() }
-}
-
-extension SessionNotice {
-    var isWarning: Bool {
-        if case .migrated = self { return false }
-        return true
-    }
 }

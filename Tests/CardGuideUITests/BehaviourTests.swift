@@ -366,7 +366,7 @@ final class BehaviourTests: XCTestCase {
         var driver = try Driver(.en)
         driver.openChinaCardMethod(0)
         driver.press("d", "enter")
-        XCTAssertEqual(driver.press("p"), [.writeHandout(methodID: "cn-card-branch")])
+        XCTAssertEqual(driver.press("p"), [try driver.handout("cn-card-branch")])
         driver.press("esc", "esc", "esc", "esc")
         XCTAssertEqual(driver.press("P"), [.listProfiles])
         XCTAssertEqual(driver.context, .profiles)

@@ -4,10 +4,13 @@ import XCTest
 
 @testable import CardGuideUI
 
-/// Drives the app as a person would: keys by name go through `Keymap.action` and
-/// `Update.apply` with a fixed clock, exactly the path of the run loop and `_screen`.
-/// After lazygit's integration tests, keys can also be pressed by what they do
-/// (`press(.tick)` finds the key the current screen binds to that action).
+/// Drives the app as a person would: keys by name go through `Update.key` (the help desk's
+/// handling, the keymap, `Update.apply`) with a fixed clock, and their effects through
+/// `RunLoop.perform`, exactly the path of the run loop and `_screen`. The effects do no I/O:
+/// `effects` stands in for the executable (by default nothing comes back; a test returns the
+/// outcome it wants to see handled). After lazygit's integration tests, keys can also be
+/// pressed by what they do (`press(.tick)` finds the key the current screen binds to that
+/// action).
 struct Driver {
     static let start = Date(timeIntervalSince1970: 1_800_000_000)
 
@@ -18,6 +21,8 @@ struct Driver {
     private(set) var allEffects: [Effect] = []
     /// The action the last key mapped to (nil: the key is not bound here).
     private(set) var lastAction: Action?
+    /// What the executable would bring back from an effect (nil: nothing).
+    var effects: CardGuideUI.RunLoop.EffectHandler = { _, _ in nil }
 
     init(
         _ language: Language = .zh, _ width: Int = 80, _ height: Int = 24,
@@ -57,7 +62,19 @@ struct Driver {
     @discardableResult
     mutating func press(_ key: Key) -> [Effect] {
         lastAction = Keymap.action(for: key, in: state)
-        lastEffects = lastAction.map { Update.apply($0, to: &state, now: now) } ?? []
+        let effects = Update.key(key, to: &state, now: now)
+        // At a quit the loop stops: the effects before it ran, none after.
+        lastEffects =
+            CardGuideUI.RunLoop.perform(effects, on: &state, now: now, handle: self.effects)
+            ?? effects
+        allEffects += lastEffects
+        return lastEffects
+    }
+
+    /// An effect's outcome arrives, as the run loop hands it to `Update`.
+    @discardableResult
+    mutating func receive(_ outcome: Action) -> [Effect] {
+        lastEffects = Update.apply(outcome, to: &state, now: now)
         allEffects += lastEffects
         return lastEffects
     }
@@ -117,6 +134,19 @@ struct Driver {
     }
 
     func checklist(_ methodID: String) -> Checklist? { state.checklist(for: methodID) }
+
+    /// What `p` asks the executable to write for `methodID`: the sheet as the state words it.
+    func handout(_ methodID: String, file: StaticString = #filePath, line: UInt = #line) throws
+        -> Effect
+    {
+        let card = try XCTUnwrap(
+            state.pack.cards.first { $0.method(methodID) != nil }, file: file, line: line)
+        let sheet = try XCTUnwrap(
+            VisitorSheet.render(
+                cardID: card.id, methodID: methodID, pack: state.pack, language: state.language,
+                bilingual: state.display.bilingual), file: file, line: line)
+        return .writeHandout(methodID: methodID, sheet: sheet)
+    }
 
     /// Opens China > the physical card > method `index` and continues past the safety
     /// rules (shown the first time the card is entered): the wizard's first step.

@@ -86,7 +86,7 @@ final class GridDiffTests: XCTestCase {
         let driver = try Driver(.zh, 80, 24)
         let backend = TestBackend(size: driver.state.size)
         let loop = CardGuideUI.RunLoop(
-            backend: backend, state: driver.state, clock: { Driver.start }, handle: { _, _ in })
+            backend: backend, state: driver.state, clock: { Driver.start }, handle: { _, _ in nil })
         loop.process(.resize(Size(width: 80, height: 24)))
         for name in Self.walk {
             guard let key = Driver.key(name) else { return }

@@ -348,7 +348,7 @@ struct Monkey {
             effects = Update.timer(&state, now: now)
             if resets { coverage.kioskResets += 1 }
         }
-        for effect in effects { handle(effect, coverage: &coverage) }
+        perform(effects, coverage: &coverage)
         if case .resize(let size) = event, state.size != size {
             return "the state did not take the new size"
         }
@@ -374,39 +374,64 @@ struct Monkey {
         return nil
     }
 
-    /// What the executable would do with an effect, as far as the state is concerned.
-    private mutating func handle(_ effect: Effect, coverage: inout MonkeyCoverage) {
+    /// What the executable would bring back from an effect, as the run loop hands it to
+    /// `Update`; the effects an outcome asks for run after the others.
+    private mutating func perform(_ effects: [Effect], coverage: inout MonkeyCoverage) {
+        var queue = effects
+        var next = 0
+        while next < queue.count {
+            if let outcome = outcome(of: queue[next], coverage: &coverage) {
+                queue += Update.apply(outcome, to: &state, now: now)
+            }
+            next += 1
+        }
+    }
+
+    private mutating func outcome(of effect: Effect, coverage: inout MonkeyCoverage) -> Action? {
         switch effect {
         case .quit:
             coverage.quits += 1 // ignored: the monkey keeps going
+            return nil
         case .listProfiles:
             let names: [String?] = [
                 nil, "desk-1", "张三的档案",
                 "a-very-long-profile-name-that-will-not-fit-anywhere-at-all",
             ]
-            state.profiles = (0..<random.int(0...4)).map { index in
-                ProfileSummary(
-                    name: names[index], checklists: random.int(0...9),
-                    latest: random.chance(0.5) ? "France > Carte Vitale > 网上申请 - Step 3 of 5" : nil)
-            }
+            return .profilesListed(
+                (0..<random.int(0...4)).map { index in
+                    ProfileListing(
+                        name: names[index],
+                        progress: random.chance(0.5)
+                            ? .checklists(count: random.int(0...9), latest: state.checklists.first)
+                            : .unreadable(reason: "read: Is a directory — 网上申请 - Step 3 of 5"))
+                })
         case .switchProfile(let name):
-            state.currentProfile = name
+            return .profileSwitched(
+                ProfileOpened(
+                    name: name, checklists: state.checklists, readOnly: false, notices: []))
         case .saveSession:
             // Now and then the save fails and says so, as on a full disk: a long two-line notice.
-            if random.chance(0.02) {
-                let notice = SessionNotice.saveFailed(
-                    path: "/home/visitor/.local/state/cardguide/profiles/desk-1.json",
-                    reason: "write: No space left on device")
-                state.notice = Notice(notice.message(state.language), kind: .warning)
-            }
-        case .writeHandout:
-            break
+            let problem = SessionNotice.saveFailed(
+                path: "/home/visitor/.local/state/cardguide/profiles/desk-1.json",
+                reason: "write: No space left on device")
+            return .saved(problem: random.chance(0.02) ? problem : nil, readOnly: false)
+        case .writeHandout(let methodID, _):
+            // Written, or not, with every message the printer can give (some long).
+            let path = "/srv/desk/sheets/cardguide-\(methodID)-sheet-1.txt"
+            let outcomes: [HandoutOutcome] = [
+                .notWritten(code: 28, folder: "/srv/desk/sheets"),
+                .written(path: path, printing: nil),
+                .written(path: path, printing: .failed(status: 1, message: "lp: 打印机不存在")),
+                .written(path: path, printing: .killed(signal: 9, timedOut: true)),
+            ]
+            return .handoutWritten(methodID: methodID, random.pick(outcomes))
         case .encodeCode(let address):
             // A code of a random size (some too big for the screen), or no library.
             let size = 17 + 4 * random.int(1...10)
             let modules = (0..<(size * size)).map { _ in random.chance(0.5) }
             let matrix = QRMatrix(size: size, modules: modules)!
-            state.showCode(random.chance(0.8) ? .ready(matrix) : .unavailable, for: address)
+            return .codeEncoded(
+                address: address, random.chance(0.8) ? .ready(matrix) : .unavailable)
         }
     }
 }

@@ -27,7 +27,7 @@ public struct CodeOverlay: Equatable, Sendable {
 extension AppState {
     /// What the `.encodeCode` effect made of `address`; ignored when the person has moved
     /// on to another address or closed the code meanwhile.
-    public mutating func showCode(_ status: CodeOverlay.Status, for address: String) {
+    mutating func showCode(_ status: CodeOverlay.Status, for address: String) {
         guard case .code(var code) = overlay, code.address == address else { return }
         code.status = status
         overlay = .code(code)

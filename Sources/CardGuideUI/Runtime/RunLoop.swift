@@ -7,9 +7,12 @@ import Foundation
 #endif
 
 /// The loop: event → keymap → action → update → effects → render → diff → backend.
-/// It blocks on input (no timer is pending), so an idle CardGuide uses no CPU.
+/// An effect's outcome comes back as an action through update, as bubbletea's commands
+/// return messages. It blocks on input (no timer is pending), so an idle CardGuide uses no CPU.
 public final class RunLoop {
-    public typealias EffectHandler = (Effect, inout AppState) -> Void
+    /// Does an effect's I/O and says what came of it (nil: nothing to tell). It reads the
+    /// state (the progress to save, the language), never changes it: `Update` does.
+    public typealias EffectHandler = (Effect, AppState) -> Action?
 
     private let backend: TerminalBackend
     private let handle: EffectHandler
@@ -75,11 +78,26 @@ public final class RunLoop {
         case .resize(let size): effects = Update.apply(.resize(size), to: &state, now: now)
         case .tick: effects = Update.timer(&state, now: now)
         }
-        for effect in effects {
-            if effect == .quit { return false }
-            handle(effect, &state)
+        return Self.perform(effects, on: &state, now: now, handle: handle) != nil
+    }
+
+    /// Runs effects in order, each outcome through `Update.apply`; the effects an outcome asks
+    /// for run after those already waiting. Returns every effect run, or nil at `.quit`.
+    @discardableResult
+    public static func perform(
+        _ effects: [Effect], on state: inout AppState, now: Date, handle: EffectHandler
+    ) -> [Effect]? {
+        var queue = effects
+        var next = 0
+        while next < queue.count {
+            let effect = queue[next]
+            next += 1
+            if effect == .quit { return nil }
+            if let outcome = handle(effect, state) {
+                queue += Update.apply(outcome, to: &state, now: now)
+            }
         }
-        return true
+        return queue
     }
 
     private func draw(full: Bool) {

@@ -20,6 +20,7 @@ public enum Update {
             }
             return []
         }
+        if let effects = outcome(action, &state) { return effects }
         // A notice stays until the next key.
         state.notice = nil
         if state.overlay != nil { return overlayAction(action, &state, now: now) }
@@ -438,7 +439,7 @@ public enum Update {
 
 extension AppState {
     /// The profiles the `.listProfiles` effect found; the switcher opens on the one in use.
-    public mutating func showProfiles(_ profiles: [ProfileSummary]) {
+    mutating func showProfiles(_ profiles: [ProfileSummary]) {
         self.profiles = profiles
         guard case .profiles(var list) = screen,
             let current = profiles.firstIndex(where: { $0.name == currentProfile })

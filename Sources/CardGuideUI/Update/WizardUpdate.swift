@@ -83,8 +83,11 @@ enum WizardUpdate {
             {
                 let paths = last.paths.joined(separator: ", ")
                 state.notice = Notice(Strings(state.language).handoutUnchanged(paths))
-            } else {
-                effects.append(.writeHandout(methodID: method.id))
+            } else if let sheet = VisitorSheet.render(
+                cardID: card.id, methodID: method.id, pack: state.pack, language: state.language,
+                bilingual: state.display.bilingual)
+            {
+                effects.append(.writeHandout(methodID: method.id, sheet: sheet))
             }
         case .overview:
             state.stack.append(

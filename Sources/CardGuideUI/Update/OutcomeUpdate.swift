@@ -1,0 +1,100 @@
+import CardGuideCore
+
+/// What effects brought back: the only place their outcome changes the state or is worded.
+extension Update {
+    /// The state change for an effect's outcome, or nil when `action` is not one. An outcome
+    /// keeps the notice of the key that asked for it (a step marked done, then saved).
+    static func outcome(_ action: Action, _ state: inout AppState) -> [Effect]? {
+        switch action {
+        case .saved(let problem, let readOnly):
+            state.readOnly = readOnly
+            if let problem {
+                state.notice = Notice(problem.message(state.language), kind: .warning)
+            }
+        case .profilesListed(let listings):
+            state.showProfiles(listings.map { ProfileSummary($0, state) })
+        case .profileSwitched(let opened):
+            state.checklists = opened.checklists.sorted { $0.changed > $1.changed }
+            state.currentProfile = opened.name
+            state.readOnly = opened.readOnly
+            clampAll(&state)
+            let s = Strings(state.language)
+            let said =
+                [s.profileSwitched(opened.name ?? s.defaultProfile)]
+                + opened.notices.map { $0.message(state.language) }
+            state.notice = Notice(said.joined(separator: " "))
+        case .profileNotSwitched(let reason):
+            state.notice = Notice(reason, kind: .warning)
+        case .handoutWritten(let methodID, let outcome):
+            state.notice = handoutNotice(methodID: methodID, outcome, &state)
+        case .codeEncoded(let address, let status):
+            state.showCode(status, for: address)
+        default:
+            return nil
+        }
+        return []
+    }
+
+    /// The first screen says what opening the progress file found, after the reason for
+    /// English when the terminal cannot show Chinese (`display.englishOnly`).
+    public static func greet(_ state: inout AppState, notices: [SessionNotice]) {
+        let locale = state.display.englishOnly ? [Strings(.en).localeNotice] : []
+        let said = locale + notices.map { $0.message(state.language) }
+        guard !said.isEmpty else { return }
+        // A file migrated to the current format is news; anything else is a warning.
+        let warning = notices.first.map { if case .migrated = $0 { false } else { true } } ?? false
+        state.notice = Notice(said.joined(separator: " "), kind: warning ? .warning : .info)
+    }
+
+    /// The sheet written is remembered in `lastHandout`: `p` again with nothing changed
+    /// writes (and prints) nothing new. The notice is in the visitor's language.
+    private static func handoutNotice(
+        methodID: String, _ outcome: HandoutOutcome, _ state: inout AppState
+    ) -> Notice {
+        let words = Strings(state.language)
+        switch outcome {
+        case .notWritten(let code, let folder):
+            return Notice(words.sheetNotWritten(code: code, folder: folder), kind: .warning)
+        case .written(let path, let printing):
+            state.lastHandout = HandoutRecord(
+                checklist: state.checklist(for: methodID), methodID: methodID,
+                language: state.language, bilingual: state.display.bilingual, paths: [path])
+            switch printing {
+            case nil:
+                return Notice(words.sheetSaved(path))
+            case .printed:
+                return Notice(words.sheetPrinted(path))
+            case .failed(let status, let message):
+                return Notice(
+                    words.printFailed(status: status, message: message, path: path),
+                    kind: .warning)
+            case .killed(let signal, let timedOut):
+                return Notice(
+                    words.printKilled(signal: signal, timedOut: timedOut, path: path),
+                    kind: .warning)
+            case .notStarted(let code):
+                return Notice(words.printNotStarted(code: code, path: path), kind: .warning)
+            }
+        }
+    }
+}
+
+extension ProfileSummary {
+    /// A listed profile as the switcher shows it: its checklists, and the latest one as
+    /// "card > method - step n of m", or why the file could not be read.
+    init(_ listing: ProfileListing, _ state: AppState) {
+        switch listing.progress {
+        case .unreadable(let reason):
+            self.init(name: listing.name, checklists: 0, latest: reason)
+        case .checklists(let count, let latest):
+            let described = latest.flatMap { checklist -> String? in
+                guard let (card, method) = state.resolve(checklist) else { return nil }
+                let language = state.language
+                let position = Strings(language).stepOf(
+                    checklist.currentIndex(in: method) + 1, method.steps.count)
+                return "\(card.name[language]) > \(method.name[language]) - \(position)"
+            }
+            self.init(name: listing.name, checklists: count, latest: described)
+        }
+    }
+}

@@ -9,34 +9,18 @@ import FoundationEssentials
 import Foundation
 #endif
 
-/// How the full-screen guide is started: `run`'s options once parsed, or their defaults when
-/// the program is started without arguments (see `CardGuideCommand.main`).
-struct GuideSettings {
-    static let defaultIdleSeconds = 120
-    static let defaultDemoStepSeconds = 1.5
-
-    var content: String? = nil
-    var session: String? = nil
-    var profile: String? = nil
-    var lang: Language? = nil
-    var mono = false
-    var ascii = false
-    var plain = false
-    var kiosk = false
-    var idleSeconds = defaultIdleSeconds
-    var demo = false
-    var demoStepSeconds = defaultDemoStepSeconds
-    var handoutDir: String? = nil
-    var printCommand: String? = nil
-    var bilingual = false
-    var noCache = false
-    var staffExit: String? = nil
-    var noMouse = false
-}
-
 /// The full-screen guide: content, session, terminal and the run loop.
 enum Guide {
-    static func run(_ settings: GuideSettings) throws {
+    /// `given` is nil when the program was started without arguments: nothing was asked for,
+    /// so no option is given and every flag is off (`CardGuideCommand.main` does not set up
+    /// ArgumentParser only to learn that).
+    static func run(_ given: Run?) throws {
+        // Closures, not key paths: a key path is built at run time, even when unused.
+        func flag(_ read: (Run) -> Bool) -> Bool { given.map(read) ?? false }
+        func option<T>(_ read: (Run) -> T?) -> T? { given.flatMap(read) }
+        let kiosk = flag { $0.kiosk }
+        let language = option { $0.lang }
+        let bilingualAsked = flag { $0.bilingual }
         guard CursesTerminal.hasTerminal() else {
             printError(
                 "cardguide: no terminal: the full-screen guide needs one (standard input and output must be a terminal)."
@@ -47,31 +31,32 @@ enum Guide {
             throw ExitCode(2)
         }
         let pack = try ContentOptions.loadValidPack(
-            content: settings.content, cached: !settings.noCache)
+            content: option { $0.content.content }, cached: !flag { $0.noCache })
         let now = Date()
         let environment = ProcessEnvironment.variables()
         let staffWord =
-            settings.kiosk
-            ? try StaffExit.word(option: settings.staffExit, environment: environment) : nil
+            kiosk
+            ? try StaffExit.word(option: option { $0.staffExit }, environment: environment) : nil
         let path = try SessionOptions.path(
-            session: settings.session, profile: settings.profile,
-            kiosk: settings.kiosk, environment: environment)
+            session: option { $0.sessionOptions.session },
+            profile: option { $0.sessionOptions.profile },
+            kiosk: kiosk, environment: environment)
         let session = try SessionController(
-            path: path, pack: pack, fresh: settings.kiosk, environment: environment)
+            path: path, pack: pack, fresh: kiosk, environment: environment)
 
         var state = AppState(
-            pack: pack, language: settings.lang ?? session.file.language,
+            pack: pack, language: language ?? session.file.language,
             size: Size(width: 80, height: 24),
             checklists: session.file.checklists)
         state.readOnly = session.isReadOnly
-        state.currentProfile = settings.profile
-        let demoStep = settings.demo ? settings.demoStepSeconds : nil
-        let kioskIdle = settings.kiosk ? TimeInterval(settings.idleSeconds) : nil
+        state.currentProfile = option { $0.sessionOptions.profile }
+        let demoStep = given.flatMap { $0.demo ? $0.demoStepSeconds : nil }
+        let kioskIdle = given.flatMap { $0.kiosk ? TimeInterval($0.idleSeconds) : nil }
         state.helpDesk = HelpDeskState(
             kioskIdleSeconds: kioskIdle, demoStepSeconds: demoStep,
             now: now, staffExitWord: staffWord)
-        state.helpDesk.defaultLanguage = settings.lang ?? .zh
-        state.helpDesk.defaultBilingual = settings.bilingual
+        state.helpDesk.defaultLanguage = language ?? .zh
+        state.helpDesk.defaultBilingual = bilingualAsked
         Update.startDemo(&state, now: now)
 
         let noColor = environment["NO_COLOR"].map { !$0.isEmpty } ?? false
@@ -79,8 +64,9 @@ enum Guide {
         do {
             terminal = try CursesTerminal(
                 options: CursesOptions(
-                    mono: settings.mono || noColor, plain: settings.plain, logPath: session.logPath,
-                    keyboardSignals: !settings.kiosk, mouse: !settings.noMouse))
+                    mono: flag { $0.mono } || noColor, plain: flag { $0.plain },
+                    logPath: session.logPath,
+                    keyboardSignals: !kiosk, mouse: !flag { $0.noMouse }))
         } catch CursesError.cannotAddressCursor(let term) {
             session.close()
             throw lineModeOnly(term: term)
@@ -90,17 +76,17 @@ enum Guide {
         let utf8 = terminal.environmentIsUTF8
         // Both languages need Chinese on screen. A kiosk starts every visitor from the desk's
         // setting; elsewhere the saved choice counts.
-        let bilingual = utf8 && (settings.bilingual || (!settings.kiosk && session.file.bilingual))
+        let bilingual = utf8 && (bilingualAsked || (!kiosk && session.file.bilingual))
         state.display = DisplayOptions(
-            ascii: settings.ascii || !utf8, plain: settings.plain, englishOnly: !utf8,
+            ascii: flag { $0.ascii } || !utf8, plain: flag { $0.plain }, englishOnly: !utf8,
             bilingual: bilingual)
         if !utf8 { state.language = .en }
         Update.greet(&state, notices: session.notices)
         let handouts = HandoutWriter(
-            directory: settings.handoutDir ?? ProcessEnvironment.currentDirectory)
+            directory: option { $0.handoutDir } ?? ProcessEnvironment.currentDirectory)
         let desk = SheetDesk(
             writer: handouts,
-            printer: settings.printCommand.map { PrintCommand(command: $0) })
+            printer: option { $0.printCommand }.map { PrintCommand(command: $0) })
 
         let effects = GuideEffects(session: session, pack: pack, desk: desk)
         let loop = RunLoop(backend: terminal, state: state, handle: effects.handle)

@@ -24,7 +24,8 @@ final class PackPrefetch: @unchecked Sendable {
 
     static func start(arguments: [String]) {
         guard let directory = contentDirectory(arguments) else { return }
-        let prefetch = PackPrefetch(directory: directory, cached: !arguments.contains("--no-cache"))
+        let prefetch = PackPrefetch(
+            directory: directory, cached: !arguments.contains("--" + OptionName.noCache))
         started = prefetch
         DispatchQueue.global(qos: .userInitiated).async {
             prefetch.result = ContentOptions.load(directory: directory, cached: prefetch.cached)
@@ -43,20 +44,22 @@ final class PackPrefetch: @unchecked Sendable {
     }
 
     /// The folder the command will load, or nil when it will not load one the usual way:
-    /// help and `validate` (which always reads every file itself).
+    /// help and `validate` (which always reads every file itself). A guess: ArgumentParser
+    /// decides, with the same option names (`OptionName`).
     static func contentDirectory(_ arguments: [String]) -> String? {
         if let command = arguments.first, command == "validate" || command == "help" { return nil }
+        let option = "--" + OptionName.content
         var directory = BundledContent.directory
         var n = 0
         while n < arguments.count {
             let argument = arguments[n]
             if argument == "-h" || argument == "--help" { return nil }
             if argument == "--" { break }
-            if argument == "--content", n + 1 < arguments.count {
+            if argument == option, n + 1 < arguments.count {
                 directory = arguments[n + 1]
                 n += 1
-            } else if argument.hasPrefix("--content=") {
-                directory = String(argument.dropFirst("--content=".count))
+            } else if argument.hasPrefix(option + "=") {
+                directory = String(argument.dropFirst(option.count + 1))
             }
             n += 1
         }

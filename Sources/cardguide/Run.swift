@@ -1,15 +1,9 @@
 import ArgumentParser
 import CardGuideCore
-import CardGuideUI
-import CursesBackend
 
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
-
-/// The full-screen guide.
+/// The full-screen guide, and the one definition of its options (a start without arguments
+/// asks for none of them, see `Guide.run`). The names start-up reads before ArgumentParser
+/// runs are in `OptionName`.
 struct Run: ParsableCommand {
     // Every command names itself: otherwise ArgumentParser derives the name from the type's
     // name at each start, through the runtime's demangler (half a millisecond in all).
@@ -33,7 +27,7 @@ struct Run: ParsableCommand {
         help: "Help-desk kiosk: resets for the next visitor after idling; q does not quit.")
     var kiosk = false
     @Option(name: .long, help: "Kiosk: seconds without a key before the reset countdown.")
-    var idleSeconds = GuideSettings.defaultIdleSeconds
+    var idleSeconds = 120
     @Option(
         name: .long,
         help: """
@@ -42,8 +36,7 @@ struct Run: ParsableCommand {
             a command line).
             """) var staffExit: String?
     @Flag(name: .long, help: "Play a demo until the first key.") var demo = false
-    @Option(name: .long, help: "Demo: seconds between steps.") var demoStepSeconds = GuideSettings
-        .defaultDemoStepSeconds
+    @Option(name: .long, help: "Demo: seconds between steps.") var demoStepSeconds = 1.5
     @Option(
         name: .long, help: "Where 'p' writes printable hand-outs (default: the current folder).")
     var handoutDir: String?
@@ -56,7 +49,7 @@ struct Run: ParsableCommand {
     @Flag(name: .long, help: "Every text in both languages, the other one beneath, dimmer (key B).")
     var bilingual = false
     @Flag(
-        name: .long,
+        name: .customLong(OptionName.noCache),
         help:
             "Parse and check the content files even when the cache of the checked pack is up to date (also CARDGUIDE_NO_CACHE=1)."
     ) var noCache = false
@@ -66,14 +59,5 @@ struct Run: ParsableCommand {
         if demoStepSeconds <= 0 { throw ValidationError("--demo-step-seconds must be positive") }
     }
 
-    func run() throws {
-        try Guide.run(
-            GuideSettings(
-                content: content.content, session: sessionOptions.session,
-                profile: sessionOptions.profile, lang: lang, mono: mono, ascii: ascii, plain: plain,
-                kiosk: kiosk, idleSeconds: idleSeconds,
-                demo: demo, demoStepSeconds: demoStepSeconds, handoutDir: handoutDir,
-                printCommand: printCommand, bilingual: bilingual, noCache: noCache,
-                staffExit: staffExit, noMouse: noMouse))
-    }
+    func run() throws { try Guide.run(self) }
 }

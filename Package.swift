@@ -8,13 +8,21 @@ let package = Package(
         .executable(name: "cardguide", targets: ["cardguide"]),
         .executable(name: "cardguide-bench", targets: ["cardguide-bench"]),
         .library(name: "CardGuideCore", targets: ["CardGuideCore"]),
+        .library(name: "CardGuideStorage", targets: ["CardGuideStorage"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
     ],
     targets: [
-        // Pure: content model, loader, validator, progress, search, session, text width.
+        // Pure: content model, reader and validator over bytes, the cache's encoding, progress,
+        // search, session model and coding, export text, text width. No file, environment,
+        // clock or thread of its own.
         .target(name: "CardGuideCore", path: "Sources/CardGuideCore"),
+        // Effects beside the core: files opened without following links, the session store,
+        // the content folder and its private cache, hand-out files, environment, clock.
+        .target(
+            name: "CardGuideStorage", dependencies: ["CardGuideCore"],
+            path: "Sources/CardGuideStorage"),
         // Ships the top-level Resources/content pack. SwiftPM resources must live inside a
         // target's folder, so this one target takes the package root as its folder and
         // compiles only its own source file; everything else at the root is excluded.
@@ -22,7 +30,8 @@ let package = Package(
             name: "CardGuideContent",
             path: ".",
             exclude: [
-                "Sources/CardGuideCore", "Sources/CardGuideUI", "Sources/CCurses",
+                "Sources/CardGuideCore", "Sources/CardGuideStorage", "Sources/CardGuideUI",
+                "Sources/CCurses",
                 "Sources/CQRCode", "Sources/CursesBackend",
                 "Sources/cardguide", "Tests", "README.md", "Resources/FORMAT.md",
                 ".ci", "Benchmarks", "Sources/cardguide-bench",
@@ -38,12 +47,13 @@ let package = Package(
         // C: libqrencode, loaded with dlopen only when a code is first shown; optional.
         .target(name: "CQRCode", path: "Sources/CQRCode", linkerSettings: [.linkedLibrary("dl")]),
         .target(
-            name: "CursesBackend", dependencies: ["CCurses", "CardGuideUI"],
+            name: "CursesBackend", dependencies: ["CCurses", "CardGuideUI", "CardGuideStorage"],
             path: "Sources/CursesBackend"),
         .executableTarget(
             name: "cardguide",
             dependencies: [
-                "CardGuideCore", "CardGuideContent", "CardGuideUI", "CursesBackend", "CQRCode",
+                "CardGuideCore", "CardGuideStorage", "CardGuideContent", "CardGuideUI",
+                "CursesBackend", "CQRCode",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/cardguide"
@@ -51,30 +61,36 @@ let package = Package(
         // The benchmark: start-up and bytes in a pty, per-key work, load, search, save (Benchmarks/run.sh).
         .executableTarget(
             name: "cardguide-bench",
-            dependencies: ["CardGuideCore", "CardGuideUI", "CardGuideContent", "TestSupport"],
+            dependencies: [
+                "CardGuideCore", "CardGuideStorage", "CardGuideUI", "CardGuideContent",
+                "TestSupport",
+            ],
             path: "Sources/cardguide-bench"
         ),
         // A test tool: saves a session file in a loop for the SIGKILL and file-size tests.
         .executableTarget(
-            name: "cardguide-save-loop", dependencies: ["CardGuideCore"], path: "Tests/SaveLoop"),
+            name: "cardguide-save-loop", dependencies: ["CardGuideCore", "CardGuideStorage"],
+            path: "Tests/SaveLoop"),
         // A test tool: drives the ncurses backend alone inside tmux for CursesBackendTests.
         .executableTarget(
             name: "cardguide-probe",
-            dependencies: ["CardGuideCore", "CursesBackend", "CardGuideUI"],
+            dependencies: ["CardGuideCore", "CardGuideStorage", "CursesBackend", "CardGuideUI"],
             path: "Tests/BackendProbe"),
         // What the test targets and the benchmark share: the seeded generator, the plain search.
         .target(name: "TestSupport", dependencies: ["CardGuideCore"], path: "Tests/TestSupport"),
         .testTarget(
             name: "CardGuideCoreTests",
-            dependencies: ["CardGuideCore", "CardGuideContent", "TestSupport"],
+            dependencies: ["CardGuideCore", "CardGuideStorage", "CardGuideContent", "TestSupport"],
             path: "Tests/CardGuideCoreTests"),
         .testTarget(
             name: "CardGuideUITests",
-            dependencies: ["CardGuideUI", "CardGuideCore", "CardGuideContent"],
+            dependencies: ["CardGuideUI", "CardGuideCore", "CardGuideStorage", "CardGuideContent"],
             path: "Tests/CardGuideUITests", exclude: ["__Snapshots__"]),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["CardGuideCore", "CardGuideUI", "CursesBackend", "TestSupport"],
+            dependencies: [
+                "CardGuideCore", "CardGuideStorage", "CardGuideUI", "CursesBackend", "TestSupport",
+            ],
             path: "Tests/EndToEndTests"),
         // The backend's pure parts (keys, palette) and the width agreement with the C library.
         .testTarget(
@@ -83,7 +99,10 @@ let package = Package(
             path: "Tests/BackendTests"),
         .testTarget(
             name: "TortureTests",
-            dependencies: ["CardGuideUI", "CardGuideCore", "CardGuideContent", "TestSupport"],
+            dependencies: [
+                "CardGuideUI", "CardGuideCore", "CardGuideStorage", "CardGuideContent",
+                "TestSupport",
+            ],
             path: "Tests/TortureTests"),
     ]
 )

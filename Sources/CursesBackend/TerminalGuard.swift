@@ -1,5 +1,6 @@
 import CCurses
 import CardGuideCore
+import CardGuideStorage
 
 #if canImport(Glibc)
 import Glibc

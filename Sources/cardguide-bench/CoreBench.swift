@@ -1,4 +1,5 @@
 import CardGuideCore
+import CardGuideStorage
 import CardGuideUI
 import Foundation
 import TestSupport

@@ -1,5 +1,6 @@
 import CardGuideContent
 import CardGuideCore
+import CardGuideStorage
 import CardGuideUI
 import Foundation
 

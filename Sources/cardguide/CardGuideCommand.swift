@@ -1,6 +1,7 @@
 import ArgumentParser
 import CardGuideContent
 import CardGuideCore
+import CardGuideStorage
 
 #if canImport(Glibc)
 import Glibc

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CardGuideCore
+import CardGuideStorage
 
 #if canImport(FoundationEssentials)
 import FoundationEssentials
@@ -54,7 +55,8 @@ struct Export: ParsableCommand {
         if !report.isEmpty { printError(SessionNotice.contentChanged(report).message(language)) }
         print(
             ChecklistExport.render(
-                reconciled.listed, pack: pack, language: language, format: format, safety: safety),
+                reconciled.listed, pack: pack, language: language, format: format, safety: safety,
+                utcOffset: CivilTime.localOffset),
             terminator: "")
     }
 }

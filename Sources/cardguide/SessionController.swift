@@ -1,5 +1,6 @@
 import ArgumentParser
 import CardGuideCore
+import CardGuideStorage
 import CardGuideUI
 
 #if canImport(FoundationEssentials)

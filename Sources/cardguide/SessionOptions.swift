@@ -1,5 +1,6 @@
 import ArgumentParser
 import CardGuideCore
+import CardGuideStorage
 
 #if canImport(FoundationEssentials)
 import FoundationEssentials

@@ -1,4 +1,5 @@
 import CardGuideCore
+import CardGuideStorage
 import CardGuideUI
 
 /// What `p` does at the desk: writes the visitor sheet `Update` worded, then, with

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CardGuideCore
+import CardGuideStorage
 
 /// The word that lets staff leave a kiosk (Ctrl-X, the word, Enter). The desk sets it and it
 /// is printed nowhere: `--staff-exit WORD`, else the first line of

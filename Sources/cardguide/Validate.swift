@@ -1,5 +1,6 @@
 import ArgumentParser
 import CardGuideCore
+import CardGuideStorage
 
 struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(

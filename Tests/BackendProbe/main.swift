@@ -1,4 +1,5 @@
 import CardGuideCore
+import CardGuideStorage
 import CursesBackend
 import Foundation
 

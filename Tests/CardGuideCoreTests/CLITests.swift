@@ -2,6 +2,7 @@ import Foundation
 import XCTest
 
 @testable import CardGuideCore
+@testable import CardGuideStorage
 
 /// `cardguide validate` and `cardguide list`, run as the built binary.
 final class CLITests: XCTestCase {

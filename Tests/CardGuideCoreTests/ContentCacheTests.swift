@@ -3,6 +3,7 @@ import TestSupport
 import XCTest
 
 @testable import CardGuideCore
+@testable import CardGuideStorage
 
 #if canImport(Glibc)
 import Glibc

@@ -2,6 +2,7 @@ import Foundation
 import XCTest
 
 @testable import CardGuideCore
+@testable import CardGuideStorage
 
 /// The corrections of the fact sheet (section 4) that a machine can check, run over the
 /// shipped pack. A claim may be *named* (to refute it) but never *stated*: the checks look at

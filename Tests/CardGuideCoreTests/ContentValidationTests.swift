@@ -1,6 +1,7 @@
 import XCTest
 
 @testable import CardGuideCore
+@testable import CardGuideStorage
 
 /// One test per validation rule, each with the exact lines `cardguide validate` prints.
 /// Every pack is loaded twice, from memory (`load(files:)`) and from a temporary folder

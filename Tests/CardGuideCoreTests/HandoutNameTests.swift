@@ -2,6 +2,7 @@ import Foundation
 import XCTest
 
 @testable import CardGuideCore
+@testable import CardGuideStorage
 
 /// Issue 13, point 2: a method ID with "../" (from a forged cache) wrote hand-outs outside
 /// `--handout-dir`. Whatever the ID, the files are created inside the folder, never over a

@@ -2,6 +2,7 @@ import Foundation
 import XCTest
 
 @testable import CardGuideCore
+@testable import CardGuideStorage
 
 /// The export for the record: the content of each format and language, not just "non-empty".
 final class SessionExportTests: XCTestCase {

@@ -3,6 +3,7 @@ import Synchronization
 import XCTest
 
 @testable import CardGuideCore
+@testable import CardGuideStorage
 
 /// The small replacements for Foundation's Calendar, DateFormatter and NSString paths that
 /// keep ICU out of the program: checked against Foundation itself (tests may link it).

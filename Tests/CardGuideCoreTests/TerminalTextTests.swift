@@ -2,6 +2,7 @@ import Foundation
 import XCTest
 
 @testable import CardGuideCore
+@testable import CardGuideStorage
 
 #if canImport(Glibc)
 import Glibc

@@ -1,4 +1,5 @@
 import CardGuideCore
+import CardGuideStorage
 import Foundation
 import XCTest
 

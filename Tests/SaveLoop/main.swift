@@ -1,4 +1,5 @@
 import CardGuideCore
+import CardGuideStorage
 
 #if canImport(FoundationEssentials)
 import FoundationEssentials

@@ -4,6 +4,7 @@ import TestSupport
 import XCTest
 
 @testable import CardGuideCore
+@testable import CardGuideStorage
 
 /// 10,000 mutated session files and 10,000 mutated content files through the loaders: no
 /// crash, a clear error (naming the file, with a line and column for broken JSON), and the

@@ -1,5 +1,5 @@
 /// Rules every content string must follow, wherever it appears.
-enum TextRules {
+package enum TextRules {
     /// Addresses the source articles advertised (a Telegram SIM-card seller). Never shown.
     static let denied = ["t.me/", "t.me", "telegram.me", "telegram.org", "esim1088"]
 
@@ -43,7 +43,7 @@ enum TextRules {
     /// IDs use only ASCII letters, digits, '-' and '_': they become file names and keys.
     static func isValidID(_ id: String) -> Bool { !id.isEmpty && id.utf8.allSatisfy(isIDByte) }
 
-    static func isIDByte(_ byte: UInt8) -> Bool {
+    package static func isIDByte(_ byte: UInt8) -> Bool {
         (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A)
             || (byte >= 0x30 && byte <= 0x39) || byte == 0x2D || byte == 0x5F
     }

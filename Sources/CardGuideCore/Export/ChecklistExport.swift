@@ -16,7 +16,7 @@ public enum ChecklistExport {
     /// safety rules when `safety` is true.
     public static func render(
         _ checklists: [Checklist], pack: ContentPack, language: Language, format: Format,
-        safety: Bool, utcOffset: (Date) -> Int = CivilTime.localOffset
+        safety: Bool, utcOffset: (Date) -> Int
     ) -> String {
         let words = Strings(language)
         var document = ExportDocument()
@@ -43,7 +43,7 @@ public enum ChecklistExport {
     /// the body of a hand-out.
     public static func renderChecklist(
         _ checklist: Checklist, pack: ContentPack, language: Language, format: Format,
-        utcOffset: (Date) -> Int = CivilTime.localOffset
+        utcOffset: (Date) -> Int
     ) -> String {
         var document = ExportDocument()
         add(

@@ -60,8 +60,8 @@ public struct SessionFile: Equatable, Sendable {
 /// first so that a broken file is reported with a line and column (and nesting and UTF-8
 /// are checked); only then is the shape the file's `schemaVersion` announces decoded
 /// (`SessionCoding`).
-enum SessionDecoding {
-    enum Outcome: Equatable {
+package enum SessionDecoding {
+    package enum Outcome: Equatable {
         case current(SessionFile)
         case migrated(SessionFile, from: Int)
         /// A newer file: decoded when its shape still fits this build, nil otherwise.
@@ -69,7 +69,7 @@ enum SessionDecoding {
         case corrupt(reason: String)
     }
 
-    static func decode(_ bytes: [UInt8]) -> Outcome {
+    package static func decode(_ bytes: [UInt8]) -> Outcome {
         let root: JSONValue
         do {
             root = try JSONParser.parse(bytes)

@@ -30,20 +30,6 @@ public struct CivilTime: Equatable, Sendable {
         (hour, minute, second) = (Int(fields.tm_hour), Int(fields.tm_min), Int(fields.tm_sec))
     }
 
-    /// In the time zone the person set (TZ, /etc/localtime).
-    public static func local(_ date: Date) -> CivilTime {
-        CivilTime(date, utcOffset: localOffset(date))
-    }
-
-    /// The local offset from UTC at `date`, in seconds, from the C library (TimeZone.current
-    /// would link Foundation's time-zone database reader for this one number).
-    public static func localOffset(_ date: Date) -> Int {
-        var time = time_t(date.timeIntervalSince1970.rounded(.down))
-        var fields = tm()
-        guard localtime_r(&time, &fields) != nil else { return 0 }
-        return Int(fields.tm_gmtoff)
-    }
-
     /// The moment these fields name at `utcOffset`.
     public func date(utcOffset: Int = 0) -> Date {
         var fields = tm()

@@ -14,15 +14,15 @@ import Darwin
 /// Opening checks, cheapest first: size, magic, version, lengths, the key byte for byte (a
 /// stale cache stops here), the checksum, then a decode that must end exactly at the end,
 /// and the content rules (`CacheRules`).
-enum CacheFile {
+package enum CacheFile {
     /// Bump when the encoding changes. The key also holds the program's size and mtime, so a
     /// rebuilt program misses every older cache even when a bump is forgotten.
     static let formatVersion: UInt32 = 4
     static let magic = Array("CGPACK\r\n".utf8)
-    static let headerSize = 32
+    package static let headerSize = 32
 
     /// The file's bytes, or nil when something is too large to encode.
-    static func seal(_ result: ContentLoadResult, key: CacheKey) -> [UInt8]? {
+    package static func seal(_ result: ContentLoadResult, key: CacheKey) -> [UInt8]? {
         var writer = CacheWriter(capacity: headerSize + key.bytes.count + key.totalSize)
         magic.withUnsafeBytes { writer.raw($0) }
         writer.u32(formatVersion)
@@ -46,7 +46,7 @@ enum CacheFile {
     }
 
     /// The stored result when the file is whole and was made from exactly `key`.
-    static func open(_ file: UnsafeRawBufferPointer, key: CacheKey) -> ContentLoadResult? {
+    package static func open(_ file: UnsafeRawBufferPointer, key: CacheKey) -> ContentLoadResult? {
         guard file.count >= headerSize, file.starts(with: magic) else { return nil }
         var reader = CacheReader(file)
         do {

@@ -1,19 +1,19 @@
 /// XXH64 (xxHash, 64 bit): the pack's fingerprint, the cache's checksum and the hash that
 /// names its files. Four independent lanes of 8 bytes keep the multiplier busy, so it runs
 /// near memory speed; a torn or damaged cache file is caught before a byte of it is decoded.
-enum Checksum64 {
+package enum Checksum64 {
     private static let p1: UInt64 = 0x9E37_79B1_85EB_CA87
     private static let p2: UInt64 = 0xC2B2_AE3D_27D4_EB4F
     private static let p3: UInt64 = 0x1656_67B1_9E37_79F9
     private static let p4: UInt64 = 0x85EB_CA77_C2B2_AE63
     private static let p5: UInt64 = 0x27D4_EB2F_1656_67C5
 
-    static func hash(_ bytes: [UInt8], seed: UInt64 = 0) -> UInt64 {
+    package static func hash(_ bytes: [UInt8], seed: UInt64 = 0) -> UInt64 {
         bytes.withUnsafeBytes { hash($0, seed: seed) }
     }
 
     /// Always 16 lower-case digits, leading zeros kept.
-    static func hex(_ value: UInt64) -> String {
+    package static func hex(_ value: UInt64) -> String {
         let digits = String(value, radix: 16)
         return String(repeating: "0", count: 16 - digits.count) + digits
     }

@@ -1,3 +1,5 @@
+import CardGuideCore
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)

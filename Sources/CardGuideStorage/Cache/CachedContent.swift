@@ -1,3 +1,5 @@
+import CardGuideCore
+
 /// Loads a content pack through a cache of its validated form, as compiled caches do
 /// (fontconfig, .pyc, git's index): the JSON files are parsed and checked only when they, or
 /// the program, changed since the cache was written. The result is exactly what

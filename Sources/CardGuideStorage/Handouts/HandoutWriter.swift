@@ -1,3 +1,5 @@
+import CardGuideCore
+
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else

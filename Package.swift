@@ -8,7 +8,6 @@ let package = Package(
         .executable(name: "cardguide", targets: ["cardguide"]),
         .executable(name: "cardguide-bench", targets: ["cardguide-bench"]),
         .library(name: "CardGuideCore", targets: ["CardGuideCore"]),
-        .library(name: "CardGuideStorage", targets: ["CardGuideStorage"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")

@@ -4,8 +4,8 @@ import CardGuideCore
 /// (fontconfig, .pyc, git's index): the JSON files are parsed and checked only when they, or
 /// the program, changed since the cache was written. The result is exactly what
 /// `ContentLoader.load(directory:)` returns, warnings included.
-public enum CachedContent {
-    public enum Outcome: Equatable, Sendable {
+package enum CachedContent {
+    package enum Outcome: Equatable, Sendable {
         /// No cache folder (or a relative one), or content that cannot be keyed: a plain load.
         case uncached
         /// The cache was valid and used.
@@ -16,15 +16,15 @@ public enum CachedContent {
     }
 
     /// The default cache folder (see `CacheStore.folder`), from the process environment.
-    public static func defaultFolder() -> String? {
+    package static func defaultFolder() -> String? {
         CacheStore.folder(environment: ProcessEnvironment.value)
     }
 
-    public static func load(directory: String, cacheFolder: String?) -> ContentLoadResult {
+    package static func load(directory: String, cacheFolder: String?) -> ContentLoadResult {
         loadReporting(directory: directory, cacheFolder: cacheFolder).result
     }
 
-    public static func loadReporting(directory: String, cacheFolder: String?) -> (
+    package static func loadReporting(directory: String, cacheFolder: String?) -> (
         result: ContentLoadResult, outcome: Outcome
     ) {
         load(directory: directory, cacheFolder: cacheFolder, now: CacheKey.now)

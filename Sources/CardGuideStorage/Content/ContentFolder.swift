@@ -4,7 +4,7 @@ import CardGuideCore
 /// core's loader over bytes.
 extension ContentLoader {
     /// Loads every `*.json` file of `directory`.
-    public static func load(directory: String) -> ContentLoadResult {
+    package static func load(directory: String) -> ContentLoadResult {
         guard let names = contentFileNames(in: directory) else {
             return ContentLoadResult(
                 pack: nil,

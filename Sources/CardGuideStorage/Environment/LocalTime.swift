@@ -14,13 +14,13 @@ import Darwin
 /// The time zone the person set (TZ, /etc/localtime): read from the environment and a file,
 /// so it is storage's, and the core's exports are given the offset.
 extension CivilTime {
-    public static func local(_ date: Date) -> CivilTime {
+    package static func local(_ date: Date) -> CivilTime {
         CivilTime(date, utcOffset: localOffset(date))
     }
 
     /// The local offset from UTC at `date`, in seconds, from the C library (TimeZone.current
     /// would link Foundation's time-zone database reader for this one number).
-    public static func localOffset(_ date: Date) -> Int {
+    package static func localOffset(_ date: Date) -> Int {
         var time = time_t(date.timeIntervalSince1970.rounded(.down))
         var fields = tm()
         guard localtime_r(&time, &fields) != nil else { return 0 }

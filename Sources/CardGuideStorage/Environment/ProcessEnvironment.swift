@@ -6,9 +6,9 @@ import Darwin
 
 /// The process's environment variables and working folder, read from the C library:
 /// ProcessInfo would link much of Foundation into the program for these two things.
-public enum ProcessEnvironment {
+package enum ProcessEnvironment {
     /// Every variable; the first wins when a name appears twice, as getenv does.
-    public static func variables() -> [String: String] {
+    package static func variables() -> [String: String] {
         var result: [String: String] = [:]
         var entry = environ
         while let pointer = entry.pointee {
@@ -22,7 +22,9 @@ public enum ProcessEnvironment {
     }
 
     /// One variable, as getenv gives it (for a look-up that needs no whole dictionary).
-    public static func value(_ name: String) -> String? { getenv(name).map { String(cString: $0) } }
+    package static func value(_ name: String) -> String? {
+        getenv(name).map { String(cString: $0) }
+    }
 
-    public static var currentDirectory: String { PosixFile.currentDirectory() }
+    package static var currentDirectory: String { PosixFile.currentDirectory() }
 }

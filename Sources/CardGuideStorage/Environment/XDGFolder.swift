@@ -2,7 +2,7 @@
 /// state (progress, the log), cache (the checked content pack) and config (a desk's staff
 /// word). A relative value is ignored, as the XDG specification says, and HOME is the
 /// fallback. One resolver, so that the three kinds of file follow the same rule.
-public enum XDGFolder: Sendable {
+package enum XDGFolder: Sendable {
     case state, cache, config
 
     private var variable: String {
@@ -23,7 +23,7 @@ public enum XDGFolder: Sendable {
 
     /// `$XDG_…_HOME/cardguide`, else `$HOME/<default>/cardguide`; nil when neither is an
     /// absolute path.
-    public func folder(_ environment: (String) -> String?) -> String? {
+    package func folder(_ environment: (String) -> String?) -> String? {
         if let base = environment(variable), base.hasPrefix("/") {
             return PathText.join(base, "cardguide")
         }
@@ -33,5 +33,5 @@ public enum XDGFolder: Sendable {
         return nil
     }
 
-    public func folder(_ environment: [String: String]) -> String? { folder { environment[$0] } }
+    package func folder(_ environment: [String: String]) -> String? { folder { environment[$0] } }
 }

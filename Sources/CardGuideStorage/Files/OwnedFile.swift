@@ -10,8 +10,8 @@ import Darwin
 /// O_EXCL any existing name fails), an existing file is used only when it is a regular file
 /// of this user, and nothing is truncated before that is checked. O_NONBLOCK keeps a FIFO
 /// planted under the name from stalling the open; it changes nothing for a regular file.
-public enum OwnedFile {
-    public enum Creation: Sendable {
+package enum OwnedFile {
+    package enum Creation: Sendable {
         /// The name must not exist yet (O_EXCL): temporary files and hand-outs.
         case newOnly
         /// An existing regular file of this user is reused: the lock and the log.
@@ -52,7 +52,7 @@ public enum OwnedFile {
 
     /// The log: appended to, and started afresh once it is larger than `restartAbove`
     /// bytes. A descriptor, or -1 when the name is not a regular file of this user.
-    public static func openLog(_ path: String, restartAbove: Int) -> Int32 {
+    package static func openLog(_ path: String, restartAbove: Int) -> Int32 {
         let opened = openForWriting(path, .openOrCreate, access: O_WRONLY | O_APPEND)
         guard case .success(let fd) = opened else { return -1 }
         var info = stat()
@@ -61,14 +61,14 @@ public enum OwnedFile {
     }
 
     /// `mkdir -p` with mode 0700 for each folder it creates; true when `path` is a folder.
-    public static func makePrivateDirectories(_ path: String) -> Bool {
+    package static func makePrivateDirectories(_ path: String) -> Bool {
         PosixFile.makeDirectories(path, mode: 0o700) == nil
     }
 
     /// Why the existing folder `path` lets others change what is in it, or nil: writable by
     /// group or others (without the sticky bit, which keeps them from renaming our files), or
     /// owned by another user than this one or root.
-    public static func looseness(ofFolder path: String) -> String? {
+    package static func looseness(ofFolder path: String) -> String? {
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }
         let mode = info.st_mode & 0o7777

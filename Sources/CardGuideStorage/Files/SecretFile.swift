@@ -6,12 +6,12 @@ import Darwin
 
 /// A short secret kept in a file that only its owner can read (the kiosk's staff word): a
 /// secret in a file others can read, or change, is no secret, so such a file is refused.
-public enum SecretFile {
-    public enum Problem: Error, Equatable, CustomStringConvertible, Sendable {
+package enum SecretFile {
+    package enum Problem: Error, Equatable, CustomStringConvertible, Sendable {
         case missing(String)
         case refused(String, reason: String)
 
-        public var description: String {
+        package var description: String {
             switch self {
             case .missing(let path): return "\(path) does not exist"
             case .refused(let path, let reason): return "\(path): \(reason)"
@@ -20,7 +20,7 @@ public enum SecretFile {
     }
 
     /// The first line of the file, without surrounding spaces.
-    public static func read(_ path: String) -> Result<String, Problem> {
+    package static func read(_ path: String) -> Result<String, Problem> {
         let fd = PosixFile.openToRead(path)
         if fd < 0 {
             if errno == ENOENT { return .failure(.missing(path)) }

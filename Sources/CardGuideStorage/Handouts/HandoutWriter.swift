@@ -12,22 +12,22 @@ import Glibc
 /// Writes the visitor sheet of a method (`VisitorSheet`, the text `cardguide export --sheet`
 /// prints) as a plain-text file, the one a print command is given. An earlier hand-out is
 /// never overwritten: files are created exclusively, with a counter when the name is taken.
-public struct HandoutWriter: Sendable {
-    public let directory: String
+package struct HandoutWriter: Sendable {
+    package let directory: String
 
-    public init(directory: String) { self.directory = directory }
+    package init(directory: String) { self.directory = directory }
 
-    public struct WriteError: Error, CustomStringConvertible {
-        public var path: String
-        public var reason: String
+    package struct WriteError: Error, CustomStringConvertible {
+        package var path: String
+        package var reason: String
         /// The errno behind `reason` (0 when there is none), for a message in the visitor's
         /// language.
-        public var code: Int32 = 0
-        public var description: String { "\(path): \(reason)" }
+        package var code: Int32 = 0
+        package var description: String { "\(path): \(reason)" }
     }
 
     /// The path written: `cardguide-<method>-<time>.txt`.
-    public func write(sheet: String, methodID: String, now: Date = Date()) throws -> String {
+    package func write(sheet: String, methodID: String, now: Date = Date()) throws -> String {
         try create(
             "cardguide-\(Self.fileNamePart(methodID))-\(Self.stamp(now))", ext: "txt",
             contents: sheet)

@@ -15,36 +15,36 @@ import Foundation
 /// - `--profile NAME`: `profiles/NAME.json` beside the default file, one file per visitor
 ///   or case at a help desk;
 /// - `--kiosk` without either: `kiosk.json` beside the default file.
-public enum SessionPaths {
-    public static let fileName = "session.json"
-    public static let profilesFolder = "profiles"
+package enum SessionPaths {
+    package static let fileName = "session.json"
+    package static let profilesFolder = "profiles"
 
-    public enum PathError: Error, Equatable, Sendable {
+    package enum PathError: Error, Equatable, Sendable {
         /// Neither XDG_STATE_HOME nor HOME gives an absolute folder.
         case noHome
         case invalidProfileName(String)
     }
 
     /// The folder that holds `session.json` and `profiles/`.
-    public static func stateDirectory(environment: [String: String]) throws(PathError) -> String {
+    package static func stateDirectory(environment: [String: String]) throws(PathError) -> String {
         guard let folder = XDGFolder.state.folder(environment) else { throw .noHome }
         return folder
     }
 
-    public static func defaultFile(environment: [String: String]) throws(PathError) -> String {
+    package static func defaultFile(environment: [String: String]) throws(PathError) -> String {
         PathText.join(try stateDirectory(environment: environment), fileName)
     }
 
     /// A kiosk's own file beside the default one: a kiosk clears its file at every start.
-    public static let kioskFileName = "kiosk.json"
+    package static let kioskFileName = "kiosk.json"
 
-    public static func kioskFile(environment: [String: String]) throws(PathError) -> String {
+    package static func kioskFile(environment: [String: String]) throws(PathError) -> String {
         PathText.join(try stateDirectory(environment: environment), kioskFileName)
     }
 
     /// A profile's file, beside the default file. The name becomes a file name, so it is
     /// limited to characters that cannot climb out of the folder or hide a file.
-    public static func profileFile(_ name: String, environment: [String: String]) throws(PathError)
+    package static func profileFile(_ name: String, environment: [String: String]) throws(PathError)
         -> String
     {
         guard isValidProfileName(name) else { throw .invalidProfileName(name) }
@@ -53,7 +53,7 @@ public enum SessionPaths {
     }
 
     /// `[A-Za-z0-9_-]{1,64}`.
-    public static func isValidProfileName(_ name: String) -> Bool {
+    package static func isValidProfileName(_ name: String) -> Bool {
         guard (1...64).contains(name.utf8.count) else { return false }
         return name.utf8.allSatisfy { byte in
             switch byte {
@@ -68,7 +68,7 @@ public enum SessionPaths {
 
     /// The profile names found in `stateDirectory/profiles`, sorted; files whose names are
     /// not valid profile names (temporary files, quarantined copies) are left out.
-    public static func listProfiles(stateDirectory: String) -> [String] {
+    package static func listProfiles(stateDirectory: String) -> [String] {
         let folder = PathText.join(stateDirectory, profilesFolder)
         let names = PosixFile.names(in: folder) ?? []
         return names.compactMap { name -> String? in
@@ -79,7 +79,7 @@ public enum SessionPaths {
     }
 
     /// The profiles beside the default file of `environment`; none when there is no home.
-    public static func listProfiles(environment: [String: String]) -> [String] {
+    package static func listProfiles(environment: [String: String]) -> [String] {
         guard let directory = try? stateDirectory(environment: environment) else { return [] }
         return listProfiles(stateDirectory: directory)
     }

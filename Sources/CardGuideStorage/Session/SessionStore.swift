@@ -31,13 +31,13 @@ import Darwin
 ///   ever read or moved: a folder, FIFO or device under the name is left alone.
 /// - Nothing else is written through it: the lock and temporary files are opened with
 ///   `OwnedFile` (no symbolic link followed, only a regular file of this user).
-public final class SessionStore {
-    public let path: String
+package final class SessionStore {
+    package let path: String
     /// True when this store never writes: the file is newer than this build, in use by
     /// another process, or unreadable and could not be moved aside.
-    public private(set) var isReadOnly: Bool
+    package private(set) var isReadOnly: Bool
     /// The progress as last read or successfully saved.
-    public private(set) var file: SessionFile
+    package private(set) var file: SessionFile
 
     private var lockDescriptor: Int32 = -1
     /// The session file as last read or saved, locked: see the type's comment.
@@ -57,7 +57,7 @@ public final class SessionStore {
 
     /// Releases the lock. The store becomes read-only: saving after `close` would write
     /// without the lock.
-    public func close() {
+    package func close() {
         if lockDescriptor >= 0 {
             PosixFile.closeDescriptor(lockDescriptor)
             lockDescriptor = -1
@@ -75,7 +75,7 @@ public final class SessionStore {
     /// `path`. Never fails: problems become notices, and at worst the app starts fresh.
     /// A name that is not a regular file (a folder, FIFO or device) is not touched at all: the
     /// store is read-only and empty, with a `.notRegularFile` notice.
-    public static func open(path rawPath: String, now: Date = Date()) -> (
+    package static func open(path rawPath: String, now: Date = Date()) -> (
         SessionStore, [SessionNotice]
     ) {
         let store = SessionStore(path: resolved(absolute(rawPath)))
@@ -102,7 +102,7 @@ public final class SessionStore {
     /// Reads a session without locking or changing anything (for `cardguide export` and
     /// the profile list): a file being saved by another process is still read whole,
     /// because saves replace it by rename.
-    public static func read(path rawPath: String) -> Result<SessionFile?, ReadError> {
+    package static func read(path rawPath: String) -> Result<SessionFile?, ReadError> {
         let path = absolute(rawPath)
         switch PosixFile.readAll(path, limit: maximumBytes) {
         case .failure(let failure):
@@ -123,14 +123,14 @@ public final class SessionStore {
         }
     }
 
-    public struct ReadError: Error, Equatable, CustomStringConvertible, Sendable {
-        public var path: String
-        public var reason: String
-        public var description: String { "\(path): \(reason)" }
+    package struct ReadError: Error, Equatable, CustomStringConvertible, Sendable {
+        package var path: String
+        package var reason: String
+        package var description: String { "\(path): \(reason)" }
     }
 
     /// A session file is a few kilobytes; a larger one is damage (or /dev/zero), not progress.
-    public static let maximumBytes = 16 << 20
+    package static let maximumBytes = 16 << 20
 
     private func load(now: Date) -> [SessionNotice] {
         let outcome: SessionDecoding.Outcome
@@ -290,7 +290,7 @@ public final class SessionStore {
     /// Saves `file` atomically and durably. Returns nil when it is on disk, or a notice: the
     /// old file is then untouched, and the next call tries again from scratch.
     @discardableResult
-    public func save(_ file: SessionFile) -> SessionNotice? {
+    package func save(_ file: SessionFile) -> SessionNotice? {
         if isReadOnly { return .notSavedReadOnly(path: path) }
         var file = file
         file.schemaVersion = SessionFile.currentSchemaVersion

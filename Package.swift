@@ -14,8 +14,8 @@ let package = Package(
     ],
     targets: [
         // Pure: content model, reader and validator over bytes, the cache's encoding, progress,
-        // search, session model and coding, export text, text width. No file, environment,
-        // clock or thread of its own.
+        // search, session model and coding, export text, text width. No file, environment or
+        // clock; its only threads share out computation over bytes already in memory.
         .target(name: "CardGuideCore", path: "Sources/CardGuideCore"),
         // Effects beside the core: files opened without following links, the session store,
         // the content folder and its private cache, hand-out files, environment, clock.
@@ -30,21 +30,23 @@ let package = Package(
             path: ".",
             exclude: [
                 "Sources/CardGuideCore", "Sources/CardGuideStorage", "Sources/CardGuideUI",
-                "Sources/CCurses",
-                "Sources/CQRCode", "Sources/CursesBackend",
-                "Sources/cardguide", "Tests", "README.md", "Resources/FORMAT.md",
+                "Sources/CCurses", "Sources/CQRCode", "Sources/CursesBackend", "Sources/cardguide",
+                "Tests", "README.md", "Resources/FORMAT.md",
                 ".ci", "Benchmarks", "Sources/cardguide-bench",
             ],
             sources: ["Sources/CardGuideContent"],
             resources: [.copy("Resources/content")]
         ),
-        // Pure UI: state, actions, update, keymaps, view into a cell grid, grid diff.
+        // Pure UI: state, actions, update, keymaps, view into a cell grid, grid diff. It sees
+        // the core only, never storage: effects are the program's.
         .target(name: "CardGuideUI", dependencies: ["CardGuideCore"], path: "Sources/CardGuideUI"),
         // C: ncursesw with NCURSES_WIDECHAR, shims, terminal restore on signals.
         .target(
             name: "CCurses", path: "Sources/CCurses", linkerSettings: [.linkedLibrary("ncursesw")]),
         // C: libqrencode, loaded with dlopen only when a code is first shown; optional.
         .target(name: "CQRCode", path: "Sources/CQRCode", linkerSettings: [.linkedLibrary("dl")]),
+        // The terminal: draws the UI's grid with ncurses, restores the terminal, and sends
+        // stderr to a crash log it opens through storage (no link followed, owner only).
         .target(
             name: "CursesBackend", dependencies: ["CCurses", "CardGuideUI", "CardGuideStorage"],
             path: "Sources/CursesBackend"),

@@ -1,5 +1,4 @@
 import CCurses
-import CardGuideCore
 import CardGuideStorage
 
 #if canImport(Glibc)

@@ -20,9 +20,8 @@ enum CacheStore {
     /// One file per content folder, named by a hash of its absolute path (the path itself is
     /// in the key, so two folders whose hashes collide only evict each other).
     static func file(in cacheFolder: String, for key: CacheKey) -> String {
-        let hex = String(Checksum64.hash(Array(key.folder.utf8)), radix: 16)
-        return PathText.join(
-            cacheFolder, "pack-" + String(repeating: "0", count: 16 - hex.count) + hex + ".bin")
+        let name = "pack-" + Checksum64.hex(Checksum64.hash(Array(key.folder.utf8))) + ".bin"
+        return PathText.join(cacheFolder, name)
     }
 
     /// The whole file, or nil (missing, unreadable, too short to be a cache, or open to

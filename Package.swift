@@ -72,6 +72,14 @@ let package = Package(
         .executableTarget(
             name: "cardguide-save-loop", dependencies: ["CardGuideCore", "CardGuideStorage"],
             path: "Tests/SaveLoop"),
+        // A developer's tool: prints the screen a key script leads to, without a terminal.
+        .executableTarget(
+            name: "cardguide-screen",
+            dependencies: [
+                "CardGuideCore", "CardGuideStorage", "CardGuideContent", "CardGuideUI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Tests/ScreenDump"),
         // A test tool: drives the ncurses backend alone inside tmux for CursesBackendTests.
         .executableTarget(
             name: "cardguide-probe",

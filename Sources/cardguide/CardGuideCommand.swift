@@ -15,7 +15,7 @@ struct CardGuideCommand: ParsableCommand {
             "A step-by-step guide to getting and activating social-security and health cards (CN, DE, FR).",
         version: "cardguide \(CardGuideVersion.current)",
         subcommands: [
-            Run.self, Validate.self, List.self, Show.self, ScreenDump.self, Export.self,
+            Run.self, Validate.self, List.self, Show.self, Export.self,
         ],
         defaultSubcommand: Run.self
     )

@@ -7,7 +7,7 @@ import XCTest
 
 /// Drives the app as a person would: keys by name go through `Update.key` (the help desk's
 /// handling, the keymap, `Update.apply`) with a fixed clock, and their effects through
-/// `RunLoop.perform`, exactly the path of the run loop and `_screen`. The effects do no I/O:
+/// `RunLoop.perform`, exactly the path of the run loop and `cardguide-screen`. The effects do no I/O:
 /// `effects` stands in for the executable (by default nothing comes back; a test returns the
 /// outcome it wants to see handled). After lazygit's integration tests, keys can also be
 /// pressed by what they do (`press(.tick)` finds the key the current screen binds to that
@@ -36,7 +36,7 @@ struct Driver {
             size: Size(width: width, height: height), display: display, checklists: checklists)
     }
 
-    /// The key a script name stands for: the names `_screen` takes ("enter", "esc", "down",
+    /// The key a script name stands for: the names `cardguide-screen` takes ("enter", "esc", "down",
     /// "space", "bksp", "pgdn", "tab" …) or one character. Anything else is a typo.
     static func key(_ name: String, file: StaticString = #filePath, line: UInt = #line) -> Key? {
         let keys = KeyScript.keys(name)

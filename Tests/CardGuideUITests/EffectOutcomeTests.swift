@@ -205,7 +205,7 @@ final class EffectOutcomeTests: XCTestCase {
     }
 
     /// The run loop hands each outcome to `Update` and runs the effects it asks for; a quit
-    /// stops it. The driver and `_screen` share this path (`RunLoop.perform`).
+    /// stops it. The driver and `cardguide-screen` share this path (`RunLoop.perform`).
     func testTheRunLoopFeedsOutcomesBackThroughUpdate() throws {
         var state = try Driver(.en).state
         var handled: [Effect] = []

@@ -1,4 +1,4 @@
-/// Key names for scripts (tests, the demo, `_screen`): "enter", "down", "esc" …; any other
+/// Key names for scripts (tests, the demo, `cardguide-screen`): "enter", "down", "esc" …; any other
 /// token is typed character by character.
 public enum KeyScript {
     static let named: [String: Key] = [

@@ -54,8 +54,8 @@ enum Guide {
         let demoStep = given.flatMap { $0.demo ? $0.demoStepSeconds : nil }
         let kioskIdle = given.flatMap { $0.kiosk ? TimeInterval($0.idleSeconds) : nil }
         state.helpDesk = HelpDeskState(
-            kioskIdleSeconds: kioskIdle, demoStepSeconds: demoStep,
-            now: now, staffExitWord: staffWord)
+            kiosk: kioskIdle.map { IdleClock(idle: $0, lastInput: now) },
+            demoStepSeconds: demoStep, staffExitWord: staffWord)
         state.helpDesk.defaultLanguage = language ?? .zh
         state.helpDesk.defaultBilingual = bilingualAsked
         Update.startDemo(&state, now: now)
@@ -90,7 +90,8 @@ enum Guide {
             printer: option { $0.printCommand }.map { PrintCommand(command: $0) })
 
         let effects = GuideEffects(session: session, pack: pack, desk: desk)
-        let loop = RunLoop(backend: terminal, state: state, handle: effects.handle)
+        let loop = RunLoop(
+            backend: terminal, state: state, clock: Date.init, handle: effects.handle)
         loop.run()
         terminal.shutdown()
         session.close()

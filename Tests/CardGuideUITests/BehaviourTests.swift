@@ -264,7 +264,7 @@ final class BehaviourTests: XCTestCase {
         XCTAssertEqual(driver.press("q"), [])
         XCTAssertEqual(driver.search?.query, "q")
         driver.press("esc")
-        driver.state.helpDesk = HelpDeskState(kioskIdleSeconds: 60, now: Driver.start)
+        driver.state.helpDesk = HelpDeskState(kiosk: IdleClock(idle: 60, lastInput: Driver.start))
         XCTAssertEqual(driver.press("q"), [], "a kiosk has no quit key")
     }
 
@@ -409,7 +409,7 @@ final class BehaviourTests: XCTestCase {
     func testKioskTooSmallScreenOffersNoQuit() throws {
         var driver = try Driver(.en, 36, 10)
         XCTAssertTrue(driver.screenText.contains("press q"), driver.screenText)
-        driver.state.helpDesk = HelpDeskState(kioskIdleSeconds: 60, now: Driver.start)
+        driver.state.helpDesk = HelpDeskState(kiosk: IdleClock(idle: 60, lastInput: Driver.start))
         XCTAssertFalse(driver.screenText.contains("press q"), driver.screenText)
         XCTAssertTrue(driver.screenText.contains("enlarge"), driver.screenText)
     }

@@ -60,7 +60,7 @@ final class BilingualViewTests: XCTestCase {
     /// A kiosk gives the next visitor the desk's setting, whatever the last one chose.
     func testKioskResetGoesBackToTheDesksSetting() throws {
         var driver = try Driver(.zh)
-        driver.state.helpDesk = HelpDeskState(kioskIdleSeconds: 10, now: Driver.start)
+        driver.state.helpDesk = HelpDeskState(kiosk: IdleClock(idle: 10, lastInput: Driver.start))
         driver.press("B")
         XCTAssertTrue(driver.state.display.bilingual)
         _ = Update.timer(&driver.state, now: Driver.start.addingTimeInterval(60))

@@ -42,8 +42,7 @@ final class HelpDeskTests: XCTestCase {
     private func kiosk(_ language: Language = .zh, idle: TimeInterval = 60) throws -> Driver {
         var driver = try Driver(language)
         driver.state.helpDesk = HelpDeskState(
-            kioskIdleSeconds: idle, now: t0,
-            staffExitWord: staffWord)
+            kiosk: IdleClock(idle: idle, lastInput: t0), staffExitWord: staffWord)
         driver.state.helpDesk.defaultLanguage = .zh
         return driver
     }
@@ -183,7 +182,7 @@ final class HelpDeskTests: XCTestCase {
     /// and comes back home; it never saves or prints anything, and it keeps its pace.
     func testDemoLoopVisitsEveryPartAndSavesNothing() throws {
         var driver = try Driver(.zh)
-        driver.state.helpDesk = HelpDeskState(demoStepSeconds: 2, now: t0)
+        driver.state.helpDesk = HelpDeskState(demoStepSeconds: 2)
         Update.startDemo(&driver.state, now: t0)
         XCTAssertEqual(Update.nextWake(driver.state, now: t0), at(2))
         XCTAssertEqual(Update.timer(&driver.state, now: at(1.9)), [], "nothing before its time")
@@ -206,7 +205,7 @@ final class HelpDeskTests: XCTestCase {
     /// Each loop shows the next country.
     func testDemoLoopsThroughTheCountries() throws {
         var driver = try Driver(.en)
-        driver.state.helpDesk = HelpDeskState(demoStepSeconds: 1, now: t0)
+        driver.state.helpDesk = HelpDeskState(demoStepSeconds: 1)
         Update.startDemo(&driver.state, now: t0)
         var countries: [String] = []
         var time: TimeInterval = 0
@@ -234,7 +233,7 @@ final class HelpDeskTests: XCTestCase {
             pack, card: "fr-vitale", method: pack.card("fr-vitale")!.methods[0].id, at: 1, ticked: 1
         )
         var driver = try Driver(.zh, checklists: [own])
-        driver.state.helpDesk = HelpDeskState(demoStepSeconds: 1, now: t0)
+        driver.state.helpDesk = HelpDeskState(demoStepSeconds: 1)
         Update.startDemo(&driver.state, now: t0)
         let run = play(&driver, steps: 200) { Keymap.activeContext($0) == .wizard }
         XCTAssertEqual(run.contexts.last, .wizard)
@@ -260,7 +259,8 @@ final class HelpDeskTests: XCTestCase {
     /// In a kiosk with --demo, the reset for the next visitor starts the demo again.
     func testKioskResetStartsTheDemo() throws {
         var driver = try Driver(.zh)
-        driver.state.helpDesk = HelpDeskState(kioskIdleSeconds: 30, demoStepSeconds: 1, now: t0)
+        driver.state.helpDesk = HelpDeskState(
+            kiosk: IdleClock(idle: 30, lastInput: t0), demoStepSeconds: 1)
         _ = Update.key(.enter, to: &driver.state, now: at(1))
         XCTAssertNil(driver.state.helpDesk.demo)
         XCTAssertEqual(Update.timer(&driver.state, now: at(1 + 30 + 15)), [.saveSession])

@@ -53,10 +53,12 @@ final class KeymapTests: XCTestCase {
             try reach("confirm", checklists: checklists) { $0.press("x") }
             try reach("code") { $0.press("down", "down", "enter", "enter", "enter", "enter", "Q") }
             try reach("kiosk home") {
-                $0.state.helpDesk = HelpDeskState(kioskIdleSeconds: 120, now: Driver.start)
+                $0.state.helpDesk = HelpDeskState(
+                    kiosk: IdleClock(idle: 120, lastInput: Driver.start))
             }
             try reach("kiosk wizard") {
-                $0.state.helpDesk = HelpDeskState(kioskIdleSeconds: 120, now: Driver.start)
+                $0.state.helpDesk = HelpDeskState(
+                    kiosk: IdleClock(idle: 120, lastInput: Driver.start))
                 $0.openChinaCardMethod(1)
             }
         }
@@ -259,7 +261,7 @@ final class KeymapTests: XCTestCase {
             XCTAssertNil(Keymap.action(for: key, in: driver.state), key.label)
         }
         XCTAssertEqual(driver.press("q"), [.quit])
-        driver.state.helpDesk = HelpDeskState(kioskIdleSeconds: 60, now: Driver.start)
+        driver.state.helpDesk = HelpDeskState(kiosk: IdleClock(idle: 60, lastInput: Driver.start))
         XCTAssertNil(Keymap.action(for: .char("q"), in: driver.state))
     }
 }

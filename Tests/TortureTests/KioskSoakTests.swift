@@ -23,7 +23,8 @@ final class KioskSoakTests: XCTestCase {
         let loaded = ContentLoader.load(directory: BundledContent.directory)
         let pack = try XCTUnwrap(loaded.pack, "the shipped pack does not load: \(loaded.issues)")
         var state = AppState(pack: pack, language: .zh, size: Size(width: 80, height: 24))
-        state.helpDesk = HelpDeskState(kioskIdleSeconds: 120, now: Date(timeIntervalSince1970: 0))
+        state.helpDesk = HelpDeskState(
+            kiosk: IdleClock(idle: 120, lastInput: Date(timeIntervalSince1970: 0)))
         state.helpDesk.defaultLanguage = .zh
         let home = state.stack
 

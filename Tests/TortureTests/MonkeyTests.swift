@@ -184,7 +184,8 @@ struct Monkey {
         state.readOnly = configuration.readOnly
         if configuration.kiosk {
             state.helpDesk = HelpDeskState(
-                kioskIdleSeconds: 120, demoStepSeconds: configuration.demo ? 2 : nil, now: now)
+                kiosk: IdleClock(idle: 120, lastInput: now),
+                demoStepSeconds: configuration.demo ? 2 : nil)
             state.helpDesk.defaultLanguage = configuration.language
             if configuration.demo { Update.startDemo(&state, now: now) }
         }

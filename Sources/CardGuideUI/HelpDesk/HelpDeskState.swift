@@ -27,11 +27,12 @@ public struct HelpDeskState: Equatable, Sendable {
     /// Whether a kiosk shows both languages to the next visitor (`--bilingual`).
     public var defaultBilingual = false
 
+    /// `kiosk` starts idling from the moment it is given (the program's start).
     public init(
-        kioskIdleSeconds: TimeInterval? = nil, demoStepSeconds: TimeInterval? = nil,
-        now: Date = Date(), staffExitWord: String? = nil
+        kiosk: IdleClock? = nil, demoStepSeconds: TimeInterval? = nil,
+        staffExitWord: String? = nil
     ) {
-        kiosk = kioskIdleSeconds.map { IdleClock(idle: $0, lastInput: now) }
+        self.kiosk = kiosk
         self.demoStepSeconds = demoStepSeconds
         self.staffExitWord = staffExitWord
     }

@@ -21,7 +21,7 @@ public final class RunLoop {
     private var lastFrame: CellGrid?
 
     public init(
-        backend: TerminalBackend, state: AppState, clock: @escaping () -> Date = Date.init,
+        backend: TerminalBackend, state: AppState, clock: @escaping () -> Date,
         handle: @escaping EffectHandler
     ) {
         self.backend = backend

@@ -46,8 +46,7 @@ public final class TerminalGuard {
     }
 
     private func redirectStderr() {
-        guard let logPath, let directory = Self.directory(of: logPath),
-            OwnedFile.makePrivateDirectories(directory)
+        guard let logPath, OwnedFile.makePrivateDirectories(PathText.folder(of: logPath))
         else { return }
         // A link or someone else's file planted as the log is refused, never written or cut.
         let log = OwnedFile.openLog(logPath, restartAbove: Self.maximumLogBytes)
@@ -63,11 +62,5 @@ public final class TerminalGuard {
                 "cardguide stopped because of an internal error; the message is in \(logPath)\n")
         }
         close(log)
-    }
-
-    static func directory(of path: String) -> String? {
-        guard let slash = path.lastIndex(of: "/") else { return nil }
-        let directory = String(path[..<slash])
-        return directory.isEmpty ? "/" : directory
     }
 }

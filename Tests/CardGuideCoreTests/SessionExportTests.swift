@@ -90,10 +90,6 @@ final class SessionExportTests: XCTestCase {
             + "  - Health insurance questions\n  - Hours: Working days\n  - Sources: FR1\n"
         XCTAssertTrue(out.contains(expected), out)
         XCTAssertFalse(out.contains("115"), "another country's contacts stay out")
-        let german = ChecklistExport.renderContacts(
-            countryID: "de", pack: pack, language: .zh,
-            format: .text)
-        XCTAssertEqual(german.split(separator: "\n").first, "官方联系方式：de")
     }
 
     func testPlainTextInChineseIsWrappedAndHasNoMarkdown() {
@@ -129,8 +125,9 @@ final class SessionExportTests: XCTestCase {
         pack.cards[0].methods[0].steps[1].variesNote = Localized(
             zh: String(repeating: "各省医保局的要求各不相同，", count: 8),
             en: String(repeating: "Each office asks for different papers. ", count: 6))
-        let en = ChecklistExport.renderChecklist(
-            SamplePack.onlineChecklist(), pack: pack, language: .en, format: .text, utcOffset: utc)
+        let en = ChecklistExport.render(
+            [SamplePack.onlineChecklist()], pack: pack, language: .en, format: .text,
+            safety: false, utcOffset: utc)
         let enLines = en.split(separator: "\n").map(String.init)
         let start = enLines.firstIndex { $0.hasPrefix("    Varies: Each office") }!
         XCTAssertTrue(
@@ -139,8 +136,9 @@ final class SessionExportTests: XCTestCase {
         XCTAssertTrue(
             enLines[start + 1].contains("Each office")
                 || enLines[start + 1].contains("different papers"))
-        let zh = ChecklistExport.renderChecklist(
-            SamplePack.onlineChecklist(), pack: pack, language: .zh, format: .text, utcOffset: utc)
+        let zh = ChecklistExport.render(
+            [SamplePack.onlineChecklist()], pack: pack, language: .zh, format: .text,
+            safety: false, utcOffset: utc)
         for line in (en + zh).split(separator: "\n") where !line.contains("http") {
             XCTAssertLessThanOrEqual(DisplayWidth.of(String(line)), 78, String(line))
         }
@@ -177,10 +175,13 @@ final class SessionExportTests: XCTestCase {
             ), md)
         let text = render(.zh, .text, safety: true)
         XCTAssertTrue(text.contains("安全须知\n\n密码只留给自己\n\n谁来要都不给：\n- PIN 码\n- 短信验证码\n"), text)
-        XCTAssertEqual(
-            ChecklistExport.renderSafety(pack: pack, language: .en, format: .text),
-            "Safety rules\n\nKeep your PINs to yourself\n\nNever give them to anyone:\n- PINs\n- SMS codes\n\n[FR2] An unofficial site (low reliability, for reference only)\n    http://www.cpam-info.fr/\n"
-        )
+        // Without a checklist, every rule, after the title and the legend.
+        let rulesOnly = ChecklistExport.render(
+            [], pack: pack, language: .en, format: .text, safety: true, utcOffset: utc)
+        XCTAssertTrue(
+            rulesOnly.hasSuffix(
+                "\n\nSafety rules\n\nKeep your PINs to yourself\n\nNever give them to anyone:\n- PINs\n- SMS codes\n\n[FR2] An unofficial site (low reliability, for reference only)\n    http://www.cpam-info.fr/\n"
+            ), rulesOnly)
     }
 
     func testEverythingReadyAndSeveralChecklists() {

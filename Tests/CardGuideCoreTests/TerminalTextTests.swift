@@ -41,7 +41,8 @@ final class TerminalTextTests: XCTestCase {
         pack.safety[0].body.en = "Never \u{202E}share\u{202C} a PIN\u{9B}2J"
         let listing = ContentListing.render(pack, language: .en)
         XCTAssertTrue(listing.contains("China<U+001B>]0;owned<U+0007>"), listing)
-        let safety = ChecklistExport.renderSafety(pack: pack, language: .en, format: .markdown)
+        let safety = ChecklistExport.render(
+            [], pack: pack, language: .en, format: .markdown, safety: true, utcOffset: { _ in 0 })
         XCTAssertTrue(safety.contains("Never <U+202E>share<U+202C> a PIN<U+009B>2J"), safety)
         for output in [listing, safety] {
             XCTAssertNil(

@@ -39,27 +39,6 @@ public enum ChecklistExport {
         return output(document, format)
     }
 
-    /// One checklist, with its heading, progress, steps, what is missing and its sources:
-    /// the body of a hand-out.
-    public static func renderChecklist(
-        _ checklist: Checklist, pack: ContentPack, language: Language, format: Format,
-        utcOffset: (Date) -> Int
-    ) -> String {
-        var document = ExportDocument()
-        add(
-            checklist, to: &document, pack: pack, words: Strings(language),
-            utcOffset: utcOffset)
-        return output(document, format)
-    }
-
-    /// The pack's safety rules with their sources.
-    public static func renderSafety(pack: ContentPack, language: Language, format: Format) -> String
-    {
-        var document = ExportDocument()
-        addSafety(pack.safety, to: &document, pack: pack, words: Strings(language))
-        return output(document, format)
-    }
-
     /// The box of a step: `[x]` done, `[~]` in progress, `[ ]` not started (see the legend).
     public static func box(_ status: StepStatus) -> String {
         switch status {

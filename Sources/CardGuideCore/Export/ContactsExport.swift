@@ -1,16 +1,6 @@
 /// The official contacts of a country as export text: printed with each checklist and on
 /// hand-outs, so that a visitor leaves with the numbers that matter.
 extension ChecklistExport {
-    /// One country's contacts alone (for a printed sheet or `export`).
-    public static func renderContacts(
-        countryID: String, pack: ContentPack, language: Language,
-        format: Format
-    ) -> String {
-        var document = ExportDocument()
-        addContacts(countryID: countryID, to: &document, pack: pack, words: Strings(language))
-        return format == .markdown ? document.markdown() : document.text(width: textWidth)
-    }
-
     static func addContacts(
         countryID: String, to document: inout ExportDocument, pack: ContentPack,
         words: Strings

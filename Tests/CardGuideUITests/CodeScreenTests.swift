@@ -82,6 +82,14 @@ final class CodeScreenTests: XCTestCase {
                 addresses: ["https://www.ameli.fr/", "https://www.service-public.fr/"],
                 status: .ready(Self.matrix(21))))
         Snapshot.assert(small.state, named: "code-ready_zh_40x12")
+        for (width, height) in [(40, 12), (80, 24)] {
+            var english = try Driver(.en, width, height, pack: pack)
+            english.state.overlay = small.state.overlay
+            Snapshot.assert(english.state, named: "code-ready_en_\(width)x\(height)")
+        }
+        var wide = try Driver(.zh, 80, 24, pack: pack)
+        wide.state.overlay = small.state.overlay
+        Snapshot.assert(wide.state, named: "code-ready_zh_80x24")
         var missing = try Driver(.en, 80, 24, pack: pack)
         missing.state.overlay = .code(
             CodeOverlay(addresses: ["https://www.ameli.fr/"], status: .unavailable))
@@ -90,6 +98,31 @@ final class CodeScreenTests: XCTestCase {
         tooSmall.state.overlay = .code(
             CodeOverlay(addresses: ["https://www.ameli.fr/"], status: .ready(Self.matrix(33))))
         Snapshot.assert(tooSmall.state, named: "code-too-small_en_40x12")
+    }
+
+    /// The address is what a visitor copies: whatever the screen, language and status, it is
+    /// drawn whole (its accent cells read back as the address) even when the keys and the
+    /// instructions must give way.
+    func testTheAddressIsNeverCut() throws {
+        let pack = try FixturePack.pack()
+        let address = "https://www.ameli.fr/"
+        let statuses: [CodeOverlay.Status] = [.ready(Self.matrix(21)), .unavailable, .tooLong]
+        for language in [Language.zh, .en] {
+            for (width, height) in [(40, 12), (80, 24)] {
+                for (n, status) in statuses.enumerated() {
+                    var driver = try Driver(language, width, height, pack: pack)
+                    driver.state.overlay = .code(
+                        CodeOverlay(addresses: [address, "https://b.example/"], status: status))
+                    let grid = driver.grid
+                    let accent = (0..<height).flatMap { row in
+                        (0..<width).map { grid[row, $0] }.filter { $0.role == .accent }
+                    }
+                    XCTAssertEqual(
+                        accent.map(\.text).joined(), address,
+                        "\(language) \(width)x\(height) status \(n)\n\(driver.screenText)")
+                }
+            }
+        }
     }
 
     /// Half blocks need UTF-8: with ASCII borders the screen says so and shows the address.

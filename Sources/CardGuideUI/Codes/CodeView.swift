@@ -58,22 +58,27 @@ enum CodeView {
         Keymap.footer(state).map { "\($0.keys[0].label) \($0.hint[state.language])" }
     }
 
-    /// Title and message wrapped, the address broken at `/`, the keys last; what does not
-    /// fit is cut at the bottom, the keys kept.
+    /// Title and message wrapped, the address broken at `/`, the keys last. The address is
+    /// what the visitor copies, so it is never dropped: when rows are short the keys go
+    /// first (the last one first), then the message, then the title.
     private static func drawText(
         _ lines: [(String, Role)], address: String, keys: [String],
         in area: (top: Int, left: Int, width: Int, height: Int), into grid: inout CellGrid
     ) {
         guard area.width > 0, area.height > 0 else { return }
-        var rows: [(String, Role)] = []
-        for (text, role) in lines {
-            rows += TextLayout.wrap(text, width: area.width).map { ($0, role) }
+        let wrap = { (text: String, role: Role) in
+            TextLayout.wrap(text, width: area.width).map { ($0, role) }
         }
-        rows += AddressWrap.lines(address, width: area.width).map { ($0, Role.accent) }
-        let keyRows = keys.flatMap { TextLayout.wrap($0, width: area.width) }.map { ($0, Role.key) }
-        let room = max(0, area.height - keyRows.count)
-        let shown = Array(rows.prefix(room)) + keyRows.prefix(area.height)
-        for (n, row) in shown.enumerated() {
+        var texts = lines.map(wrap)
+        var keyRows = keys.map { wrap($0, .key) }
+        let addressRows = AddressWrap.lines(address, width: area.width).map { ($0, Role.accent) }
+        func overflows() -> Bool {
+            texts.joined().count + addressRows.count + keyRows.joined().count > area.height
+        }
+        while overflows(), !keyRows.isEmpty { keyRows.removeLast() }
+        while overflows(), !texts.isEmpty { texts.removeLast() }
+        let shown = Array(texts.joined()) + addressRows + keyRows.joined()
+        for (n, row) in shown.prefix(area.height).enumerated() {
             grid.write(row.0, row: area.top + n, column: area.left, role: row.1, limit: area.width)
         }
     }

@@ -448,10 +448,66 @@ final class BehaviourTests: XCTestCase {
         XCTAssertEqual(
             String(Array(excerpt.text)[marked]).lowercased(), "krankenkasse", excerpt.text)
         XCTAssertFalse(excerpt.text.contains("\n"))
-        XCTAssertNil(SearchView.excerpt(of: "nothing here", terms: ["kasse"]))
+        XCTAssertNil(SearchView.excerpt(of: "nothing here", terms: ["kasse"], width: 40))
         XCTAssertEqual(
-            SearchView.excerpt(of: "Die Krankenkasse", terms: ["kranken"])?.text,
+            SearchView.excerpt(of: "Die Krankenkasse", terms: ["kranken"], width: 40)?.text,
             "Die Krankenkasse", "a match near the start is not cut")
+    }
+
+    /// An excerpt uses the row's width: the whole sentence when it fits (it showed
+    /// "...hey set the PIN themselves." at 80 columns), else a window on the match that cuts
+    /// Latin text between words; CJK text may be cut anywhere.
+    func testSearchExcerptShowsTheWholeSentenceWhenItFits() throws {
+        let pack = try FixturePack.pack()
+        for (language, query, sentence) in [
+            (Language.en, "pin", "They set the PIN themselves."),
+            (.zh, "密码", "办卡不收费。要你转账或说出密码的，都是骗子。"),
+        ] {
+            var driver = try Driver(language, 80, 24, pack: pack)
+            driver.press("/")
+            driver.type(query)
+            XCTAssertTrue(
+                driver.rows.contains { $0.hasPrefix("       " + sentence + " ") },
+                driver.screenText)
+        }
+        let text =
+            "Bring your passport and your residence permit. At the desk they print the card "
+            + "and you set the PIN yourself, then you sign the form for the bank."
+        let narrow = try XCTUnwrap(SearchView.excerpt(of: text, terms: ["pin"], width: 30))
+        XCTAssertLessThanOrEqual(DisplayWidth.of(narrow.text), 30, narrow.text)
+        XCTAssertEqual(narrow.highlights.map { String(Array(narrow.text)[$0]) }, ["PIN"])
+        XCTAssertTrue(narrow.text.hasPrefix("...") && narrow.text.hasSuffix("..."), narrow.text)
+        let body = String(narrow.text.dropFirst(3).dropLast(3))
+        let range = try XCTUnwrap(text.range(of: body), narrow.text)
+        XCTAssertEqual(text[text.index(before: range.lowerBound)], " ", "cut between words")
+        XCTAssertEqual(text[range.upperBound], " ", "cut between words")
+        let wide = try XCTUnwrap(SearchView.excerpt(of: text, terms: ["pin"], width: 70))
+        XCTAssertEqual(
+            wide.text, "At the desk they print the card and you set the PIN yourself, then...")
+        // At any width: within it, the match marked, and no cut beside punctuation ("...,",
+        // "it....", "not '...").
+        let samples = [
+            text,
+            "Keep the card, and you need no PIN to show it. You can also do it 'online' here.",
+        ]
+        for sample in samples {
+            for width in 16...90 {
+                let shown = try XCTUnwrap(
+                    SearchView.excerpt(of: sample, terms: ["pin"], width: width))
+                XCTAssertLessThanOrEqual(DisplayWidth.of(shown.text), width, shown.text)
+                XCTAssertEqual(shown.highlights.map { String(Array(shown.text)[$0]) }, ["PIN"])
+                for bad in ["...,", "... ", "....", " ...", "'..."] {
+                    XCTAssertFalse(shown.text.contains(bad), "\(width): \(shown.text)")
+                }
+            }
+        }
+        // CJK text is cut beside any character; a sentence that fits is shown from its start.
+        let chinese = "社保卡在银行网点领取。首次领卡不收费。补卡需要交工本费。"
+        let cut = { (text: String) in
+            SearchView.excerpt(of: text, terms: ["收费"], width: 20)?.text
+        }
+        XCTAssertEqual(cut(chinese), "首次领卡不收费。", "a sentence cut at its end needs no ...")
+        XCTAssertEqual(cut(chinese.filter { $0 != "。" }), "...卡不收费补卡需...")
     }
 
     /// The profile switcher opens with the profile in use selected.

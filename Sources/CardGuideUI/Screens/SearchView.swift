@@ -11,6 +11,8 @@ enum SearchView {
         let s = Strings(state.language)
         let terms = SearchIndex.terms(search.query)
         let selection = search.list.selection
+        // An excerpt's row: the list's width less the selection marker and its indent.
+        let excerptWidth = Layout(state.size).contentWidth - 2 - 4
         let shown =
             window.map {
                 max(0, selection - $0)..<max(0, min(search.hits.count, selection + $0 + 1))
@@ -31,29 +33,13 @@ enum SearchView {
             }
             rows.item(n, context(of: document, state: state), role: .dim, indent: 4)
             // A hit whose title does not show the query shows where its text does.
-            if highlights.isEmpty, let excerpt = excerpt(of: document.body, terms: terms) {
+            if highlights.isEmpty,
+                let excerpt = excerpt(of: document.body, terms: terms, width: excerptWidth)
+            {
                 rows.item(n, excerpt.text, role: .dim, indent: 4, highlights: excerpt.highlights)
             }
         }
         return rows
-    }
-
-    /// The text from a little before its first match, on one line, with the matches marked;
-    /// the list cuts it to the width. nil when the text does not contain the query.
-    static func excerpt(of text: String, terms: [String], lead: Int = 12, length: Int = 320) -> (
-        text: String, highlights: [Range<Int>]
-    )? {
-        // A line break is one Character, as the space that replaces it: offsets stay valid.
-        let matches = Folding.matches(of: terms, in: text)
-        guard let first = matches.first else { return nil }
-        let start = max(0, first.lowerBound - lead)
-        let end = start + length // wider than any terminal: the list cuts it to the width
-        let prefix = start > 0 ? "..." : ""
-        let shift = prefix.count - start
-        let highlights = matches.filter { $0.lowerBound >= start && $0.upperBound <= end }
-            .map { ($0.lowerBound + shift)..<($0.upperBound + shift) }
-        let shown = text.dropFirst(start).prefix(length).map { $0.isNewline ? " " : $0 }
-        return (prefix + String(shown), highlights)
     }
 
     /// The second line of a hit: its country and card (and method and step).

@@ -93,6 +93,22 @@ final class ScreenSnapshotTests: XCTestCase {
 
     func testWizardFirstStep() throws { try snap("wizard-first") { $0.openChinaCardMethod(0) } }
 
+    /// A step paged down says what is hidden above it as well as below (at 80x24 the
+    /// fixture's steps fit).
+    func testWizardScrolled() throws {
+        try snap("wizard-scrolled", sizes: [(40, 12)]) { driver in
+            driver.openChinaCardMethod(0)
+            driver.press("pgdn")
+        }
+        try snap(
+            "wizard-scrolled", languages: [.en], sizes: [(40, 12)],
+            display: DisplayOptions(ascii: true), suffix: "_ascii"
+        ) { driver in
+            driver.openChinaCardMethod(0)
+            driver.press("pgdn")
+        }
+    }
+
     func testWizardMiddleStepWithATick() throws {
         try snap("wizard-middle") { driver in
             driver.openChinaCardMethod(0)

@@ -14,9 +14,10 @@ enum PageView {
                 role: line.role,
                 limit: layout.contentWidth - line.indent)
         }
-        let hidden = lines.count - scroll - layout.bodyHeight
-        if hidden > 0 {
-            Chrome.moreBelow(hidden, state: state, into: &grid)
+        let hidden = (above: scroll, below: lines.count - scroll - layout.bodyHeight)
+        if hidden.above > 0 || hidden.below > 0 {
+            Chrome.moreLines(
+                above: hidden.above, below: hidden.below, state: state, into: &grid)
         } else if let footerNote {
             grid.write(footerNote, row: layout.noticeRow, column: layout.contentLeft, role: .dim)
         }

@@ -57,9 +57,9 @@ enum WizardView {
                 grid.write(">", row: y, column: layout.contentLeft, role: .selected)
             }
         }
-        if lines.count > wizard.scroll + height {
-            Chrome.moreBelow(lines.count - wizard.scroll - height, state: state, into: &grid)
-        }
+        Chrome.moreLines(
+            above: wizard.scroll, below: lines.count - wizard.scroll - height, state: state,
+            into: &grid)
         return cursor ?? Position(row: top + 1, column: layout.contentLeft)
     }
 

@@ -120,6 +120,17 @@ extension Strings {
             "-- 下面还有 \(lines) 行，按 PgDn 翻页 --",
             "-- \(lines) more line\(lines == 1 ? "" : "s"): PgDn --")
     }
+    public func moreAbove(_ lines: Int) -> String {
+        t(
+            "-- 上面还有 \(lines) 行，按 PgUp 翻回 --",
+            "-- \(lines) line\(lines == 1 ? "" : "s") above: PgUp --")
+    }
+    /// Both sides hidden: short enough for 40 columns with two-digit counts.
+    public func moreAround(above: Int, below: Int) -> String {
+        t(
+            "-- 上面 \(above) 行，下面 \(below) 行 PgUp/PgDn --",
+            "-- \(above) above, \(below) below: PgUp/PgDn --")
+    }
 
     public func stepOf(_ n: Int, _ total: Int) -> String {
         t("步骤 \(n)/\(total)", "Step \(n) of \(total)")

@@ -66,8 +66,9 @@ enum WizardUpdate {
         case .up, .down:
             if step.bring.isEmpty {
                 wizard.scroll = Update.scrolled(
-                    action, wizard.scroll, lines: Pages.wizardLines(state, wizard).count,
-                    state: state, height: scrollHeight(state))
+                    action, wizard.scroll,
+                    lines: scrollLines(Pages.wizardLines(state, wizard), state), state: state,
+                    height: scrollHeight(state))
             } else {
                 wizard.material = min(
                     max(0, wizard.material + (action == .down ? 1 : -1)), step.bring.count - 1)
@@ -190,17 +191,24 @@ enum WizardUpdate {
     private static func page(
         _ action: Action, _ wizard: inout WizardState, materials: Int, _ state: AppState
     ) {
+        let lines = Pages.wizardLines(state, wizard)
+        let count = scrollLines(lines, state)
         wizard.scroll = Update.scrolled(
-            action, wizard.scroll, lines: Pages.wizardLines(state, wizard).count,
-            state: state, height: scrollHeight(state))
+            action, wizard.scroll, lines: count, state: state, height: scrollHeight(state))
+        // A page that would start on the blank line between paragraphs starts after it: at
+        // 40x12 the region has five rows, and a blank first one reads as an empty page.
+        if [.pageUp, .pageDown].contains(action), wizard.scroll > 0,
+            wizard.scroll < count - scrollHeight(state), lines[wizard.scroll].text.isEmpty
+        {
+            wizard.scroll += 1
+        }
         guard materials > 0 else { return }
         switch action {
         case .top: wizard.material = 0
         case .bottom: wizard.material = materials - 1
         default: break
         }
-        guard !isMaterialVisible(wizard, state) else { return }
-        let lines = Pages.wizardLines(state, wizard)
+        guard !isMaterialVisible(wizard, state, lines: lines) else { return }
         let visible = (0..<materials).filter { material in
             var probe = wizard
             probe.material = material
@@ -238,12 +246,19 @@ enum WizardUpdate {
 
     /// Keeps the scroll offset within the page (after a resize or a change of step).
     static func clampScroll(_ wizard: inout WizardState, _ state: AppState) {
-        let lines = Pages.wizardLines(state, wizard).count
+        let lines = scrollLines(Pages.wizardLines(state, wizard), state)
         wizard.scroll = min(max(0, wizard.scroll), max(0, lines - scrollHeight(state)))
     }
 
     static func scrollHeight(_ state: AppState) -> Int {
         max(1, Layout(state.size).bodyHeight - fixedRows)
+    }
+
+    /// How many lines the region scrolls through: one more, blank, when the last page would
+    /// start on the blank line between paragraphs, so that it starts after it instead.
+    static func scrollLines(_ lines: [PageLine], _ state: AppState) -> Int {
+        let lastTop = lines.count - scrollHeight(state)
+        return lastTop > 0 && lines[lastTop].text.isEmpty ? lines.count + 1 : lines.count
     }
 
     /// Scrolls so that the selected material's lines are visible.
@@ -255,7 +270,7 @@ enum WizardUpdate {
             if last >= wizard.scroll + height { wizard.scroll = last - height + 1 }
             if first < wizard.scroll { wizard.scroll = first }
         }
-        wizard.scroll = min(max(0, wizard.scroll), max(0, lines.count - height))
+        wizard.scroll = min(max(0, wizard.scroll), max(0, scrollLines(lines, state) - height))
     }
 
     static func overview(

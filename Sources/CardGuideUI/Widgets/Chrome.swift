@@ -51,12 +51,22 @@ enum Chrome {
         }
     }
 
-    /// "12 more lines, PgDn" on the notice line, right-aligned: never over the page's own text.
-    static func moreBelow(_ hidden: Int, state: AppState, into grid: inout CellGrid) {
+    /// "12 more lines: PgDn", "5 lines above: PgUp" or both on the notice line,
+    /// right-aligned: never over the page's own text. Nothing when nothing is hidden.
+    static func moreLines(above: Int, below: Int, state: AppState, into grid: inout CellGrid) {
+        let s = Strings(state.language)
+        // Both counts long (hundreds of lines) may not fit 40 columns: then below alone.
+        let notes =
+            switch (above > 0, below > 0) {
+            case (true, true): [s.moreAround(above: above, below: below), s.moreBelow(below)]
+            case (true, false): [s.moreAbove(above)]
+            case (false, true): [s.moreBelow(below)]
+            case (false, false): [String]()
+            }
         let layout = Layout(state.size)
-        let more = Strings(state.language).moreBelow(hidden)
+        guard let more = notes.first(where: { DisplayWidth.of($0) <= layout.contentWidth })
+        else { return }
         let width = DisplayWidth.of(more)
-        guard width <= layout.contentWidth else { return }
         grid.write(
             more, row: layout.noticeRow, column: layout.contentLeft + layout.contentWidth - width,
             role: .dim)

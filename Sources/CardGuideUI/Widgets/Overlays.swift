@@ -152,10 +152,21 @@ struct Box {
     var innerWidth: Int { width - 4 }
 
     func draw(into grid: inout CellGrid) {
-        // A margin too narrow to read (at 40 columns) is cleared with the box, so that no
-        // stray letters or markers of the screen behind peek out beside it.
-        let clearLeft = left < 4 ? 0 : left
-        let clearRight = grid.size.width - (left + width) < 4 ? grid.size.width : left + width
+        // The page's body behind is dimmed (its header, notice and keys stay: they belong to
+        // the box too), and a blank column is cleared on each side of the box, as dialog does,
+        // so that no cut-off word touches its border. A margin too narrow to read (at 40
+        // columns) is cleared whole, so that no stray letters peek out beside it; so is the
+        // notice line when the box reaches it, where only a note's tail would be left.
+        let layout = Layout(grid.size)
+        for y in layout.bodyTop..<max(layout.bodyTop, layout.noticeRow) {
+            grid.paint(.dim, row: y, column: 0, count: grid.size.width)
+        }
+        if (top..<(top + height)).contains(layout.noticeRow) {
+            grid.fill(" ", row: layout.noticeRow, column: 0, count: grid.size.width)
+        }
+        let clearLeft = left < 4 ? 0 : left - 1
+        let clearRight =
+            grid.size.width - (left + width) < 4 ? grid.size.width : left + width + 1
         for y in top..<(top + height) {
             grid.fill(" ", row: y, column: clearLeft, count: clearRight - clearLeft)
         }

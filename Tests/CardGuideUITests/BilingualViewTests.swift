@@ -43,6 +43,18 @@ final class BilingualViewTests: XCTestCase {
             Pages.safetyLines(driver.state).contains { $0.text.contains(first.title.en) })
     }
 
+    /// The wizard's "What to bring" line says how many items are ready in both languages,
+    /// and in English a single item is not "items".
+    func testWhatToBringCountsInBothLanguages() throws {
+        var wizard = try driver(.zh, 80, 24, pack: try FixturePack.pack())
+        wizard.press("down", "enter", "enter", "enter", "enter")
+        let lines = Pages.wizardLines(wizard.state, try XCTUnwrap(wizard.wizard))
+        let title = try XCTUnwrap(lines.firstIndex { $0.text.hasPrefix(Strings(.zh).bring) })
+        XCTAssertTrue(lines[title].text.hasSuffix("(0/1 项材料已备齐)"), lines[title].text)
+        XCTAssertEqual(lines[title + 1].text, "What to bring (0 of 1 item ready)")
+        XCTAssertEqual(Strings(.en).materialsReady(1, 2), "1 of 2 items ready")
+    }
+
     /// Search hits and the help overlay carry the other language too.
     func testSearchAndHelpInBothLanguages() throws {
         var search = try driver(.zh, 80, 24)

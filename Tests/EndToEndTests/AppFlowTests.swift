@@ -127,7 +127,7 @@ final class AppFlowTests: XCTestCase {
         try app.press(
             "Enter",
             expect: ["Step 3 of 10", "Get documents translated or legalised if needed", "> [ ] "])
-        try Flow.start(app, expect: ["> [x] ", "1 of 1 items ready"], english: true)
+        try Flow.start(app, expect: ["> [x] ", "1 of 1 item ready"], english: true)
         try app.press("f", expect: ["> What is the carte Vitale?"])
         try app.press("/", expect: ["Search: _", "Type a word in English or Chinese"])
         try app.type("activate", expect: ["Search: activate_", "results", " > ["])

@@ -211,11 +211,13 @@ enum Pages {
         }
         page.blank()
         let ticked = step.bring.filter { checklist.ticked.contains($0.id) }.count
-        page.text(
+        // The count in each language: bilingual, the translation says it too.
+        let bring = { (s: Strings) in
             s.bring
-                + (step.bring.isEmpty ? "" : "  (\(s.materialsReady(ticked, step.bring.count)))"),
-            role: .title)
-        if let second = state.secondLanguage { page.text(Strings(second).bring, role: .dim) }
+                + (step.bring.isEmpty ? "" : "  (\(s.materialsReady(ticked, step.bring.count)))")
+        }
+        page.text(bring(s), role: .title)
+        if let second = state.secondLanguage { page.text(bring(Strings(second)), role: .dim) }
         if step.bring.isEmpty {
             page.text(Strings.both { $0.nothingToBring }, role: .dim, indent: 2)
         }

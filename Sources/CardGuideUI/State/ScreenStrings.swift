@@ -139,7 +139,7 @@ extension Strings {
         t("已完成 \(n)/\(total)", "\(n) of \(total) done")
     }
     public func materialsReady(_ n: Int, _ total: Int) -> String {
-        t("\(n)/\(total) 项材料已备齐", "\(n) of \(total) items ready")
+        t("\(n)/\(total) 项材料已备齐", "\(n) of \(total) item\(total == 1 ? "" : "s") ready")
     }
     /// A checklist's second row on the home screen: "China > Physical card, 1 of 9 items ready".
     public func resumeDetail(_ place: String, _ ready: String) -> String {

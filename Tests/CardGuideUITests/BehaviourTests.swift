@@ -510,6 +510,17 @@ final class BehaviourTests: XCTestCase {
         XCTAssertEqual(cut(chinese.filter { $0 != "。" }), "...卡不收费补卡需...")
     }
 
+    /// At 40 columns a source title that wraps goes on under its first word, not under its
+    /// "[X1]" (then the id stands out at the left, as on a reference list).
+    func testAWrappedSourceTitleHangsUnderItsFirstWord() throws {
+        var driver = try Driver(.en, 40, 12, pack: try FixturePack.pack())
+        driver.press("s")
+        let lines = Pages.safetyLines(driver.state)
+        let title = try XCTUnwrap(lines.firstIndex { $0.text.hasPrefix("[X1] National") })
+        XCTAssertEqual(lines[title + 1].text, "platform (official)")
+        XCTAssertEqual(lines[title + 1].indent, lines[title].indent + "[X1] ".count)
+    }
+
     /// The profile switcher opens with the profile in use selected.
     func testProfileSwitcherSelectsTheProfileInUse() throws {
         var driver = try Driver(.en)

@@ -46,10 +46,12 @@ extension PageBuilder {
     }
 
     /// A label and its value with a hanging indent; the other language as a second field.
-    mutating func field(_ label: Localized, _ value: Localized, role: Role = .normal) {
-        field(label[language], value[language], role: role)
+    mutating func field(
+        _ label: Localized, _ value: Localized, role: Role = .normal, indent: Int = 0
+    ) {
+        field(label[language], value[language], role: role, indent: indent)
         if let second, value[second] != value[language] {
-            field(label[second], value[second], role: .dim)
+            field(label[second], value[second], role: .dim, indent: indent)
         }
     }
 }

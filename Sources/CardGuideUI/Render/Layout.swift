@@ -64,14 +64,14 @@ struct PageBuilder {
     }
 
     /// A label and its value wrapped under it with a hanging indent ("去哪里：…").
-    mutating func field(_ label: String, _ value: String, role: Role = .normal) {
+    mutating func field(_ label: String, _ value: String, role: Role = .normal, indent: Int = 0) {
         let labelWidth = DisplayWidth.of(label) + 1
-        let wrapped = TextLayout.wrap(value, width: max(1, width - labelWidth))
+        let wrapped = TextLayout.wrap(value, width: max(1, width - indent - labelWidth))
         for (index, line) in wrapped.enumerated() {
             if index == 0 {
-                lines.append(PageLine(label + " " + line, role: role))
+                lines.append(PageLine(label + " " + line, role: role, indent: indent))
             } else {
-                lines.append(PageLine(line, role: role, indent: labelWidth))
+                lines.append(PageLine(line, role: role, indent: indent + labelWidth))
             }
         }
     }

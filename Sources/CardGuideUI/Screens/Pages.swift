@@ -13,10 +13,11 @@ enum Pages {
         }
         for id in ids {
             guard let source = state.pack.source(id) else { continue }
+            // A wrapped title hangs under its first word, not under the [id].
             let title = Localized.each {
-                "[\(id)] \(source.title[$0]) (\(Strings($0).sourceKind(source.kind)))"
+                "\(source.title[$0]) (\(Strings($0).sourceKind(source.kind)))"
             }
-            page.text(title, role: .dim, indent: 2)
+            page.field(.each { _ in "[\(id)]" }, title, role: .dim, indent: 2)
             page.text(source.url, role: .dim, indent: 4)
         }
     }

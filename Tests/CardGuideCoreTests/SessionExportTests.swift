@@ -271,7 +271,8 @@ final class SessionExportTests: XCTestCase {
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         func l(_ text: Localized) -> String {
             String(
-                decoding: try! JSONEncoder().encode(["en": text.en, "zh": text.zh]), as: UTF8.self)
+                decoding: JSONWriter.pretty(
+                    .object([("en", .string(text.en)), ("zh", .string(text.zh))])), as: UTF8.self)
         }
         func material(_ m: Material) -> String {
             "{\"id\": \"\(m.id)\", \"name\": \(l(m.name))"

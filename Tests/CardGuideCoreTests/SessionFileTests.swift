@@ -28,41 +28,6 @@ final class SessionFileTests: XCTestCase {
         XCTAssertLessThan(c, l)
     }
 
-    /// The hand-written writer before Codable wrote empty containers as `[]` and `{}`, where
-    /// JSONEncoder breaks them over lines; everything else is byte for byte the same.
-    func testAFileFromTheEarlierWriterLoadsAndOnlyItsEmptyContainersChange() throws {
-        let earlier = """
-            {
-              "checklists" : [
-                {
-                  "card" : "vitale",
-                  "changed" : "2025-01-02T01:00:00Z",
-                  "contentFingerprint" : "x",
-                  "country" : "fr",
-                  "currentStep" : "s1",
-                  "method" : "online",
-                  "started" : "2025-01-01T00:00:00Z",
-                  "steps" : {},
-                  "ticked" : []
-                }
-              ],
-              "language" : "zh",
-              "schemaVersion" : 1
-            }
-
-            """
-        guard case .current(let file) = SessionDecoding.decode(Array(earlier.utf8)) else {
-            return XCTFail("an earlier file does not load")
-        }
-        XCTAssertEqual(file.checklists.first?.stepStatus, [:])
-        XCTAssertEqual(file.checklists.first?.ticked, [])
-        let now = String(decoding: SessionCoding.encode(file), as: UTF8.self)
-        XCTAssertEqual(
-            now.replacingOccurrences(of: #"\[\s*\]"#, with: "[]", options: .regularExpression)
-                .replacingOccurrences(of: #"\{\s*\}"#, with: "{}", options: .regularExpression),
-            earlier)
-    }
-
     func testListedIsMostRecentFirst() {
         var a = SamplePack.onlineChecklist()
         var b = Checklist(

@@ -4,146 +4,173 @@ import FoundationEssentials
 import Foundation
 #endif
 
-/// The session file's JSON, both ways, with Codable: FoundationEssentials' JSONEncoder and
-/// JSONDecoder link no ICU (`ReleaseBinaryTests`). Keys are sorted so successive saves differ
-/// only where progress changed; moments are ISO 8601 in UTC so a person can read the file.
-/// Reading ignores unknown keys (a newer build may add some) and names the JSON path of the
-/// first bad value, in the words the hand-written reader used before.
+/// The session file's JSON, both ways. Written by hand over `JSONValue` rather than with
+/// Codable: JSONEncoder/JSONDecoder linked most of Foundation into the program for one small
+/// file. Keys are sorted so successive saves differ only where progress changed; moments
+/// are ISO 8601 in UTC so a person can read the file. Reading ignores unknown keys (a newer
+/// build may add some) and names the JSON path of the first bad value.
 public enum SessionCoding {
     /// Why a parsed file does not have the session's shape, as one line.
     public struct ShapeError: Error, Equatable {
         public let reason: String
     }
 
-    public static func encode(_ file: SessionFile) -> [UInt8] { pretty(file) }
+    public static func encode(_ file: SessionFile) -> [UInt8] {
+        var members: [(key: String, value: JSONValue)] = [
+            ("checklists", .array(file.checklists.map(value(of:)))),
+            ("language", .string(file.language.rawValue)),
+            ("schemaVersion", .number(Double(file.schemaVersion))),
+        ]
+        if let lastOpened = file.lastOpened { members.append(("lastOpened", .string(lastOpened))) }
+        // Written only when on: a file without it reads as before, in this version and older ones.
+        if file.bilingual { members.append(("bilingual", .bool(true))) }
+        return JSONWriter.pretty(.object(sortedByKey(members)))
+    }
 
     /// One checklist alone, as it appears inside the file.
-    public static func encode(_ checklist: Checklist) -> [UInt8] { pretty(checklist) }
-
-    /// Two-space indents, `"key" : value`, sorted keys, `/` and non-ASCII text as they are,
-    /// and a final newline.
-    private static func pretty(_ value: some Encodable) -> [UInt8] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        // Strings, whole numbers and booleans only: there is nothing that can fail to encode.
-        return Array(try! encoder.encode(value)) + [0x0A]
+    public static func encode(_ checklist: Checklist) -> [UInt8] {
+        JSONWriter.pretty(value(of: checklist))
     }
 
-    /// Bytes the strict `JSONParser` has already accepted (so a broken file is reported with
-    /// a line and column), read as `T`.
-    static func decode<T: Decodable>(_: T.Type, from bytes: [UInt8]) throws(ShapeError) -> T {
-        do {
-            return try JSONDecoder().decode(T.self, from: Data(bytes))
-        } catch let error as DecodingError {
-            throw ShapeError(reason: reason(error))
-        } catch {
-            throw ShapeError(reason: "\(error)")
-        }
+    static func value(of checklist: Checklist) -> JSONValue {
+        .object(
+            sortedByKey([
+                ("country", .string(checklist.countryID)),
+                ("card", .string(checklist.cardID)),
+                ("method", .string(checklist.methodID)),
+                ("currentStep", .string(checklist.currentStepID)),
+                (
+                    "steps",
+                    .object(
+                        sortedByKey(
+                            checklist.stepStatus.map { ($0.key, .string($0.value.rawValue)) }))
+                ),
+                ("ticked", .array(checklist.ticked.sorted().map(JSONValue.string))),
+                ("started", .string(CivilTime.isoInstant(checklist.started))),
+                ("changed", .string(CivilTime.isoInstant(checklist.changed))),
+                ("contentFingerprint", .string(checklist.contentFingerprint)),
+            ]))
     }
 
-    private static func reason(_ error: DecodingError) -> String {
-        switch error {
-        case .keyNotFound(let key, let context):
-            return "missing field \(path(context.codingPath + [key]))"
-        case .typeMismatch(_, let context), .valueNotFound(_, let context):
-            return "wrong type at \(path(context.codingPath))"
-        case .dataCorrupted(let context):
-            return "invalid value at \(path(context.codingPath))"
-        @unknown default:
-            return "\(error)"
-        }
+    private static func sortedByKey(_ members: [(key: String, value: JSONValue)]) -> [(
+        key: String, value: JSONValue
+    )] {
+        members.sorted { $0.key < $1.key }
     }
 
-    /// `checklists[0].card`; array positions are the keys named "Index n".
-    private static func path(_ keys: [any CodingKey]) -> String {
-        guard !keys.isEmpty else { return "the top level" }
-        var out = ""
-        for key in keys {
-            if let index = key.intValue, key.stringValue == "Index \(index)" {
-                out += "[\(index)]"
-            } else {
-                out += out.isEmpty ? key.stringValue : ".\(key.stringValue)"
-            }
-        }
-        return out
-    }
-}
+    // MARK: Reading
 
-extension Language: Codable {}
-extension StepStatus: Codable {}
-
-extension SessionFile: Codable {
-    private enum Key: String, CodingKey {
-        case schemaVersion, language, checklists, lastOpened, bilingual
+    /// A version-1 (or newer) file.
+    static func file(_ root: JSONValue) throws(ShapeError) -> SessionFile {
+        let top = Reader(value: root, path: "")
+        var file = SessionFile(
+            language: try language(top.field("language")),
+            checklists: try top.field("checklists").array().map(checklist),
+            lastOpened: try top.optionalField("lastOpened")?.string())
+        file.schemaVersion = try top.field("schemaVersion").integer()
+        file.bilingual = try top.optionalField("bilingual")?.boolean() ?? false
+        return file
     }
 
-    /// Version 0 (no `schemaVersion`, see `SessionFile`) had an optional `language` that
-    /// defaulted to Chinese and no `lastOpened`: reading it is the whole migration.
-    public init(from decoder: any Decoder) throws {
-        let top = try decoder.container(keyedBy: Key.self)
-        guard let version = try top.decodeIfPresent(Int.self, forKey: .schemaVersion) else {
-            self.init(
-                language: try top.decodeIfPresent(Language.self, forKey: .language) ?? .zh,
-                checklists: try top.decode([Checklist].self, forKey: .checklists))
-            return
-        }
-        self.init(
-            language: try top.decode(Language.self, forKey: .language),
-            checklists: try top.decode([Checklist].self, forKey: .checklists),
-            lastOpened: try top.decodeIfPresent(String.self, forKey: .lastOpened))
-        schemaVersion = version
-        bilingual = try top.decodeIfPresent(Bool.self, forKey: .bilingual) ?? false
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var top = encoder.container(keyedBy: Key.self)
-        try top.encode(schemaVersion, forKey: .schemaVersion)
-        try top.encode(language, forKey: .language)
-        try top.encode(checklists, forKey: .checklists)
-        try top.encodeIfPresent(lastOpened, forKey: .lastOpened)
-        // Written only when on: a file without it reads as before, in this version and older ones.
-        if bilingual { try top.encode(true, forKey: .bilingual) }
-    }
-}
-
-extension Checklist: Codable {
-    private enum Key: String, CodingKey {
-        case country, card, method, currentStep, steps, ticked, started, changed
-        case contentFingerprint
+    /// A version-0 file, lifted to the current version: `language` was optional then and
+    /// defaulted to Chinese, and there was no `lastOpened`.
+    static func versionZero(_ root: JSONValue) throws(ShapeError) -> SessionFile {
+        let top = Reader(value: root, path: "")
+        return SessionFile(
+            language: try top.optionalField("language").map(language) ?? .zh,
+            checklists: try top.field("checklists").array().map(checklist), lastOpened: nil)
     }
 
     /// Fields are read in declaration order, so the first bad one is the one reported.
-    public init(from decoder: any Decoder) throws {
-        let item = try decoder.container(keyedBy: Key.self)
-        func instant(_ key: Key) throws -> Date {
-            guard let date = CivilTime.parseInstant(try item.decode(String.self, forKey: key))
-            else {
-                throw DecodingError.dataCorruptedError(
-                    forKey: key, in: item, debugDescription: "not an ISO 8601 moment")
+    static func checklist(_ item: Reader) throws(ShapeError) -> Checklist {
+        let country = try item.field("country").string()
+        let card = try item.field("card").string()
+        let method = try item.field("method").string()
+        let current = try item.field("currentStep").string()
+        var statuses: [String: StepStatus] = [:]
+        for (stepID, status) in try item.field("steps").object() {
+            statuses[stepID] = try status.enumeration(StepStatus.self)
+        }
+        var ticked = Set<String>()
+        for material in try item.field("ticked").array() { ticked.insert(try material.string()) }
+        return Checklist(
+            countryID: country, cardID: card, methodID: method, currentStepID: current,
+            stepStatus: statuses, ticked: ticked,
+            started: try item.field("started").instant(),
+            changed: try item.field("changed").instant(),
+            contentFingerprint: try item.field("contentFingerprint").string())
+    }
+
+    private static func language(_ value: Reader) throws(ShapeError) -> Language {
+        try value.enumeration(Language.self)
+    }
+
+    /// A value and its JSON path (`checklists[0].card`), for the messages.
+    struct Reader {
+        let value: JSONValue
+        let path: String
+
+        private func failure(_ what: String) -> ShapeError {
+            ShapeError(reason: "\(what) \(path.isEmpty ? "the top level" : path)")
+        }
+
+        private func child(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
+
+        /// nil when the key is absent or null.
+        func optionalField(_ key: String) throws(ShapeError) -> Reader? {
+            guard case .object = value else { throw failure("wrong type at") }
+            guard let found = value[key], found != .null else { return nil }
+            return Reader(value: found, path: child(key))
+        }
+
+        func field(_ key: String) throws(ShapeError) -> Reader {
+            guard let found = try optionalField(key) else {
+                throw ShapeError(
+                    reason: value[key] == nil
+                        ? "missing field \(child(key))" : "wrong type at \(child(key))")
+            }
+            return found
+        }
+
+        func array() throws(ShapeError) -> [Reader] {
+            guard case .array(let items) = value else { throw failure("wrong type at") }
+            return items.enumerated().map { Reader(value: $1, path: "\(path)[\($0)]") }
+        }
+
+        func object() throws(ShapeError) -> [(String, Reader)] {
+            guard case .object(let members) = value else { throw failure("wrong type at") }
+            return members.map { ($0.key, Reader(value: $0.value, path: child($0.key))) }
+        }
+
+        func string() throws(ShapeError) -> String {
+            guard case .string(let text) = value else { throw failure("wrong type at") }
+            return text
+        }
+
+        func boolean() throws(ShapeError) -> Bool {
+            guard case .bool(let flag) = value else { throw failure("wrong type at") }
+            return flag
+        }
+
+        func integer() throws(ShapeError) -> Int {
+            guard case .number(let number) = value else { throw failure("wrong type at") }
+            guard number == number.rounded(), abs(number) < 1e15 else {
+                throw failure("invalid value at")
+            }
+            return Int(number)
+        }
+
+        func enumeration<T: RawRepresentable>(_: T.Type) throws(ShapeError) -> T
+        where T.RawValue == String {
+            guard let known = T(rawValue: try string()) else { throw failure("invalid value at") }
+            return known
+        }
+
+        func instant() throws(ShapeError) -> Date {
+            guard let date = CivilTime.parseInstant(try string()) else {
+                throw failure("invalid value at")
             }
             return date
         }
-        self.init(
-            countryID: try item.decode(String.self, forKey: .country),
-            cardID: try item.decode(String.self, forKey: .card),
-            methodID: try item.decode(String.self, forKey: .method),
-            currentStepID: try item.decode(String.self, forKey: .currentStep),
-            stepStatus: try item.decode([String: StepStatus].self, forKey: .steps),
-            ticked: Set(try item.decode([String].self, forKey: .ticked)),
-            started: try instant(.started), changed: try instant(.changed),
-            contentFingerprint: try item.decode(String.self, forKey: .contentFingerprint))
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var item = encoder.container(keyedBy: Key.self)
-        try item.encode(countryID, forKey: .country)
-        try item.encode(cardID, forKey: .card)
-        try item.encode(methodID, forKey: .method)
-        try item.encode(currentStepID, forKey: .currentStep)
-        try item.encode(stepStatus, forKey: .steps)
-        try item.encode(ticked.sorted(), forKey: .ticked)
-        try item.encode(CivilTime.isoInstant(started), forKey: .started)
-        try item.encode(CivilTime.isoInstant(changed), forKey: .changed)
-        try item.encode(contentFingerprint, forKey: .contentFingerprint)
     }
 }

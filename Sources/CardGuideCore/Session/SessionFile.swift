@@ -10,7 +10,7 @@ import Foundation
 /// Versions:
 /// - 0: the early format, written before the file carried a version: no `schemaVersion` key,
 ///   `language` optional (it was added later and defaulted to Chinese), no `lastOpened`, and
-///   checklists in the same shape as today's. `SessionFile.init(from:)` reads and lifts it.
+///   checklists in the same shape as today's. `SessionCoding.versionZero` reads and lifts it.
 /// - 1: this struct, with `schemaVersion: 1`.
 public struct SessionFile: Equatable, Sendable {
     public static let currentSchemaVersion = 1
@@ -57,9 +57,8 @@ public struct SessionFile: Equatable, Sendable {
 }
 
 /// Reads the bytes of a session file, whatever its version. The strict JSONParser runs
-/// first so that a broken file is reported with a line and column (and nesting and UTF-8
-/// are checked); only then is the shape the file's `schemaVersion` announces decoded
-/// (`SessionCoding`).
+/// first so that a broken file is reported with a line and column; only then is the shape
+/// the file's `schemaVersion` announces read (`SessionCoding`).
 package enum SessionDecoding {
     package enum Outcome: Equatable {
         case current(SessionFile)
@@ -89,15 +88,14 @@ package enum SessionDecoding {
         do {
             switch version {
             case SessionFile.currentSchemaVersion:
-                return .current(try SessionCoding.decode(SessionFile.self, from: bytes))
+                return .current(try SessionCoding.file(root))
             case 0:
                 // Version 0 (see `SessionFile`): every field of version 1 existed already or
                 // has a safe default, so reading it is the whole migration.
-                return .migrated(try SessionCoding.decode(SessionFile.self, from: bytes), from: 0)
+                return .migrated(try SessionCoding.versionZero(root), from: 0)
             default:
                 // Only versions above the current one reach here (0 and 1 are handled).
-                return .newer(
-                    try? SessionCoding.decode(SessionFile.self, from: bytes), version: version)
+                return .newer(try? SessionCoding.file(root), version: version)
             }
         } catch {
             return .corrupt(reason: error.reason)

@@ -182,7 +182,7 @@ final class ChecklistTests: XCTestCase {
         XCTAssertEqual(object["contentFingerprint"] as? String, "abc123")
         XCTAssertEqual(object["started"] as? String, "2025-01-01T00:00:00Z")
 
-        let decoded = try SessionCoding.checklist(.init(value: JSONParser.parse(bytes), path: ""))
+        let decoded = try SessionCoding.checklist(JSONParser.parse(bytes))
         XCTAssertEqual(decoded, checklist)
         // Encoding is stable: the same checklist gives the same bytes.
         XCTAssertEqual(SessionCoding.encode(decoded), bytes)
@@ -190,14 +190,14 @@ final class ChecklistTests: XCTestCase {
 
     func testDecodingRejectsAMissingKeyAndAcceptsOffsets() throws {
         func read(_ json: String) throws -> Checklist {
-            try SessionCoding.checklist(.init(value: JSONParser.parse(json), path: ""))
+            try SessionCoding.checklist(JSONParser.parse(json))
         }
         let missing =
             #"{"country":"fr","card":"fr-vitale","method":"m","currentStep":"s","steps":{},"ticked":[],"started":"2025-01-01T00:00:00Z","changed":"2025-01-01T00:00:00Z"}"#
         XCTAssertThrowsError(try read(missing)) { error in
             XCTAssertEqual(
                 error as? SessionCoding.ShapeError,
-                SessionCoding.ShapeError(reason: "missing field contentFingerprint"))
+                SessionCoding.ShapeError(reason: "contentFingerprint: missing"))
         }
         let complete =
             #"{"country":"fr","card":"fr-vitale","method":"m","currentStep":"s","steps":{"s":"done"},"ticked":["b","a"],"started":"2025-01-01T08:00:00+08:00","changed":"2025-01-01T00:00:00.250Z","contentFingerprint":"f","later":1}"#
@@ -212,7 +212,8 @@ final class ChecklistTests: XCTestCase {
         ) { error in
             XCTAssertEqual(
                 error as? SessionCoding.ShapeError,
-                SessionCoding.ShapeError(reason: "invalid value at steps.s"))
+                SessionCoding.ShapeError(
+                    reason: "steps.s: 'finished' is not one of notStarted, inProgress, done"))
         }
         XCTAssertThrowsError(
             try read(
@@ -221,7 +222,8 @@ final class ChecklistTests: XCTestCase {
         ) { error in
             XCTAssertEqual(
                 error as? SessionCoding.ShapeError,
-                SessionCoding.ShapeError(reason: "invalid value at started"))
+                SessionCoding.ShapeError(
+                    reason: "started: '2025-02-30T08:00:00Z' is not an ISO 8601 moment"))
         }
     }
 }

@@ -106,19 +106,19 @@ final class SessionFileTests: XCTestCase {
         XCTAssertEqual(reason("[1]"), "not a JSON object")
         XCTAssertEqual(reason("{\"schemaVersion\": 1.5}"), "schemaVersion is not a whole number")
         XCTAssertEqual(
-            reason("{\"schemaVersion\": 1, \"language\": \"zh\"}"), "missing field checklists")
+            reason("{\"schemaVersion\": 1, \"language\": \"zh\"}"), "checklists: missing")
         XCTAssertEqual(
             reason("{\"schemaVersion\": 1, \"language\": \"fr\", \"checklists\": []}"),
-            "invalid value at language")
+            "language: 'fr' is not one of zh, en")
         XCTAssertEqual(
             reason(
                 "{\"schemaVersion\": 1, \"language\": \"zh\", \"checklists\": [{\"country\": 3}]}"),
-            "wrong type at checklists[0].country")
+            "checklists[0].country: expected a string, found a number")
         XCTAssertEqual(
             reason(
                 "{\"schemaVersion\": 1, \"language\": \"zh\", \"checklists\": [{\"country\": \"fr\"}]}"
             ),
-            "missing field checklists[0].card")
+            "checklists[0].card: missing")
     }
 
     // MARK: Privacy

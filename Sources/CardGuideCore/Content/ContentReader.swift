@@ -126,12 +126,7 @@ struct ContentReader {
         }
         let id = fields.id(value, at: path)
         define("source", id, at: path)
-        let kindText = fields.string(value, "kind", at: path)
-        let kind = kindText.flatMap(Source.Kind.init(rawValue:))
-        if let kindText, kind == nil {
-            fields.report(
-                FieldReader.join(path, "kind"), "'\(kindText)' is not one of official, media, low")
-        }
+        let kind: Source.Kind? = fields.choice(value, "kind", at: path)
         let title = fields.localized(value, "title", at: path)
         let url = fields.string(value, "url", at: path, linkAllowed: true)
         if let url, !(url.hasPrefix("https://") || url.hasPrefix("http://")) {
@@ -152,11 +147,7 @@ struct ContentReader {
         define("contact", id, at: path)
         let countries = fields.strings(value, "countries", at: path, nonEmpty: true)
         for entry in countries { refer("country", entry.text, at: entry.path) }
-        let kindText = fields.string(value, "kind", at: path)
-        let kind = kindText.flatMap(Contact.Kind.init(rawValue:))
-        if let kindText, kind == nil {
-            fields.report(FieldReader.join(path, "kind"), "'\(kindText)' is not one of phone, web")
-        }
+        let kind: Contact.Kind? = fields.choice(value, "kind", at: path)
         let name = fields.localized(value, "name", at: path)
         // A web contact is an address as typed ("www.ameli.fr"): the one place besides the
         // source table where an address may stand; its domain is checked like an official source's.
@@ -292,12 +283,7 @@ struct ContentReader {
         else { return nil }
         let id = fields.id(value, at: path)
         define("caution", id, at: path)
-        let kindText = fields.string(value, "kind", at: path)
-        let kind = kindText.flatMap(Caution.Kind.init(rawValue:))
-        if let kindText, kind == nil {
-            fields.report(
-                FieldReader.join(path, "kind"), "'\(kindText)' is not one of fraud, warning, info")
-        }
+        let kind: Caution.Kind? = fields.choice(value, "kind", at: path)
         let title = fields.localized(value, "title", at: path)
         let body = fields.localized(value, "body", at: path)
         let cited = sourceList(value, at: path)

@@ -93,6 +93,35 @@ struct FieldReader {
         return text
     }
 
+    /// A string field that names one of `T`'s cases.
+    mutating func choice<T: RawRepresentable & CaseIterable>(
+        _ object: JSONValue, _ key: String, at path: String, required: Bool = true
+    ) -> T? where T.RawValue == String {
+        guard let text = string(object, key, at: path, required: required) else { return nil }
+        guard let value = T(rawValue: text) else {
+            let names = T.allCases.map(\.rawValue).joined(separator: ", ")
+            report(Self.join(path, key), "'\(text)' is not one of \(names)")
+            return nil
+        }
+        return value
+    }
+
+    /// The members of an object field, each with its path (`steps.s1`).
+    mutating func members(_ object: JSONValue, _ key: String, at path: String) -> [(
+        key: String, value: JSONValue, path: String
+    )] {
+        let fieldPath = Self.join(path, key)
+        guard let value = object[key] else {
+            report(fieldPath, "missing")
+            return []
+        }
+        guard case .object(let members) = value else {
+            report(fieldPath, "expected an object, found \(value.typeName)")
+            return []
+        }
+        return members.map { ($0.key, $0.value, Self.join(fieldPath, $0.key)) }
+    }
+
     mutating func bool(_ object: JSONValue, _ key: String, at path: String) -> Bool {
         guard let value = object[key] else { return false }
         guard case .bool(let flag) = value else {

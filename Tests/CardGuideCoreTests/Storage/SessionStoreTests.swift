@@ -149,7 +149,7 @@ final class SessionStoreTests: XCTestCase {
         guard case .movedAside(_, let movedTo, let reason)? = notices.first else {
             return XCTFail("\(notices)")
         }
-        XCTAssertEqual(reason, "wrong type at checklists")
+        XCTAssertEqual(reason, "checklists: expected an array, found an object")
         XCTAssertTrue(FileManager.default.fileExists(atPath: movedTo))
         XCTAssertFalse(store.isReadOnly)
     }

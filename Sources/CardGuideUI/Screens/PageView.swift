@@ -4,8 +4,7 @@ import CardGuideCore
 /// cautions, a comparison table.
 enum PageView {
     static func draw(
-        _ lines: [PageLine], scroll: Int, state: AppState, into grid: inout CellGrid,
-        footerNote: String? = nil
+        _ lines: [PageLine], scroll: Int, state: AppState, into grid: inout CellGrid
     ) {
         let layout = Layout(state.size)
         for (n, line) in lines.dropFirst(scroll).prefix(layout.bodyHeight).enumerated() {
@@ -18,8 +17,6 @@ enum PageView {
         if hidden.above > 0 || hidden.below > 0 {
             Chrome.moreLines(
                 above: hidden.above, below: hidden.below, state: state, into: &grid)
-        } else if let footerNote {
-            grid.write(footerNote, row: layout.noticeRow, column: layout.contentLeft, role: .dim)
         }
     }
 }

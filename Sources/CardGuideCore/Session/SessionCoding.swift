@@ -4,11 +4,12 @@ import FoundationEssentials
 import Foundation
 #endif
 
-/// The session file's JSON, both ways, by hand over `JSONValue`: FoundationEssentials'
-/// JSONEncoder and JSONDecoder (ICU-free) were measured in their place and cost every returning
-/// visitor about 0.8 MiB of peak memory at start and at the first save, and 0.15 ms a save. Keys are sorted so successive saves differ only where progress changed; moments
-/// are ISO 8601 in UTC so a person can read the file. Reading ignores unknown keys (a newer
-/// build may add some) and names the JSON path of the first bad value.
+/// The session file's JSON, both ways, by hand over `JSONValue`. FoundationEssentials'
+/// JSONEncoder and JSONDecoder (ICU-free) were measured in their place: they cost a returning
+/// visitor about 0.8 MiB of peak memory at start and at the first save, and 0.15 ms a save.
+/// Keys are sorted so successive saves differ only where progress changed; moments are ISO 8601
+/// in UTC so a person can read the file. Reading (through the content's `FieldReader`) ignores
+/// unknown keys, which a newer build may add, and names the JSON path of the first bad value.
 public enum SessionCoding {
     /// Why a parsed file does not have the session's shape, as one line.
     public struct ShapeError: Error, Equatable {

@@ -170,6 +170,26 @@ final class CodeScreenTests: XCTestCase {
         XCTAssertEqual(french.context, .wizard)
     }
 
+    /// `L` works on the code screen as everywhere: its words change language, the code and
+    /// its address stay, the key is in its list, and the switch is saved.
+    func testLSwitchesTheCodeScreensLanguage() throws {
+        var driver = try Driver(.en)
+        driver.press("home", "down", "down", "enter", "enter", "enter", "enter", "Q")
+        guard case .code(var code)? = driver.state.overlay else { return XCTFail("no code") }
+        code.status = .ready(Self.matrix(21))
+        driver.state.overlay = .code(code)
+        XCTAssertTrue(driver.screenText.contains("L 中文"), driver.screenText)
+        XCTAssertEqual(driver.press("L"), [.saveSession])
+        XCTAssertEqual(driver.state.language, .zh)
+        XCTAssertEqual(driver.state.overlay, .code(code), "the same code, not made again")
+        XCTAssertNil(driver.state.notice, driver.state.notice?.text ?? "")
+        XCTAssertTrue(driver.screenText.contains("L English"), driver.screenText)
+        XCTAssertTrue(driver.screenText.contains("关闭二维码"), driver.screenText)
+        driver.press("L")
+        XCTAssertEqual(driver.state.language, .en)
+        XCTAssertTrue(driver.screenText.contains("Close the code"), driver.screenText)
+    }
+
     /// The safety rules, an FAQ answer and a card's cautions offer their official sources too.
     func testPagesThatCiteSourcesOfferTheirOfficialAddresses() throws {
         let scripts: [(String, [String])] = [

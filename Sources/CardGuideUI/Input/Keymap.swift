@@ -55,11 +55,15 @@ public enum Keymap {
         [.char("Q")], .showCode, "网址二维码", "Address QR code",
         footer: false)
 
+    /// Everywhere but a search's field, the code screen included (a clerk may read the other
+    /// language).
+    static let switchLanguage = Binding([.char("L")], .switchLanguage, "English", "中文")
+
     /// Keys that work on every screen except while typing a search.
     public static let global: [Binding] = [
         Binding([.char("/")], .search, "搜索", "Search"),
         Binding([.char("?")], .help, "帮助", "Help"),
-        Binding([.char("L")], .switchLanguage, "English", "中文"),
+        switchLanguage,
         Binding([.char("q")], .quit, "退出", "Quit"),
         Binding([.char("s")], .safety, "安全提示", "Safety", footer: false),
         Binding([.char("t")], .contacts, "官方联系方式", "Official contacts", footer: false),
@@ -163,6 +167,7 @@ public enum Keymap {
                     [.escape, .enter, .backspace, .char("Q"), .char("q")], .back,
                     "关闭二维码", "Close the code"),
                 Binding([.tab, .char("n"), .right], .nextCode, "下一个网址", "Next address"),
+                switchLanguage,
             ]
         }
     }
@@ -221,7 +226,11 @@ public enum Keymap {
     {
         let context = context ?? activeContext(state)
         if case .code(let code)? = state.overlay, context == .code {
-            return action != .nextCode || code.addresses.count > 1
+            switch action {
+            case .nextCode: return code.addresses.count > 1
+            case .switchLanguage: return !state.display.englishOnly
+            default: return true
+            }
         }
         if [.help, .confirm, .safetyBox].contains(context) { return true }
         switch (action, state.screen) {

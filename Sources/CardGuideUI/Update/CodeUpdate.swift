@@ -1,6 +1,6 @@
 import CardGuideCore
 
-/// `Q` and the code screen: which address, the next one, closing.
+/// `Q` and the code screen: which address, the next one, its language, closing.
 extension Update {
     static func showCode(_ state: inout AppState) -> [Effect] {
         let addresses = CodeAddresses.onScreen(state)
@@ -23,6 +23,9 @@ extension Update {
                 addresses: code.addresses, index: (code.index + 1) % code.addresses.count)
             state.overlay = .code(next)
             return [.encodeCode(address: next.address)]
+        case .switchLanguage:
+            // The code's words change language; the code and its address stay as they are.
+            return switchLanguage(&state)
         case .quit:
             return [.quit]
         default:

@@ -30,15 +30,7 @@ public enum Update {
             state.overlay = .help(scroll: 0)
             return []
         case .switchLanguage:
-            state.language = state.language.other
-            // Every search on the stack, not only a visible one: Esc from a result goes back to it.
-            for index in state.stack.indices {
-                if case .search(var search) = state.stack[index] {
-                    rerunSearch(&search, &state, at: index)
-                    state.stack[index] = .search(search)
-                }
-            }
-            return [.saveSession]
+            return switchLanguage(&state)
         case .search:
             if case .search = state.screen { return [] }
             state.stack.append(.search(SearchState()))
@@ -225,6 +217,20 @@ public enum Update {
         let step = stepIndex ?? state.checklist(for: method.id)?.currentIndex(in: method) ?? 0
         state.stack.append(.wizard(WizardState(cardID: card.id, methodID: method.id, step: step)))
         return []
+    }
+
+    /// `L`, on a screen or the code screen: every text is worded when drawn, so only the
+    /// searches, which hold their language's results, are run again.
+    static func switchLanguage(_ state: inout AppState) -> [Effect] {
+        state.language = state.language.other
+        // Every search on the stack, not only a visible one: Esc from a result goes back to it.
+        for index in state.stack.indices {
+            if case .search(var search) = state.stack[index] {
+                rerunSearch(&search, &state, at: index)
+                state.stack[index] = .search(search)
+            }
+        }
+        return [.saveSession]
     }
 
     private static func overlayAction(_ action: Action, _ state: inout AppState, now: Date)

@@ -527,9 +527,9 @@ final class BehaviourTests: XCTestCase {
         driver.state.currentProfile = "desk-2"
         XCTAssertEqual(driver.press("P"), [.listProfiles])
         driver.state.showProfiles([
-            ProfileSummary(name: nil, checklists: 0, latest: nil),
-            ProfileSummary(name: "desk-1", checklists: 1, latest: nil),
-            ProfileSummary(name: "desk-2", checklists: 2, latest: nil),
+            ProfileListing(name: nil, progress: .checklists(count: 0, latest: nil)),
+            ProfileListing(name: "desk-1", progress: .checklists(count: 1, latest: nil)),
+            ProfileListing(name: "desk-2", progress: .checklists(count: 2, latest: nil)),
         ])
         XCTAssertEqual(driver.selection, 2)
         XCTAssertTrue(

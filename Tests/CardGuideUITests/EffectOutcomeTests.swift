@@ -57,8 +57,9 @@ final class EffectOutcomeTests: XCTestCase {
             driver.state.currentProfile = "desk-1"
             XCTAssertEqual(driver.press("P"), [.listProfiles])
             driver.receive(.profilesListed(listings))
+            XCTAssertEqual(driver.state.profiles, listings, "kept as data")
             XCTAssertEqual(
-                driver.state.profiles,
+                driver.state.profileRows,
                 [
                     ProfileSummary(name: nil, checklists: 0, latest: nil),
                     ProfileSummary(name: "desk-1", checklists: 2, latest: described),
@@ -67,6 +68,26 @@ final class EffectOutcomeTests: XCTestCase {
             XCTAssertEqual(driver.selection, 1, "the profile in use is selected")
             XCTAssertTrue(driver.screenText.contains(described), driver.screenText)
         }
+    }
+
+    /// `L` with the switcher open re-words its rows, as it does every other screen.
+    func testLRewordsTheProfileList() throws {
+        let pack = try ShippedPack.pack()
+        let latest = try Progress.checklist(pack, card: "cn-card", method: "cn-card-family", at: 2)
+        var driver = try Driver(.en)
+        driver.press("P")
+        driver.receive(
+            .profilesListed([
+                ProfileListing(name: "desk-1", progress: .checklists(count: 2, latest: latest))
+            ]))
+        let english = "Physical social security card > For a family member - Step 3 of 5"
+        XCTAssertTrue(driver.screenText.contains(english), driver.screenText)
+        driver.press("L")
+        XCTAssertEqual(driver.context, .profiles)
+        XCTAssertFalse(driver.screenText.contains(english), driver.screenText)
+        XCTAssertTrue(
+            driver.screenText.contains("社会保障卡（实体卡） > 替家人办理 - 步骤 3/5"), driver.screenText)
+        XCTAssertTrue(driver.screenText.contains("2 份清单"), driver.screenText)
     }
 
     func testASwitchedProfileBringsItsProgressAndSaysWhatOpeningFound() throws {
@@ -78,7 +99,9 @@ final class EffectOutcomeTests: XCTestCase {
         let migrated = SessionNotice.migrated(path: "/p/desk-1.json", from: 1, to: 2)
         var driver = try Driver(.en)
         driver.press("P")
-        driver.state.profiles = [ProfileSummary(name: "desk-1", checklists: 2, latest: nil)]
+        driver.state.profiles = [
+            ProfileListing(name: "desk-1", progress: .checklists(count: 2, latest: nil))
+        ]
         driver.effects = { effect, _ in
             guard case .switchProfile(let name) = effect else { return nil }
             return .profileSwitched(

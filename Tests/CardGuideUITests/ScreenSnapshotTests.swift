@@ -213,15 +213,14 @@ final class ScreenSnapshotTests: XCTestCase {
     func testProfiles() throws {
         try snap("profiles") { driver in
             driver.press("P")
+            // Plain data, worded in the snapshot's language (the French row too).
+            let checklists = try Self.inProgress(driver.state.pack)
             driver.state.profiles = [
-                ProfileSummary(
-                    name: nil, checklists: 2, latest: "中国 > 社会保障卡 > 替家人办理 - 步骤 2/2"),
-                ProfileSummary(
-                    name: "wang-li", checklists: 1,
-                    latest:
-                        "France > Health card (carte Vitale) > Apply by post - Step 2 of 2"
-                ),
-                ProfileSummary(name: "chen", checklists: 0, latest: nil),
+                ProfileListing(
+                    name: nil, progress: .checklists(count: 2, latest: checklists[0])),
+                ProfileListing(
+                    name: "wang-li", progress: .checklists(count: 1, latest: checklists[1])),
+                ProfileListing(name: "chen", progress: .checklists(count: 0, latest: nil)),
             ]
             driver.state.currentProfile = "wang-li"
             driver.press("down")

@@ -117,7 +117,7 @@ enum ListScreens {
         let s = Strings(state.language)
         var rows = ListRows()
         rows.heading(s.profilesTitle)
-        for (index, profile) in state.profiles.enumerated() {
+        for (index, profile) in state.profileRows.enumerated() {
             let current = profile.name == state.currentProfile ? " *" : ""
             rows.item(
                 index, (profile.name ?? s.defaultProfile) + current,

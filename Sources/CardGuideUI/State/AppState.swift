@@ -40,21 +40,6 @@ public struct Notice: Equatable, Sendable {
     }
 }
 
-/// One saved profile as the switcher lists it.
-public struct ProfileSummary: Equatable, Sendable {
-    /// nil for the default progress file.
-    public var name: String?
-    public var checklists: Int
-    /// The most recent checklist, described ("France > Carte Vitale > ... - Step 3 of 5"), if any.
-    public var latest: String?
-
-    public init(name: String?, checklists: Int, latest: String?) {
-        self.name = name
-        self.checklists = checklists
-        self.latest = latest
-    }
-}
-
 /// The last hand-out written. `p` again on the same method with the same checklist (or
 /// still none: the sheet needs no started checklist) in the same language and bilingual
 /// view writes nothing new: holding `p` wrote 19,236 files in 90 s.
@@ -109,7 +94,7 @@ public struct AppState: Sendable {
     /// Saving is off (the session file is read-only or kept by another process).
     public var readOnly = false
     /// The help desk's saved profiles, listed by the executable when the switcher opens.
-    public var profiles: [ProfileSummary] = []
+    public var profiles: [ProfileListing] = []
     /// The profile in use; nil is the default progress file.
     public var currentProfile: String?
     /// Kiosk and demo mode.

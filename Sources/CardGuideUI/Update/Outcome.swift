@@ -1,7 +1,7 @@
 import CardGuideCore
 
 /// What the executable found when it listed the saved profiles (`Effect.listProfiles`):
-/// plain data, worded by `Update` in the person's language.
+/// plain data, kept so, and worded in the person's language when the switcher is drawn.
 public struct ProfileListing: Equatable, Sendable {
     public enum Progress: Equatable, Sendable {
         /// The file's checklists, and the one changed last (nil when there is none).

@@ -12,7 +12,7 @@ extension Update {
                 state.notice = Notice(problem.message(state.language), kind: .warning)
             }
         case .profilesListed(let listings):
-            state.showProfiles(listings.map { ProfileSummary($0, state) })
+            state.showProfiles(listings)
         case .profileSwitched(let opened):
             state.checklists = opened.checklists.sorted { $0.changed > $1.changed }
             state.currentProfile = opened.name
@@ -75,26 +75,6 @@ extension Update {
             case .notStarted(let code):
                 return Notice(words.printNotStarted(code: code, path: path), kind: .warning)
             }
-        }
-    }
-}
-
-extension ProfileSummary {
-    /// A listed profile as the switcher shows it: its checklists, and the latest one as
-    /// "card > method - step n of m", or why the file could not be read.
-    init(_ listing: ProfileListing, _ state: AppState) {
-        switch listing.progress {
-        case .unreadable(let reason):
-            self.init(name: listing.name, checklists: 0, latest: reason)
-        case .checklists(let count, let latest):
-            let described = latest.flatMap { checklist -> String? in
-                guard let (card, method) = state.resolve(checklist) else { return nil }
-                let language = state.language
-                let position = Strings(language).stepOf(
-                    checklist.currentIndex(in: method) + 1, method.steps.count)
-                return "\(card.name[language]) > \(method.name[language]) - \(position)"
-            }
-            self.init(name: listing.name, checklists: count, latest: described)
         }
     }
 }

@@ -445,7 +445,7 @@ public enum Update {
 
 extension AppState {
     /// The profiles the `.listProfiles` effect found; the switcher opens on the one in use.
-    mutating func showProfiles(_ profiles: [ProfileSummary]) {
+    mutating func showProfiles(_ profiles: [ProfileListing]) {
         self.profiles = profiles
         guard case .profiles(var list) = screen,
             let current = profiles.firstIndex(where: { $0.name == currentProfile })

@@ -68,4 +68,47 @@ final class ScrolledPageTests: XCTestCase {
             }
         }
     }
+
+    /// The other scrolled pages follow the same rule: paging through an answer, the safety
+    /// rules, a card's cautions or the contacts at 40x12 never shows a page that starts on a
+    /// blank line.
+    func testNoScrolledPageStartsOnABlankLine() throws {
+        let scripts: [(String, [String])] = [
+            ("safety", ["s"]), ("faq answer", ["down", "enter", "enter", "f", "enter"]),
+            ("cautions", ["down", "enter", "enter", "w"]), ("contacts", ["t"]),
+        ]
+        for pack in [try FixturePack.pack(), try ShippedPack.pack()] {
+            for language in Language.allCases {
+                for (name, keys) in scripts {
+                    var driver = try Driver(language, 40, 12, pack: pack)
+                    for key in keys { driver.press(key) }
+                    var seen: [Int] = []
+                    for key in ["pgdn", "pgdn", "pgdn", "pgdn", "pgdn", "pgup", "pgup", "end"] {
+                        driver.press(key)
+                        let (lines, scroll) = page(driver.state)
+                        seen.append(scroll)
+                        XCTAssertFalse(
+                            scroll > 0 && lines[scroll].text.isEmpty,
+                            "\(name) \(language) \(key) after \(seen)\n\(driver.screenText)")
+                    }
+                }
+            }
+        }
+    }
+
+    /// The lines of the scrolled page on screen and its scroll offset.
+    private func page(_ state: AppState) -> ([PageLine], Int) {
+        switch state.screen {
+        case .safety(let scroll): return (Pages.safetyLines(state), scroll)
+        case .faqAnswer(let cardID, let faqID, let scroll):
+            return (Pages.faqLines(state, cardID: cardID, faqID: faqID), scroll)
+        case .cautions(let cardID, let scroll):
+            return (Pages.cautionLines(state, cardID: cardID), scroll)
+        case .contacts(let countryID, let scroll):
+            return (ContactPages.lines(state, countryID: countryID), scroll)
+        default:
+            XCTFail("not a scrolled page: \(state.screen)")
+            return ([], 0)
+        }
+    }
 }

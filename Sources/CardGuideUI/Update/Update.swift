@@ -118,7 +118,7 @@ public enum Update {
             default:
                 scroll = scrolled(
                     action, scroll,
-                    lines: Pages.comparisonLines(state, cardID: cardID, index: index).count,
+                    lines: Pages.comparisonLines(state, cardID: cardID, index: index),
                     state: state)
             }
             state.screen = .comparison(cardID: cardID, index: index, scroll: scroll)
@@ -134,7 +134,7 @@ public enum Update {
             }
             return []
         case .faqAnswer(let cardID, let faqID, let scroll):
-            let lines = Pages.faqLines(state, cardID: cardID, faqID: faqID).count
+            let lines = Pages.faqLines(state, cardID: cardID, faqID: faqID)
             state.screen = .faqAnswer(
                 cardID: cardID, faqID: faqID,
                 scroll: scrolled(action, scroll, lines: lines, state: state))
@@ -142,15 +142,15 @@ public enum Update {
         case .safety(let scroll):
             state.screen = .safety(
                 scroll: scrolled(
-                    action, scroll, lines: Pages.safetyLines(state).count, state: state))
+                    action, scroll, lines: Pages.safetyLines(state), state: state))
             return []
         case .cautions(let cardID, let scroll):
-            let lines = Pages.cautionLines(state, cardID: cardID).count
+            let lines = Pages.cautionLines(state, cardID: cardID)
             state.screen = .cautions(
                 cardID: cardID, scroll: scrolled(action, scroll, lines: lines, state: state))
             return []
         case .contacts(let countryID, let scroll):
-            let lines = ContactPages.lines(state, countryID: countryID).count
+            let lines = ContactPages.lines(state, countryID: countryID)
             let moved = scrolled(action, scroll, lines: lines, state: state)
             state.screen = .contacts(countryID: countryID, scroll: moved)
             return []
@@ -301,25 +301,6 @@ public enum Update {
         return true
     }
 
-    /// A page's new scroll offset after a movement action, kept so the last page stays full.
-    static func scrolled(
-        _ action: Action, _ scroll: Int, lines: Int, state: AppState, height: Int? = nil
-    ) -> Int {
-        let visible = height ?? Layout(state.size).bodyHeight
-        let maxScroll = max(0, lines - visible)
-        var next = scroll
-        switch action {
-        case .up: next -= 1
-        case .down: next += 1
-        case .pageUp: next -= max(1, visible - 1)
-        case .pageDown: next += max(1, visible - 1)
-        case .top: next = 0
-        case .bottom: next = maxScroll
-        default: break
-        }
-        return min(max(0, next), maxScroll)
-    }
-
     /// After a resize or a removal, every selection and scroll is brought back in range.
     static func clampAll(_ state: inout AppState) {
         for index in state.stack.indices {
@@ -341,19 +322,19 @@ public enum Update {
                 cardID: cardID, faqID: faqID,
                 scroll: scrolled(
                     .cancel, scroll,
-                    lines: Pages.faqLines(state, cardID: cardID, faqID: faqID).count, state: state))
+                    lines: Pages.faqLines(state, cardID: cardID, faqID: faqID), state: state))
         case .safety(let scroll):
             state.screen = .safety(
                 scroll: scrolled(
-                    .cancel, scroll, lines: Pages.safetyLines(state).count, state: state))
+                    .cancel, scroll, lines: Pages.safetyLines(state), state: state))
         case .cautions(let cardID, let scroll):
             state.screen = .cautions(
                 cardID: cardID,
                 scroll: scrolled(
-                    .cancel, scroll, lines: Pages.cautionLines(state, cardID: cardID).count,
+                    .cancel, scroll, lines: Pages.cautionLines(state, cardID: cardID),
                     state: state))
         case .contacts(let countryID, let scroll):
-            let lines = ContactPages.lines(state, countryID: countryID).count
+            let lines = ContactPages.lines(state, countryID: countryID)
             let kept = scrolled(.cancel, scroll, lines: lines, state: state)
             state.screen = .contacts(countryID: countryID, scroll: kept)
         case .wizard(var wizard):
@@ -432,7 +413,7 @@ public enum Update {
         case .caution(let cardID, let cautionID):
             // Open the card's cautions at the one that was found, not at the top of the page.
             let start = Pages.cautionStart(state, cardID: cardID, cautionID: cautionID) ?? 0
-            let lines = Pages.cautionLines(state, cardID: cardID).count
+            let lines = Pages.cautionLines(state, cardID: cardID)
             state.stack.append(
                 .cautions(
                     cardID: cardID, scroll: scrolled(.cancel, start, lines: lines, state: state)))

@@ -66,8 +66,7 @@ enum WizardUpdate {
         case .up, .down:
             if step.bring.isEmpty {
                 wizard.scroll = Update.scrolled(
-                    action, wizard.scroll,
-                    lines: scrollLines(Pages.wizardLines(state, wizard), state), state: state,
+                    action, wizard.scroll, lines: Pages.wizardLines(state, wizard), state: state,
                     height: scrollHeight(state))
             } else {
                 wizard.material = min(
@@ -192,16 +191,8 @@ enum WizardUpdate {
         _ action: Action, _ wizard: inout WizardState, materials: Int, _ state: AppState
     ) {
         let lines = Pages.wizardLines(state, wizard)
-        let count = scrollLines(lines, state)
         wizard.scroll = Update.scrolled(
-            action, wizard.scroll, lines: count, state: state, height: scrollHeight(state))
-        // A page that would start on the blank line between paragraphs starts after it: at
-        // 40x12 the region has five rows, and a blank first one reads as an empty page.
-        if [.pageUp, .pageDown].contains(action), wizard.scroll > 0,
-            wizard.scroll < count - scrollHeight(state), lines[wizard.scroll].text.isEmpty
-        {
-            wizard.scroll += 1
-        }
+            action, wizard.scroll, lines: lines, state: state, height: scrollHeight(state))
         guard materials > 0 else { return }
         switch action {
         case .top: wizard.material = 0
@@ -254,11 +245,9 @@ enum WizardUpdate {
         max(1, Layout(state.size).bodyHeight - fixedRows)
     }
 
-    /// How many lines the region scrolls through: one more, blank, when the last page would
-    /// start on the blank line between paragraphs, so that it starts after it instead.
+    /// How many lines the region scrolls through (`Update.scrollLines`).
     static func scrollLines(_ lines: [PageLine], _ state: AppState) -> Int {
-        let lastTop = lines.count - scrollHeight(state)
-        return lastTop > 0 && lines[lastTop].text.isEmpty ? lines.count + 1 : lines.count
+        Update.scrollLines(lines, height: scrollHeight(state))
     }
 
     /// Scrolls so that the selected material's lines are visible.

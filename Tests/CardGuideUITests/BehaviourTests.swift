@@ -521,6 +521,32 @@ final class BehaviourTests: XCTestCase {
         XCTAssertEqual(lines[title + 1].indent, lines[title].indent + "[X1] ".count)
     }
 
+    /// A source's address sits under its title's text, not under its [X1], in every language
+    /// and size: at the column its wrapped title hangs at.
+    func testASourceAddressLinesUpWithItsTitle() throws {
+        for language in Language.allCases {
+            for (width, height) in [(40, 12), (80, 24)] {
+                var driver = try Driver(language, width, height, pack: try FixturePack.pack())
+                driver.press("s")
+                let lines = Pages.safetyLines(driver.state)
+                let title = try XCTUnwrap(lines.firstIndex { $0.text.hasPrefix("[X1] ") })
+                let address = try XCTUnwrap(
+                    lines[title...].firstIndex { $0.text.hasPrefix("https://") })
+                XCTAssertEqual(
+                    lines[address].indent, lines[title].indent + "[X1] ".count,
+                    "\(language) \(width)x\(height)")
+                driver.press("end")
+                let row = try XCTUnwrap(
+                    driver.rows.first { $0.contains(lines[address].text) }, driver.screenText)
+                let titleRow = try XCTUnwrap(
+                    driver.rows.first { $0.contains("[X1] ") }, driver.screenText)
+                XCTAssertEqual(
+                    row.prefix { $0 == " " }.count,
+                    titleRow.prefix { $0 == " " }.count + "[X1] ".count, driver.screenText)
+            }
+        }
+    }
+
     /// The profile switcher opens with the profile in use selected.
     func testProfileSwitcherSelectsTheProfileInUse() throws {
         var driver = try Driver(.en)

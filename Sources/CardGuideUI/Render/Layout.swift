@@ -65,14 +65,20 @@ struct PageBuilder {
 
     /// A label and its value wrapped under it with a hanging indent ("去哪里：…").
     mutating func field(_ label: String, _ value: String, role: Role = .normal, indent: Int = 0) {
-        let labelWidth = DisplayWidth.of(label) + 1
-        let wrapped = TextLayout.wrap(value, width: max(1, width - indent - labelWidth))
+        let hanging = Self.valueIndent(label: label, indent: indent)
+        let wrapped = TextLayout.wrap(value, width: max(1, width - hanging))
         for (index, line) in wrapped.enumerated() {
             if index == 0 {
                 lines.append(PageLine(label + " " + line, role: role, indent: indent))
             } else {
-                lines.append(PageLine(line, role: role, indent: indent + labelWidth))
+                lines.append(PageLine(line, role: role, indent: hanging))
             }
         }
+    }
+
+    /// The column a field's value starts at, and its wrapped lines hang at: after the label
+    /// and a space. What belongs to the value beneath it lines up there too.
+    static func valueIndent(label: String, indent: Int) -> Int {
+        indent + DisplayWidth.of(label) + 1
     }
 }

@@ -13,12 +13,15 @@ enum Pages {
         }
         for id in ids {
             guard let source = state.pack.source(id) else { continue }
-            // A wrapped title hangs under its first word, not under the [id].
+            // A wrapped title hangs under its first word, not under the [id], and the
+            // address lines up with the title's text.
             let title = Localized.each {
                 "\(source.title[$0]) (\(Strings($0).sourceKind(source.kind)))"
             }
-            page.field(.each { _ in "[\(id)]" }, title, role: .dim, indent: 2)
-            page.text(source.url, role: .dim, indent: 4)
+            let label = "[\(id)]"
+            page.field(.each { _ in label }, title, role: .dim, indent: 2)
+            page.text(
+                source.url, role: .dim, indent: PageBuilder.valueIndent(label: label, indent: 2))
         }
     }
 

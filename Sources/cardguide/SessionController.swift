@@ -50,18 +50,12 @@ final class SessionController {
     var isReadOnly: Bool { store.isReadOnly }
 
     /// The default file and every profile, with what each holds (read without locking).
+    /// None when there is no home folder.
     func profiles() -> [ProfileListing] {
-        guard let directory = try? SessionPaths.stateDirectory(environment: environment) else {
-            return []
-        }
         let names: [String?] =
-            [nil] + SessionPaths.listProfiles(stateDirectory: directory).map(Optional.some)
+            [nil] + SessionPaths.listProfiles(environment: environment).map(Optional.some)
         return names.compactMap { name -> ProfileListing? in
-            guard
-                let path = try? name.map({
-                    try SessionPaths.profileFile($0, environment: environment)
-                })
-                    ?? SessionPaths.defaultFile(environment: environment)
+            guard let path = try? SessionPaths.file(profile: name, environment: environment)
             else { return nil }
             switch SessionStore.read(path: path) {
             case .failure(let error):
@@ -77,9 +71,7 @@ final class SessionController {
 
     /// Closes this file (releasing its lock) and opens a profile's, or the default one.
     func switchTo(profile name: String?, pack: ContentPack) throws -> ProfileOpened {
-        let path =
-            try name.map { try SessionPaths.profileFile($0, environment: environment) }
-            ?? SessionPaths.defaultFile(environment: environment)
+        let path = try SessionPaths.file(profile: name, environment: environment)
         store.close()
         let (store, notices) = SessionStore.open(path: path)
         self.store = store

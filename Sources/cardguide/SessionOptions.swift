@@ -42,11 +42,10 @@ struct SessionOptions: ParsableArguments {
     ) throws -> String {
         do {
             if let session { return session }
-            if let profile {
-                return try SessionPaths.profileFile(profile, environment: environment)
+            if kiosk && profile == nil {
+                return try SessionPaths.kioskFile(environment: environment)
             }
-            if kiosk { return try SessionPaths.kioskFile(environment: environment) }
-            return try SessionPaths.defaultFile(environment: environment)
+            return try SessionPaths.file(profile: profile, environment: environment)
         } catch {
             throw ValidationError(
                 "cannot find a folder for the progress file (\(error)); use --session PATH")

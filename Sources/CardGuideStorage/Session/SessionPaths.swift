@@ -52,6 +52,14 @@ package enum SessionPaths {
             try stateDirectory(environment: environment), profilesFolder, name + ".json")
     }
 
+    /// A profile's file, or the default one when `profile` is nil.
+    package static func file(profile: String?, environment: [String: String]) throws(PathError)
+        -> String
+    {
+        guard let profile else { return try defaultFile(environment: environment) }
+        return try profileFile(profile, environment: environment)
+    }
+
     /// `[A-Za-z0-9_-]{1,64}`.
     package static func isValidProfileName(_ name: String) -> Bool {
         guard (1...64).contains(name.utf8.count) else { return false }

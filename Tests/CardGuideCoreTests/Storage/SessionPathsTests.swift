@@ -40,6 +40,14 @@ final class SessionPathsTests: XCTestCase {
         XCTAssertEqual(
             try SessionPaths.profileFile("case-17_b", environment: ["HOME": "/home/li"]),
             "/home/li/.local/state/cardguide/profiles/case-17_b.json")
+        // The one choice the program, the switcher and the command line make.
+        XCTAssertEqual(
+            try SessionPaths.file(profile: "case-17_b", environment: ["HOME": "/home/li"]),
+            "/home/li/.local/state/cardguide/profiles/case-17_b.json")
+        XCTAssertEqual(
+            try SessionPaths.file(profile: nil, environment: ["HOME": "/home/li"]),
+            "/home/li/.local/state/cardguide/session.json")
+        XCTAssertThrowsError(try SessionPaths.file(profile: "a/b", environment: ["HOME": "/h"]))
     }
 
     func testProfileNamesAreLimited() {

@@ -13,10 +13,8 @@ enum PageView {
                 role: line.role,
                 limit: layout.contentWidth - line.indent)
         }
-        let hidden = (above: scroll, below: lines.count - scroll - layout.bodyHeight)
-        if hidden.above > 0 || hidden.below > 0 {
-            Chrome.moreLines(
-                above: hidden.above, below: hidden.below, state: state, into: &grid)
-        }
+        Chrome.moreLines(
+            above: scroll, below: lines.count - scroll - layout.bodyHeight, state: state,
+            into: &grid)
     }
 }
